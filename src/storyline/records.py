@@ -1,0 +1,158 @@
+"""Typed records that flow between stages.
+
+Each stage is a function from records to records; only ``storyline.store`` does
+I/O. ``to_dict`` gives the public article record of OUTPUT.md.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def content_id(data: bytes) -> str:
+    """Stable id of an input: the hash of its raw bytes."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+@dataclass
+class RawInput:
+    """One article as read from disk/stdin, before any cleaning."""
+
+    path: str                      # the input as given (file name pairs it with gold)
+    data: bytes                    # raw bytes of this article (one line for JSON Lines)
+    kind: str                      # "text" | "html"
+    meta: dict[str, Any] = field(default_factory=dict)   # url, published, source, headline from JSONL
+
+    @property
+    def id(self) -> str:
+        return content_id(self.data)
+
+
+@dataclass
+class Dateline:
+    place: str | None
+    text: str | None               # "February 6" as printed
+    agency: str | None = None      # "TASS"
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass
+class Published:
+    """Publication date. ``date`` is ISO (``2016-02-06``) or, when the year is
+    not decided by the evidence, TIMEX3 with the unknown part left out
+    (``XXXX-02-06``); None when nothing is known."""
+
+    date: str | None
+    how: str
+    confidence: float
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None     # 0=Monday, when the text states it but the year is unknown
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str                      # canonical name
+    type: str                      # PERSON | ORG | GPE | LOC | NORP | OUTLET
+    country: str | None = None     # ISO 3166-1 alpha-3
+    role: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class TimeExpr:
+    text: str
+    start: int
+    end: int
+    value: str | None              # TIMEX3 value, unknown parts as X
+    type: str = "DATE"             # DATE | DURATION | SET | TIME
+
+
+@dataclass
+class Actor:
+    name: str | None
+    entity: str | None
+    country: str | None
+
+
+@dataclass
+class Location:
+    name: str | None
+    country: str | None
+
+
+@dataclass
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    id: str
+    type: str                      # PLOVER type, upper case
+    mode: str | None
+    status: str                    # happened | planned | possible | postponed | cancelled
+    source: Actor
+    target: Actor
+    date: str | None
+    location: Location | None
+    evidence: Evidence
+    reported_by: str | None = None
+    event_id: str | None = None
+    trigger: str | None = None
+
+
+@dataclass
+class Quote:
+    speaker: str | None
+    speaker_entity: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Rejection:
+    path: str
+    input_id: str
+    stage: str                     # read | clean | date | nlp | ...
+    code: str                      # empty | binary | too-large | not-english | unparsable | ...
+    detail: str
+
+
+@dataclass
+class Article:
+    id: str
+    path: str
+    source: str | None
+    headline: str | None
+    lead: str | None
+    dateline: Dateline | None
+    published: Published
+    text: str
+    url: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public article record (OUTPUT.md)."""
+        d = asdict(self)
+        dl = d.pop("dateline")
+        d["dateline"] = None if dl is None else {"place": dl["place"], "text": dl["text"], "agency": dl["agency"]}
+        pub = d["published"]
+        d["published"] = {"date": pub["date"], "how": pub["how"], "confidence": pub["confidence"]}
+        for e in d["entities"]:
+            e["mentions"] = [list(m) for m in e["mentions"]]
+        for ev in d["events"]:
+            ev.pop("trigger", None)
+        order = ["id", "path", "source", "headline", "lead", "dateline", "published", "text", "url",
+                 "entities", "timexes", "events", "quotes"]
+        return {k: d[k] for k in order}
