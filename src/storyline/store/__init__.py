@@ -1,0 +1,142 @@
+"""The store: DuckDB as the embedded default. Only this package does database I/O.
+
+The database is a file, ``storyline.duckdb`` unless ``--db``/``STORYLINE_DB`` says
+otherwise. Every batch of articles is written in one transaction, so a process
+killed mid-ingest leaves either the whole batch or none of it.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import StoreError
+from ..records import Article, Rejection
+from .schema import MIGRATIONS
+
+DEFAULT_DB = "storyline.duckdb"
+
+
+def default_db_path(db: str | os.PathLike[str] | None = None) -> str:
+    return str(db or os.environ.get("STORYLINE_DB") or DEFAULT_DB)
+
+
+class Store:
+    """A connection to one Storyline database, migrated to the latest schema."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, read_only: bool = False):
+        import duckdb
+
+        self.path = default_db_path(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}; run `storyline ingest PATH --db {self.path}` first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open the database {self.path}: {e}. Is another process writing to it?") from e
+        if not read_only:
+            self._migrate()
+
+    # ------------------------------------------------------------------ schema
+    def _migrate(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                         "description VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)")
+        have = {r[0] for r in self.con.execute("SELECT version FROM schema_version").fetchall()}
+        for version, description, statements in MIGRATIONS:
+            if version in have:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                for sql in statements:
+                    self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)", [version, description])
+                self.con.execute("COMMIT")
+            except Exception as e:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"migration {version} ({description}) failed on {self.path}: {e}") from e
+
+    def schema_version(self) -> int:
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ articles
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def confident_years(self, min_confidence: float = 0.9) -> list[int]:
+        rows = self.con.execute("SELECT DISTINCT published_year FROM articles WHERE published_year IS NOT NULL "
+                                "AND published_confidence >= ?", [min_confidence]).fetchall()
+        return [r[0] for r in rows]
+
+    def write_batch(self, articles: list[Article], rejections: list[Rejection]) -> None:
+        """Write articles and rejections in one transaction (all or nothing)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for a in articles:
+                rec = a.to_dict()
+                self.con.execute(
+                    "INSERT INTO articles (id, path, source, headline, lead, dateline_place, dateline_text, "
+                    "published_date, published_how, published_confidence, published_year, url, text, record) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    [a.id, a.path, a.source, a.headline, a.lead, a.dateline.place if a.dateline else None,
+                     a.dateline.text if a.dateline else None, a.published.date, a.published.how,
+                     a.published.confidence, a.published.year, a.url, a.text, json.dumps(rec, ensure_ascii=False)])
+                self.con.execute("DELETE FROM rejections WHERE input_id = ?", [a.id])
+            for r in rejections:
+                self.con.execute(
+                    "INSERT INTO rejections (input_id, path, stage, code, detail) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (input_id) DO UPDATE SET path = excluded.path, stage = excluded.stage, "
+                    "code = excluded.code, detail = excluded.detail, rejected_at = current_timestamp",
+                    [r.input_id, r.path, r.stage, r.code, r.detail])
+            self.con.execute("COMMIT")
+        except Exception as e:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"writing a batch of {len(articles)} articles to {self.path} failed: {e}") from e
+
+    def iter_records(self, order: str = "path") -> Iterator[dict[str, Any]]:
+        """Article records (OUTPUT.md) in a stable order."""
+        col = {"path": "path, id", "published": "published_date NULLS LAST, path, id"}[order]
+        cur = self.con.execute(f"SELECT record FROM articles ORDER BY {col}")
+        while True:
+            rows = cur.fetchmany(500)
+            if not rows:
+                break
+            for (rec,) in rows:
+                yield json.loads(rec)
+
+    def rejections(self) -> list[Rejection]:
+        rows = self.con.execute("SELECT path, input_id, stage, code, detail FROM rejections ORDER BY path").fetchall()
+        return [Rejection(*r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "rejections"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    # ------------------------------------------------------------------ parse cache
+    def cached_docs(self, keys: list[str]) -> dict[str, bytes]:
+        if not keys:
+            return {}
+        rows = self.con.execute("SELECT key, doc FROM parse_cache WHERE key IN (SELECT unnest(?))", [keys]).fetchall()
+        return {k: bytes(v) for k, v in rows}
+
+    def cache_docs(self, items: list[tuple[str, str, bytes]]) -> None:
+        if items:
+            self.con.executemany("INSERT INTO parse_cache (key, model, doc) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
+                                 items)

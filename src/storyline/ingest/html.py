@@ -1,0 +1,68 @@
+"""HTML pages: main text and metadata through trafilatura.
+
+trafilatura's own date guess is not used: with no date metadata it may take a
+copyright footer's year. We read the page's explicit date metadata ourselves
+and otherwise let the dateline logic decide.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..errors import InputRejected
+
+_META_DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+                   "publishdate", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date", "dcterms.created")
+_META = re.compile(r"<meta\s+[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_TIME_TAG = re.compile(r"""<time[^>]+datetime=["']([^"']+)["']""", re.I)
+_ISO = re.compile(r"((?:19|20)\d\d)-(\d{2})-(\d{2})")
+
+
+@dataclass
+class HtmlParts:
+    text: str
+    title: str | None
+    url: str | None
+    meta_date: dt.date | None
+    sitename: str | None
+
+
+def _meta_date(html: str) -> dt.date | None:
+    for tag in _META.findall(html[:200_000]):
+        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key in _META_DATE_KEYS and attrs.get("content"):
+            d = _iso_date(attrs["content"])
+            if d:
+                return d
+    m = _TIME_TAG.search(html[:200_000])
+    return _iso_date(m.group(1)) if m else None
+
+
+def _iso_date(s: str) -> dt.date | None:
+    m = _ISO.search(s)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def read_html(html: str, url: str | None = None) -> HtmlParts:
+    """Main text and metadata of one HTML page."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=True,
+                                          date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as e:  # trafilatura raises many kinds on broken markup
+        raise InputRejected("unparsable", f"the HTML could not be parsed ({type(e).__name__}: {e})", stage="read") from e
+    if doc is None or not (getattr(doc, "text", None) or "").strip():
+        raise InputRejected("no-text", "no article text found in the HTML page (only navigation or markup?)", stage="read")
+    page_url = url or getattr(doc, "url", None)
+    return HtmlParts(text=doc.text, title=getattr(doc, "title", None), url=page_url,
+                     meta_date=_meta_date(html), sitename=getattr(doc, "sitename", None))

@@ -1,0 +1,72 @@
+"""Cleaning and dateline patterns, as data.
+
+Each entry is general page furniture seen across news sites, not one site's
+markup: add a pattern here rather than a code path in ``clean.py``.
+"""
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+            "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+            "sunday": 6, "sun": 6}
+
+_MONTH_RE = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+MONTH_DAY = rf"(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+DAY_MONTH = rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+_PLACE = r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s+[A-Z][A-Za-z.'’\- ]{1,30})?)"
+
+# Datelines at the start of the body. Group names: place, month/day/year (or day2/month2/year2), agency.
+DATELINES: list[re.Pattern[str]] = [
+    # TOKYO, February 6. /TASS/.     MOSCOW, Dec 3 /ITAR-TASS/.
+    re.compile(rf"^{_PLACE},\s+(?:{MONTH_DAY}|{DAY_MONTH})\.?\s*/(?P<agency>[A-Za-z][\w\- ]{{1,30}})/\.?\s*"),
+    # MOSCOW, Sept 5 (Reuters) -     TOKYO, Feb. 6 (Kyodo) --
+    re.compile(rf"^{_PLACE},\s+(?:{MONTH_DAY}|{DAY_MONTH})\.?\s*\((?P<agency>[A-Za-z][\w\- ]{{1,30}})\)\s*[-–—]+\s*"),
+    # TOKYO (Kyodo) --     BEIJING (AP) —
+    re.compile(rf"^{_PLACE}\s*\((?P<agency>[A-Za-z][\w\- ]{{1,30}})\)\s*[-–—]+\s*"),
+    # Sept. 5, 2016 (Reuters) -
+    re.compile(rf"^(?:{MONTH_DAY})\s*\((?P<agency>[A-Za-z][\w\- ]{{1,30}})\)\s*[-–—]+\s*"),
+    # MOSCOW, April 28 -- (no agency)
+    re.compile(rf"^{_PLACE},\s+(?:{MONTH_DAY}|{DAY_MONTH})\.?\s*[-–—]+\s*"),
+]
+
+# Agency spellings in datelines -> outlet name.
+AGENCIES = {"TASS": "TASS", "ITAR-TASS": "TASS", "KYODO": "Kyodo", "REUTERS": "Reuters", "AP": "AP", "AFP": "AFP",
+            "XINHUA": "Xinhua", "INTERFAX": "Interfax", "RIA NOVOSTI": "RIA Novosti", "UPI": "UPI", "PTI": "PTI",
+            "YONHAP": "Yonhap", "ANADOLU": "Anadolu", "DPA": "dpa", "EFE": "EFE", "ANSA": "ANSA", "JIJI": "Jiji"}
+
+# Whole lines that are page furniture (matched case-insensitively against the stripped line).
+FURNITURE_LINES: list[re.Pattern[str]] = [re.compile(p, re.I) for p in [
+    r"all news", r"read more\.?", r"read also:?.*", r"see also:?", r"x", r"close", r"×", r"share( this)?( article)?:?",
+    r"print", r"e-?mail", r"tweet", r"advertisement", r"subscribe.*", r"follow us.*", r"more news",
+    r"related (news|stories|articles):?", r"top stories", r"latest news", r"back to top", r"home", r"menu",
+    r"updated \d+ (second|minute|hour|day|week|month|year)s? ago", r"\d+ (minute|hour|day|week|month|year)s? ago",
+    r"(published|updated|posted):?\s.*\d{1,2}:\d\d.*", r"(by|author:?)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}",
+    r"(id|auther|author|source|tags?)\s*:", r"\d{3,12}", r"(photo|image|video) gallery", r"loading\.*",
+    r"click (here )?to .*", r"comments?( \(\d+\))?", r"\d+ comments?",
+]]
+
+# A CMS header timestamp, e.g. "Tue, 01/26/2016 - 11:55" (US month/day order) or "2016-01-26 11:55".
+HEADER_TIMESTAMPS: list[re.Pattern[str]] = [
+    re.compile(r"^(?:(?P<wd>[A-Z][a-z]{2,8}),?\s+)?(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?:\s*[-–,]?\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:[AP]M)?)?$"),
+    re.compile(r"^(?:(?P<wd>[A-Z][a-z]{2,8}),?\s+)?(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})(?:[ T]\d{1,2}:\d\d(?::\d\d)?)?$"),
+]
+
+# Photo credit lines: "© Alexander Shcherbak/TASS", "AP Photo/Eugene Hoshiko", "Photo: Reuters", "EPA/…".
+CREDIT = (r"(?:©|\(c\)|copyright\b|photo:|photo by\b|image:|credit:|"
+          r"(?:AP|AFP|EPA|Reuters|Getty Images|Sputnik|Xinhua|Kyodo|TASS|Pool)\s*(?:Photo|/))")
+CREDIT_LINE = re.compile(rf"^\s*{CREDIT}.*$|^.{{0,80}}/(?:TASS|AP|AFP|EPA|Reuters|Sputnik|Kyodo|Xinhua|Pool)$", re.I)
+CREDIT_TAIL = re.compile(rf"\s+(?:{CREDIT}\s*[\w .'’/-]*|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}/(?:TASS|AP|AFP|EPA|Reuters|Sputnik|Kyodo|Xinhua|Pool))$")
+
+# Trailing widgets glued to the last paragraph.
+TRAILING = re.compile(r"\s*(?:Read more|Read also|More:|Continue reading)\.?\s*$", re.I)
+
+# Dates inside URLs: /2016/05/06/, /20160506/, /2016-05-06/
+URL_DATES = [re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)"),
+             re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})(?:[/_.-]|$)"),
+             re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:/|$)")]
