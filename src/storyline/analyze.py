@@ -6,9 +6,10 @@ identical records. It never parses: it receives the Doc.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
 
-from .records import Article
+from .records import Article, Rejection
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -64,7 +65,13 @@ def parse_with_cache(texts: list[str], store: "Store | None", n_process: int = 1
             yield next(iter(DocBin().from_bytes(cached[k]).get_docs(nlp.vocab)))
 
 
-def analyze_all(articles: Iterable[Article], store: "Store | None" = None, n_process: int = 1) -> Iterator[Article]:
+def analyze_all(articles: Iterable[Article], store: "Store | None" = None,
+                n_process: int = 1) -> Iterator[Article | Rejection]:
+    """Analyse each article; one that breaks a stage becomes a Rejection, the batch goes on."""
     arts = list(articles)
     for a, doc in zip(arts, parse_with_cache([a.text for a in arts], store, n_process)):
-        yield analyze(a, doc)
+        try:
+            yield analyze(a, doc)
+        except Exception as e:  # a bug or a pathological text must not sink the batch
+            yield Rejection(a.path, a.id, "analyze", "stage-error",
+                            f"{type(e).__name__}: {e} -- please report this input with the error")

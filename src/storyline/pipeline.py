@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from .errors import InputRejected, StorylineError
 from .ingest import iter_inputs, load_article, redate
@@ -84,11 +84,17 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
         batch_rejections = [r for r in report.rejected]
         for start in range(0, max(len(articles), 1), BATCH):
             chunk = articles[start:start + BATCH]
-            done = list(analyze_all(chunk, store, procs)) if analyze else chunk
+            done: list[Article] = []
+            for item in (analyze_all(chunk, store, procs) if analyze else chunk):
+                if isinstance(item, Rejection):
+                    report.rejected.append(item)
+                    batch_rejections.append(item)
+                else:
+                    done.append(item)
             store.write_batch(done, batch_rejections)
             batch_rejections = []
             report.ingested += len(done)
-            update(len(done))
+            update(len(chunk))
     return report
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..errors import InputRejected
 from ..records import Article, Published, RawInput

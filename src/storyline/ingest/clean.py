@@ -125,11 +125,11 @@ def clean_text(text: str, title_hint: str | None = None) -> Cleaned:
     kept = _drop_captions(kept)
 
     # the dateline opens the body
-    dl_index, dateline, body_start = None, None, 0
+    dl_index, dateline = None, None
     for i, ln in enumerate(kept):
         found = match_dateline(ln.strip())
         if found:
-            dl_index, (dateline, body_start) = i, found
+            dl_index, dateline = i, found[0]
             break
 
     paragraphs_before = [ln.strip() for ln in (kept[:dl_index] if dl_index is not None else []) if ln.strip()]

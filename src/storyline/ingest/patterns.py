@@ -60,8 +60,12 @@ HEADER_TIMESTAMPS: list[re.Pattern[str]] = [
 # Photo credit lines: "© Alexander Shcherbak/TASS", "AP Photo/Eugene Hoshiko", "Photo: Reuters", "EPA/…".
 CREDIT = (r"(?:©|\(c\)|copyright\b|photo:|photo by\b|image:|credit:|"
           r"(?:AP|AFP|EPA|Reuters|Getty Images|Sputnik|Xinhua|Kyodo|TASS|Pool)\s*(?:Photo|/))")
-CREDIT_LINE = re.compile(rf"^\s*{CREDIT}.*$|^.{{0,80}}/(?:TASS|AP|AFP|EPA|Reuters|Sputnik|Kyodo|Xinhua|Pool)$", re.I)
-CREDIT_TAIL = re.compile(rf"\s+(?:{CREDIT}\s*[\w .'’/-]*|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}/(?:TASS|AP|AFP|EPA|Reuters|Sputnik|Kyodo|Xinhua|Pool))$")
+_AGENCY_SLASH = r"/(?:TASS|AP|AFP|EPA|Reuters|Sputnik|Kyodo|Xinhua|Pool|Getty Images)"
+# a credit alone on its line: "© Name/TASS", "AP Photo/Name", or just "Name Surname/TASS"
+CREDIT_LINE = re.compile(rf"^\s*{CREDIT}.*$|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}{_AGENCY_SLASH}$", re.I)
+# a caption with its credit glued on: "Two leaders shake hands Name Surname/TASS"
+# a caption with its credit glued on: "Two leaders shake hands Name Surname/TASS"
+CREDIT_TAIL = re.compile(rf"\s+(?:{CREDIT}\s*[\w .'’/-]*|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}{_AGENCY_SLASH})$")
 
 # Trailing widgets glued to the last paragraph.
 TRAILING = re.compile(r"\s*(?:Read more|Read also|More:|Continue reading)\.?\s*$", re.I)

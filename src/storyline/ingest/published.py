@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..records import Dateline, Published
 from . import patterns as P
@@ -79,7 +79,7 @@ def report_weekday(body: str) -> tuple[int, tuple[int, ...]] | None:
     return wd, ((0, 1) if _FUTURE_RE.search(clause) else (0, -1))
 
 
-_MODIFIER = re.compile(r"\b(former|ex|then|late|erstwhile|future|incoming|outgoing|deputy|vice|assistant|under|acting)[\s-]*$", re.I)
+_MODIFIER = re.compile(r"\b(former|ex|then|late|erstwhile|future|incoming|outgoing|deputy|vice|assistant|under|acting)[\s-]+(?:\S+\s+){0,2}$", re.I)
 _GIVEN = r"(?:[A-Z][\w.'’-]*\s+){0,3}"        # given names between the title and the surname
 
 
@@ -176,7 +176,7 @@ def infer_year(month: int, day: int, body: str, corpus_years: Iterable[int] = ()
             used.append("corpus")
             for y in score:
                 if lo <= y <= hi:
-                    score[y] += 1.0
+                    score[y] += 2.0
 
     if not score:
         return None, "dateline+no-year-fits", 0.0, wk[0] if wk else None

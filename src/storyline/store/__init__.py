@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
+from collections.abc import Iterable, Iterator
 
 from ..errors import StoreError
 from ..records import Article, Rejection
@@ -100,7 +101,7 @@ class Store:
                 self.con.execute(
                     "INSERT INTO rejections (input_id, path, stage, code, detail) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT (input_id) DO UPDATE SET path = excluded.path, stage = excluded.stage, "
-                    "code = excluded.code, detail = excluded.detail, rejected_at = current_timestamp",
+                    "code = excluded.code, detail = excluded.detail, rejected_at = now()",
                     [r.input_id, r.path, r.stage, r.code, r.detail])
             self.con.execute("COMMIT")
         except Exception as e:

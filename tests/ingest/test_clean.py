@@ -1,0 +1,97 @@
+"""Cleaning rules, one at a time, and golden files for whole constructed pages.
+
+Update the golden files after an intended change with STORYLINE_UPDATE_GOLDEN=1.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest.clean import clean_text, match_dateline
+from storyline.ingest.decode import normalise_text
+
+from ..conftest import GOLDEN, UPDATE_GOLDEN
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "clean"
+
+
+@pytest.mark.parametrize("case", sorted(p.stem for p in FIXTURES.glob("*.txt")))
+def test_golden_clean(case: str) -> None:
+    raw = normalise_text((FIXTURES / f"{case}.txt").read_text(encoding="utf-8"))
+    c = clean_text(raw)
+    got = {"headline": c.headline, "lead": c.lead, "dateline": asdict(c.dateline) if c.dateline else None,
+           "source": c.source, "header_date": c.header_date.isoformat() if c.header_date else None, "body": c.body}
+    golden = GOLDEN / "clean" / f"{case}.json"
+    if UPDATE_GOLDEN or not golden.exists():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert got == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def _clean(text: str):
+    return clean_text(normalise_text(text))
+
+
+def test_navigation_line_removed() -> None:
+    c = _clean("All news\n\nHeadline here about talks\n\nMOSCOW, April 2. /TASS/. The ministers met on Monday.")
+    assert "All news" not in c.body and c.headline == "Headline here about talks"
+
+
+def test_caption_and_credit_removed() -> None:
+    c = _clean("Head line of story\n\nA standfirst sentence about the visit\nTwo leaders shake hands Jane Doe/TASS\n"
+               "Two leaders shake hands\n© Jane Doe/TASS\n\nTOKYO, May 6. /TASS/. The leaders met.")
+    assert c.lead == "A standfirst sentence about the visit"
+    assert "Doe" not in c.body and "shake hands" not in c.body
+
+
+def test_ap_photo_credit_removed() -> None:
+    c = _clean("Some headline words\n\nParis (AFP) -- no\nMinister at the podium\nAP Photo/Some Body\n\n"
+               "PARIS, June 1. /TASS/. The minister spoke.")
+    assert "AP Photo" not in (c.lead or "") + c.body and "podium" not in c.body
+
+
+def test_read_more_glued_to_paragraph() -> None:
+    c = _clean("Headline words here\n\nROME, July 3. /TASS/. The talks ended. Read more\n\nX")
+    assert c.body.endswith("The talks ended.")
+
+
+def test_cms_header_gives_date_and_disappears() -> None:
+    c = _clean("ID :\n12345\nTue, 01/26/2016 - 11:55\nAuther :\n\nA headline of some kind\n\n"
+               "TOKYO, January 26. /TASS/. Text.")
+    assert c.header_date is not None and c.header_date.isoformat() == "2016-01-26"
+    assert "12345" not in c.body and "Auther" not in c.body and c.headline == "A headline of some kind"
+
+
+def test_header_timestamp_day_first_when_weekday_says_so() -> None:
+    c = _clean("Wed, 09/03/2016 - 10:00\n\nHeadline of a story\n\nMADRID, March 9. /TASS/. Text.")
+    assert c.header_date is not None and c.header_date.isoformat() == "2016-03-09"
+
+
+def test_updated_ago_and_byline_removed() -> None:
+    c = _clean("Updated 2 years ago\n\nA headline for this one\n\nBy John Smith\n\nLIMA (AP) -- Text of the story here.")
+    assert "Updated" not in c.body and "John Smith" not in c.body and c.source == "AP"
+
+
+@pytest.mark.parametrize("line,place,text,agency,month,day", [
+    ("TOKYO, February 6. /TASS/. Body", "TOKYO", "February 6", "TASS", 2, 6),
+    ("ST. PETERSBURG, June 16. /TASS/. Body", "ST. PETERSBURG", "June 16", "TASS", 6, 16),
+    ("NEW YORK, Sept. 25 (Reuters) - Body", "NEW YORK", "Sept. 25", "Reuters", 9, 25),
+    ("BEIJING (Xinhua) -- Body", "BEIJING", None, "Xinhua", None, None),
+    ("MOSCOW, 3 December /ITAR-TASS/. Body", "MOSCOW", "3 December", "TASS", 12, 3),
+    ("Sept. 5, 2016 (Reuters) - Body", None, "Sept. 5, 2016", "Reuters", 9, 5),
+])
+def test_dateline_forms(line, place, text, agency, month, day) -> None:
+    found = match_dateline(line)
+    assert found is not None
+    dl, end = found
+    assert (dl.place, dl.text, dl.agency, dl.month, dl.day) == (place, text, agency, month, day)
+    assert line[end:] == "Body"
+
+
+@pytest.mark.parametrize("line", ["The minister said on Monday that talks went well.", "IN BRIEF: nothing here",
+                                  "Russia, Japan agree on talks"])
+def test_not_a_dateline(line: str) -> None:
+    assert match_dateline(line) is None

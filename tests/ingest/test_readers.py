@@ -1,0 +1,156 @@
+"""Readers and decoding: every format and encoding a scraper brings."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import InputRejected, UsageError
+from storyline.ingest import iter_inputs, load_article
+from storyline.ingest.decode import decode_bytes
+from storyline.records import RawInput, Rejection
+
+STORY = ("All news\n\nItaly and Spain sign a transport accord\n\nROME, June 3. /TASS/. The transport ministers of Italy "
+         "and Spain signed an accord on rail links on Friday, the Italian government said in a statement issued after "
+         "the meeting in Rome. The two ministers also agreed to meet again in Madrid in the autumn.\n")
+
+
+def _items(paths, stdin=None):
+    return list(iter_inputs(paths, stdin=stdin))
+
+
+def test_plain_text_file(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(STORY, encoding="utf-8")
+    [raw] = _items([f])
+    a = load_article(raw)
+    assert a.headline == "Italy and Spain sign a transport accord" and a.source == "TASS"
+    assert a.text.startswith("ROME, June 3. /TASS/. The transport") and "All news" not in a.text
+
+
+@pytest.mark.parametrize("encoding,prefix", [("utf-8-sig", b""), ("cp1252", b""), ("utf-16", b""), ("latin-1", b"")])
+def test_encodings(tmp_path: Path, encoding: str, prefix: bytes) -> None:
+    text = STORY.replace("statement", "“statement”") if encoding != "latin-1" else STORY.replace("Rome", "Romé")
+    f = tmp_path / "a.txt"
+    f.write_bytes(prefix + text.encode(encoding))
+    a = load_article(_items([f])[0])
+    assert "ROME, June 3" in a.text and "\ufeff" not in a.text
+    if encoding == "cp1252":
+        assert "“statement”" in a.text
+    if encoding == "latin-1":
+        assert "Romé" in a.text
+
+
+def test_crlf_and_nbsp(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(STORY.replace("\n", "\r\n").replace("transport ministers", "transport\u00a0ministers").encode())
+    a = load_article(_items([f])[0])
+    assert "\r" not in a.text and "transport ministers" in a.text
+
+
+def test_zero_width_removed() -> None:
+    assert decode_bytes("a\u200bb\u202ec".encode()) == "abc"
+
+
+def test_empty_and_binary_rejected(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"   \n")
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 10)
+    for raw in _items([tmp_path]):
+        assert isinstance(raw, RawInput)
+        with pytest.raises(InputRejected) as e:
+            load_article(raw)
+        assert e.value.code in {"empty", "binary"}
+
+
+def test_oversized_rejected(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_bytes(b"word " * 1_100_000)
+    [item] = _items([f])
+    assert isinstance(item, Rejection) and item.code == "too-large"
+
+
+def test_non_english_rejected(tmp_path: Path) -> None:
+    f = tmp_path / "de.txt"
+    f.write_text("Überschrift der Meldung\n\nBERLIN, 3. Juni. Die Außenminister der beiden Länder trafen sich am "
+                 "Freitag in Berlin und vereinbarten eine engere Zusammenarbeit bei Handel und Verkehr, teilte die "
+                 "Regierung mit. Weitere Gespräche sollen im Herbst folgen.", encoding="utf-8")
+    with pytest.raises(InputRejected) as e:
+        load_article(_items([f])[0])
+    assert e.value.code == "not-english"
+
+
+def test_only_furniture_rejected(tmp_path: Path) -> None:
+    f = tmp_path / "nav.txt"
+    f.write_text("All news\n\nRead more\n\nX\n", encoding="utf-8")
+    with pytest.raises(InputRejected) as e:
+        load_article(_items([f])[0])
+    assert e.value.code == "too-short"
+
+
+def test_jsonl_lines_and_broken_line(tmp_path: Path) -> None:
+    f = tmp_path / "feed.jsonl"
+    good = {"text": STORY, "url": "https://example.org/a", "published": "2016-06-03", "source": "Example Wire",
+            "headline": "Given headline"}
+    f.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"url": "x"}) + "\n", encoding="utf-8")
+    items = _items([f])
+    assert [type(i).__name__ for i in items] == ["RawInput", "Rejection", "Rejection"]
+    a = load_article(items[0])
+    assert (a.published.date, a.published.how, a.source, a.headline, a.url) == (
+        "2016-06-03", "metadata", "Example Wire", "Given headline", "https://example.org/a")
+    assert items[1].code == "bad-json-line" and "line 2" in items[1].detail
+
+
+def test_html_page(tmp_path: Path) -> None:
+    paras = "".join(f"<p>{s}</p>" for s in STORY.split("\n\n")[2:])
+    html = ("<!DOCTYPE html><html><head><title>Italy and Spain sign accord | Example</title>"
+            '<meta property="og:title" content="Italy and Spain sign a transport accord">'
+            '<meta property="article:published_time" content="2016-06-03T09:00:00+00:00">'
+            '<link rel="canonical" href="https://example.org/world/accord"></head><body>'
+            "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Italy and Spain sign a transport "
+            f"accord</h1>{paras}</article><footer>© 2019 Example Media</footer></body></html>")
+    f = tmp_path / "page.html"
+    f.write_text(html, encoding="utf-8")
+    a = load_article(_items([f])[0])
+    assert a.published.date == "2016-06-03" and a.published.how == "html-meta"
+    assert "ROME, June 3" in a.text and "Home" not in a.text and "2019" not in a.text
+    assert a.headline and "transport accord" in a.headline
+
+
+def test_html_without_date_uses_dateline(tmp_path: Path) -> None:
+    html = ("<html><head><title>Accord</title></head><body><article><h1>Accord signed</h1>"
+            "<p>ROME, June 3. /TASS/. The transport ministers of Italy and Spain signed an accord on Friday, the "
+            "Italian Prime Minister Matteo Renzi said on Friday in a statement after the meeting with the ministers "
+            "of both countries in Rome.</p></article><footer>© 2021 Example</footer></body></html>")
+    f = tmp_path / "page.html"
+    f.write_text(html, encoding="utf-8")
+    a = load_article(_items([f])[0])
+    assert a.published.how.startswith("dateline") and "2021" not in (a.published.date or "")
+
+
+def test_folder_recursive_and_stable_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "1.txt").write_text(STORY.replace("June 3", "June 4"), encoding="utf-8")
+    paths = [i.path for i in _items([tmp_path])]
+    assert paths == [str(tmp_path / "1.txt"), str(tmp_path / "b" / "2.txt")]
+
+
+def test_stdin_text_and_jsonl() -> None:
+    [raw] = _items(["-"], stdin=io.BytesIO(STORY.encode()))
+    assert isinstance(raw, RawInput) and raw.path == "-"
+    items = _items(["-"], stdin=io.BytesIO((json.dumps({"text": STORY}) + "\n").encode()))
+    assert len(items) == 1 and isinstance(items[0], RawInput)
+
+
+def test_missing_path_is_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no such file"):
+        _items([tmp_path / "nope"])
+
+
+def test_id_is_hash_of_raw_bytes(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(STORY, encoding="utf-8")
+    a, b = _items([tmp_path])
+    assert a.id == b.id and len(a.id) == 16

@@ -1,0 +1,91 @@
+"""The store: schema, idempotent and incremental ingest, rejections as data, atomic batches."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import StoreError
+from storyline.export import export
+from storyline.pipeline import ingest
+from storyline.store import Store
+
+from ..ingest.test_readers import STORY
+
+
+def _corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "a.txt").write_text(STORY, encoding="utf-8")
+    (d / "b.txt").write_text(STORY.replace("June 3", "June 4").replace("Friday", "Saturday"), encoding="utf-8")
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    return d
+
+
+def test_schema_is_migrated_once(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        v = s.schema_version()
+    with Store(db) as s:
+        assert s.schema_version() == v >= 1
+        rows = s.con.execute("SELECT count(*) FROM schema_version").fetchone()
+        assert rows is not None and rows[0] == v
+
+
+def test_ingest_is_idempotent_and_incremental(tmp_path: Path) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "s.duckdb"
+    r1 = ingest([d], db, analyze=False)
+    assert (r1.ingested, r1.unchanged, len(r1.rejected), r1.exit_code) == (2, 0, 1, 1)
+    r2 = ingest([d], db, analyze=False)
+    assert (r2.ingested, r2.unchanged) == (0, 2)
+    (d / "c.txt").write_text(STORY.replace("June 3", "June 5"), encoding="utf-8")
+    r3 = ingest([d], db, analyze=False)
+    assert (r3.ingested, r3.unchanged) == (1, 2)
+    with Store(db) as s:
+        assert s.counts() == {"articles": 3, "rejections": 1}
+        [rej] = s.rejections()
+        assert rej.code == "empty" and rej.path.endswith("empty.txt")
+
+
+def test_export_formats(tmp_path: Path) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "s.duckdb"
+    ingest([d], db, analyze=False)
+    n = export(db, "jsonl", tmp_path / "out.jsonl")
+    recs = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert n == 2 and [Path(r["path"]).name for r in recs] == ["a.txt", "b.txt"]
+    for r in recs:
+        assert set(r) >= {"id", "path", "source", "headline", "lead", "dateline", "published", "text",
+                          "entities", "timexes", "events", "quotes"}
+        assert r["entities"] == [] and r["events"] == []
+    assert export(db, "csv", tmp_path / "out.csv") == 2
+    assert export(db, "parquet", tmp_path / "out.parquet") == 2
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "out.parquet").num_rows == 2
+
+
+def test_failed_batch_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    d, db = _corpus(tmp_path), tmp_path / "s.duckdb"
+    import storyline.store as store_mod
+
+    real = store_mod.Store.write_batch
+
+    def broken(self, articles, rejections):
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute("INSERT INTO articles (id, path, text, record) VALUES ('half', 'x', 'y', '{}')")
+        self.con.execute("ROLLBACK")
+        raise StoreError("simulated crash mid-batch")
+
+    monkeypatch.setattr(store_mod.Store, "write_batch", broken)
+    with pytest.raises(StoreError):
+        ingest([d], db, analyze=False)
+    monkeypatch.setattr(store_mod.Store, "write_batch", real)
+    with Store(db) as s:
+        assert s.counts()["articles"] == 0
+    assert ingest([d], db, analyze=False).ingested == 2
+
+
+def test_read_only_missing_db_says_how_to_fix(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="storyline ingest"):
+        Store(tmp_path / "nope.duckdb", read_only=True)
