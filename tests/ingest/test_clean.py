@@ -95,3 +95,31 @@ def test_dateline_forms(line, place, text, agency, month, day) -> None:
                                   "Russia, Japan agree on talks"])
 def test_not_a_dateline(line: str) -> None:
     assert match_dateline(line) is None
+
+
+def test_brand_line_is_not_the_headline() -> None:
+    c = _clean("KYODO NEWS\n\nJapan and India agree to expand defence ties\n\nTOKYO (Kyodo) -- Japan and India agreed.")
+    assert c.headline == "Japan and India agree to expand defence ties"
+
+
+def test_breadcrumb_removed() -> None:
+    c = _clean("World | Asia-Pacific\n\nMinisters meet in Hanoi\n\nHANOI, March 3. The ministers met on Friday.")
+    assert c.headline == "Ministers meet in Hanoi" and "Asia-Pacific" not in c.body
+
+
+def test_dateline_without_agency_needs_capitals_and_full_stop() -> None:
+    dl, end = match_dateline("HANOI, March 3. The ministers met.")
+    assert (dl.place, dl.month, dl.day, dl.agency) == ("HANOI", 3, 3, None)
+    assert match_dateline("Hanoi, March 3. The ministers met.") is None
+
+
+def test_header_line_with_month_name_gives_date() -> None:
+    c = _clean("Ministers meet in Hanoi\n\nNEWS WIRE - Mar 3, 2017 - 10:47 | World\n\nHANOI (AP) -- The ministers met.")
+    assert c.header_date is not None and c.header_date.isoformat() == "2017-03-03"
+    assert "NEWS WIRE" not in c.body
+
+
+def test_one_paragraph_per_line_pages_keep_paragraphs() -> None:
+    long = "The ministers met in the capital and discussed a wide range of issues, officials said afterwards."
+    c = _clean(f"Headline for a story\n\nHANOI, March 3. {long}\n{long}")
+    assert c.body.count("\n\n") == 1

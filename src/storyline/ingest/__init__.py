@@ -56,6 +56,8 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
         text_in = parts.text
     cleaned = clean_text(text_in, title_hint=title)
     _check_english(cleaned.body)
+    if sitename and (len(sitename) > 40 or sitename == title):
+        sitename = None          # some pages put the title where the site name belongs
     source = meta.get("source") or cleaned.source or sitename
     published = infer_published(dateline=cleaned.dateline, body=cleaned.body, meta_published=meta.get("published"),
                                 header_date=cleaned.header_date, html_date=html_date, url=url,

@@ -28,7 +28,14 @@ class Cleaned:
 
 def _is_furniture(line: str) -> bool:
     s = line.strip()
-    return not s or any(p.fullmatch(s) for p in P.FURNITURE_LINES)
+    return not s or any(p.fullmatch(s) for p in P.FURNITURE_LINES) or _brand(s) is not None
+
+
+def _brand(line: str) -> str | None:
+    m = P.BRAND_LINE.match(line.strip())
+    if m and m["brand"].strip().upper() in P.AGENCIES:
+        return P.AGENCIES[m["brand"].strip().upper()]
+    return None
 
 
 def _header_date(line: str) -> dt.date | None:
@@ -36,7 +43,11 @@ def _header_date(line: str) -> dt.date | None:
         m = pat.match(line.strip())
         if not m:
             continue
-        y, a, b = int(m["y"]), int(m["m"]), int(m["d"])
+        g = m.groupdict()
+        y, b = int(g["y"]), int(g["d"])
+        a = month_number(g["mname"]) if g.get("mname") else int(g["m"])
+        if a is None:
+            continue
         options = [(a, b), (b, a)] if pat is P.HEADER_TIMESTAMPS[0] else [(a, b)]
         wd = (m.groupdict().get("wd") or "").lower()
         for mo, d in options:       # US order first; the weekday, when printed, decides
@@ -164,10 +175,16 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _join_paragraphs(lines: list[str]) -> str:
+    """Blank lines separate paragraphs; within a block, a line that ends a sentence ends a
+    paragraph too (pages saved one paragraph per line), other lines are hard wraps."""
     paras, cur = [], []
     for ln in lines:
-        if ln.strip():
-            cur.append(ln.strip())
+        s = ln.strip()
+        if s:
+            cur.append(s)
+            if s.endswith((".", "?", "!", '"', "”")) and len(s) > 80:
+                paras.append(" ".join(cur))
+                cur = []
         elif cur:
             paras.append(" ".join(cur))
             cur = []

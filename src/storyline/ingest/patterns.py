@@ -33,6 +33,8 @@ DATELINES: list[re.Pattern[str]] = [
     re.compile(rf"^(?:{MONTH_DAY})\s*\((?P<agency>[A-Za-z][\w\- ]{{1,30}})\)\s*[-–—]+\s*"),
     # MOSCOW, April 28 -- (no agency)
     re.compile(rf"^{_PLACE},\s+(?:{MONTH_DAY}|{DAY_MONTH})\.?\s*[-–—]+\s*"),
+    # MOSCOW, December 3. Russian ... (no agency; the place in capitals, then the date and a full stop)
+    re.compile(rf"^(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}?),\s+(?:{MONTH_DAY}|{DAY_MONTH})\.\s+(?=[A-Z“\"])"),
 ]
 
 # Agency spellings in datelines -> outlet name.
@@ -49,12 +51,19 @@ FURNITURE_LINES: list[re.Pattern[str]] = [re.compile(p, re.I) for p in [
     r"(published|updated|posted):?\s.*\d{1,2}:\d\d.*", r"(by|author:?)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}",
     r"(id|auther|author|source|tags?)\s*:", r"\d{3,12}", r"(photo|image|video) gallery", r"loading\.*",
     r"click (here )?to .*", r"comments?( \(\d+\))?", r"\d+ comments?",
+    # breadcrumbs and section labels: "World | Asia-Pacific", "News > Europe"
+    r"[\w&'’ -]{1,25}(\s*[|>»/]\s*[\w&'’ -]{1,25}){1,4}",
 ]]
+# An outlet's name alone on a line ("KYODO NEWS", "REUTERS") is a brand label, not a headline.
+BRAND_LINE = re.compile(r"^(?P<brand>[A-Z][A-Z&.\- ]{1,30}?)(?:\s+NEWS(?:\s+AGENCY)?)?$")
 
 # A CMS header timestamp, e.g. "Tue, 01/26/2016 - 11:55" (US month/day order) or "2016-01-26 11:55".
 HEADER_TIMESTAMPS: list[re.Pattern[str]] = [
     re.compile(r"^(?:(?P<wd>[A-Z][a-z]{2,8}),?\s+)?(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?:\s*[-–,]?\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:[AP]M)?)?$"),
     re.compile(r"^(?:(?P<wd>[A-Z][a-z]{2,8}),?\s+)?(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})-(?P<d>\d{2})(?:[ T]\d{1,2}:\d\d(?::\d\d)?)?$"),
+    # "KYODO NEWS - Nov 14, 2018 - 21:47 | World, All", "Published: June 3, 2016 10:15"
+    re.compile(rf"^(?:[A-Z][\w .:-]{{0,30}}?\s*[-–|:]\s*)?(?P<mname>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d\d)"
+               r"(?:\s*[-–,|]?\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:[AP]M)?)?(?:\s*\|.{0,60})?$"),
 ]
 
 # Photo credit lines: "© Alexander Shcherbak/TASS", "AP Photo/Eugene Hoshiko", "Photo: Reuters", "EPA/…".

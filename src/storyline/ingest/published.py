@@ -28,6 +28,7 @@ from ..records import Dateline, Published
 from . import patterns as P
 
 FIRST_YEAR = 1990
+SAME_DAY_BONUS = 1.5
 _WEEKDAY_RE = re.compile(r"\b(?:on|this|last|next)?\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FUTURE_RE = re.compile(r"\b(will|shall|is to|are to|is due to|are due to|is set to|are set to|plans? to|is expected to|going to)\b", re.I)
 _YEAR_RE = re.compile(r"(?<![\w/.-])(?<!\d,)((?:19|20)\d\d)(?![\w/]|[.,]\d)")
@@ -141,7 +142,8 @@ def infer_year(month: int, day: int, body: str, corpus_years: Iterable[int] = ()
             assert base is not None
             for k, off in enumerate(offsets):
                 if (base + dt.timedelta(days=off)).weekday() == wd:
-                    keep[y] = score[y] + (1.0 if k == 0 else 0.0)
+                    # a dateline story usually reports its own day: the same-day reading is preferred
+                    keep[y] = score[y] + (SAME_DAY_BONUS if k == 0 else 0.0)
                     break
         score = keep
         used.append("weekday")
@@ -184,7 +186,7 @@ def infer_year(month: int, day: int, body: str, corpus_years: Iterable[int] = ()
     best, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else float("-inf")
     margin = top - second
-    evidence = top - (1.0 if wk else 0.0)   # the weekday alone never decides a year
+    evidence = top - (SAME_DAY_BONUS if wk else 0.0)   # the weekday alone never decides a year
     how = "dateline+" + "+".join(used) if used else "dateline"
     if margin >= 1.5 and evidence >= 1.0:
         conf = round(min(0.97, 0.6 + 0.08 * margin + 0.04 * evidence), 2)

@@ -1,0 +1,120 @@
+"""Places and nationalities to ISO 3166-1 alpha-3 codes.
+
+Countries come from pycountry (names, official and common names, with their
+", Republic of"-style tails cut) overlaid by ``data/geo.json`` (aliases pycountry
+lacks such as "Russia" or "Turkey", demonyms, metonyms, capitals and major cities).
+Everything is built once per process.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, str]      # "Japan" -> "JPN"; keys also casefolded
+    demonyms: dict[str, str]       # "Japanese" -> "JPN"
+    metonyms: dict[str, str]       # "Kremlin" -> "RUS"
+    cities: dict[str, str]         # "Tokyo" -> "JPN"
+    country_names: dict[str, str]  # "JPN" -> "Japan" (a short common name)
+
+    def country(self, name: str) -> str | None:
+        """ISO-3 code of a country name ("Russia", "the United States"), else None."""
+        key = _clean(name)
+        return self.countries.get(key) or self.countries.get(key.casefold())
+
+    def demonym(self, word: str) -> str | None:
+        return self.demonyms.get(_clean(word))
+
+    def city(self, name: str) -> str | None:
+        key = _clean(name)
+        return self.cities.get(key) or self.cities.get(key.title())
+
+    def metonym(self, name: str) -> str | None:
+        return self.metonyms.get(_clean(name))
+
+    def place(self, name: str) -> tuple[str, str] | None:
+        """``(kind, code)`` of a place name: kind is "country" or "city"; None if unknown."""
+        code = self.country(name)
+        if code:
+            return "country", code
+        code = self.city(name)
+        if code:
+            return "city", code
+        return None
+
+    def any_code(self, text: str) -> str | None:
+        """Country code of a country, city, metonym or demonym, in that order."""
+        return self.country(text) or self.city(text) or self.metonym(text) or self.demonym(text)
+
+    def name_of(self, code: str) -> str:
+        return self.country_names.get(code, code)
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split())
+    name = _THE.sub("", name)
+    return _POSSESSIVE.sub("", name).strip()
+
+
+def _pycountry_names() -> tuple[dict[str, str], dict[str, str]]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    short: dict[str, str] = {}
+    for c in pycountry.countries:
+        forms = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        for form in forms:
+            if not form:
+                continue
+            for variant in (form, form.split(",")[0].strip(), re.sub(r"\s*\(.*?\)", "", form).strip()):
+                names.setdefault(variant, c.alpha_3)
+        short[c.alpha_3] = forms[0] or c.name
+        names.setdefault(c.alpha_3, c.alpha_3)
+    return names, short
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    data = json.loads((DATA_DIR / "geo.json").read_text(encoding="utf-8"))
+    names, short = _pycountry_names()
+    names.update(data["country_aliases"])
+    # "Korea" alone is cut from "Korea, Republic of" and would be ambiguous: aliases decide.
+    countries = dict(names)
+    for k, v in names.items():
+        countries.setdefault(k.casefold(), v)
+    named: set[str] = set()
+    for alias, code in data["country_aliases"].items():   # the first alias of a code is its short name
+        if code not in named:
+            named.add(code)
+            short[code] = alias
+    short.update({"USA": "United States", "GBR": "United Kingdom"})
+    return Gazetteer(countries=countries, demonyms=data["demonyms"], metonyms=data["metonyms"],
+                     cities=data["cities"], country_names=short)
+
+
+@lru_cache(maxsize=1)
+def outlets() -> dict[str, tuple[str, str | None]]:
+    """Every written form of a known outlet -> (canonical name, country)."""
+    data = json.loads((DATA_DIR / "outlets.json").read_text(encoding="utf-8"))["outlets"]
+    table: dict[str, tuple[str, str | None]] = {}
+    for name, info in data.items():
+        for form in [name, *info.get("aliases", [])]:
+            table[form] = (name, info.get("country"))
+            if form.startswith("The "):
+                table.setdefault(form[4:], (name, info.get("country")))
+    return table
+
+
+@lru_cache(maxsize=1)
+def outlet_regex() -> re.Pattern[str]:
+    forms = sorted(outlets(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")

@@ -1,0 +1,325 @@
+"""Resolve mention candidates into one ``Entity`` per referent.
+
+People: full names are clustered by surname and compatible given names; short
+forms ("Abe"), surnames the model mislabels ("Suga" as ORG) and definite
+descriptions ("the Japanese prime minister", "the press secretary") join the
+person they fit. Roles and countries come from the titles around the names;
+"his Japanese counterpart" borrows the role of the person named before it; a
+title with no nationality, in an article datelined from a capital, is the
+local office-holder's. Everything else is grouped by name or by country.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..records import Article, Entity
+from .geo import Gazetteer, gazetteer
+from .mentions import Mention, find_mentions
+from .names import fold, clean_name, fullness, same_person, surname
+from .patterns import DETERMINERS, NON_ACTOR_ROLES, PLACE_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS
+from .roles import Title, concepts, parse_description, role_matches, title_after, title_before
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+ID_PREFIX = {"PERSON": "p", "ORG": "o", "GPE": "g", "LOC": "l", "NORP": "n", "OUTLET": "m"}
+_DATELINE_RE = re.compile(r"^\s*([A-Z][A-Za-z .'-]+?),\s")
+_OFFICE_WORDS = ("secretary", "cabinet", "governor", "mayor", "minister", "president", "premier", "spokes")
+# Offices abroad: their holders are usually foreigners in the dateline's country.
+_ABROAD_WORDS = ("mission", "embassy", "consul", "ambassador", "envoy", "representative", "delegation")
+
+
+@dataclass
+class _Person:
+    names: list[Mention] = field(default_factory=list)
+    described: list[tuple[int, int]] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    weak_country: str | None = None      # from a description, used only when nothing better is known
+
+    @property
+    def best(self) -> str:
+        return max((m.text for m in self.names), key=fullness)
+
+    @property
+    def first(self) -> int:
+        return self.names[0].start
+
+
+class _DocIndex:
+    """One pass over the tokens: capitalised words by folded spelling, title heads, place words."""
+
+    def __init__(self, doc: "Doc"):
+        self.capitalised: dict[str, list[int]] = defaultdict(list)
+        self.heads: list[int] = []
+        self.place_words: set[str] = set()
+        prev = None
+        for tok in doc:
+            text = tok.text
+            low = tok.lower_
+            if text[:1].isupper():
+                self.capitalised[fold(low)].append(tok.i)
+            if low in ROLE_HEADS:
+                self.heads.append(tok.i)
+            elif low in PLACE_SUFFIXES and prev is not None and prev.text[:1].isupper():
+                self.place_words.add(prev.text)
+            prev = tok
+
+
+def extract_entities(doc: "Doc", article: Article | None = None) -> list[Entity]:
+    """One ``Entity`` per referent of ``doc`` (the parse of ``article.text``), ordered by first mention."""
+    gaz = gazetteer()
+    mentions = find_mentions(doc, gaz)
+    index = _DocIndex(doc)
+    people_mentions = [m for m in mentions if m.label == "PERSON"]
+    others = [m for m in mentions if m.label != "PERSON"]
+    people_mentions, others = _drop_place_names(people_mentions, others, index)
+    people = _cluster_people(people_mentions)
+    others = _recover_surnames(doc, people, others, index)
+    _assign_titles(doc, people, gaz)
+    _add_descriptions(doc, people, index, gaz)
+    _fallback_countries(people, _dateline_code(doc.text, article, gaz))
+    people = [p for p in people if not (p.role and set(p.role.casefold().split()) & NON_ACTOR_ROLES)]
+    return _records(people, _group_others(others, gaz))
+
+
+# ---------------------------------------------------------------- people
+
+def _drop_place_names(people: list[Mention], others: list[Mention], index: _DocIndex):
+    """A one-word "name" that elsewhere heads "X Islands" or is tagged a place is a place."""
+    placey = set(index.place_words) | {m.text for m in others if m.label in ("LOC", "GPE")}
+    keep = []
+    for m in people:
+        if " " not in m.text and m.text in placey:
+            others.append(Mention(m.start, m.end, m.text, "LOC", m.tok_start, m.tok_end))
+        else:
+            keep.append(m)
+    return keep, others
+
+
+def _cluster_people(mentions: list[Mention]) -> list[_Person]:
+    people: list[_Person] = []
+    full = [m for m in mentions if " " in m.text]
+    short = [m for m in mentions if " " not in m.text]
+    for m in full:
+        for p in people:
+            if same_person(p.best, m.text):
+                p.names.append(m)
+                break
+        else:
+            people.append(_Person(names=[m]))
+    for m in short:
+        key = fold(m.text.casefold())
+        fits = [p for p in people if surname(p.best) == key]
+        if fits:
+            before = [p for p in fits if p.first < m.start]
+            target = max(before, key=lambda p: max(x.start for x in p.names if x.start < m.start)) if before \
+                else fits[0]
+            target.names.append(m)
+        else:
+            people.append(_Person(names=[m]))
+    for p in people:
+        p.names.sort(key=lambda m: m.start)
+    people.sort(key=lambda p: p.first)
+    return people
+
+
+def _recover_surnames(doc: "Doc", people: list[_Person], others: list[Mention], index: _DocIndex) -> list[Mention]:
+    """Occurrences of a known surname that the model missed or mislabelled ("Suga" as ORG)."""
+    taken = {i for p in people for m in p.names for i in range(m.tok_start, m.tok_end)}
+    by_token = {i: m for m in others for i in range(m.tok_start, m.tok_end)}
+    drop: set[int] = set()
+    for p in people:
+        key = surname(p.best)
+        if " " not in p.best and len(people) > 1 and key in index.place_words:
+            continue
+        given = clean_name(p.best).split()[:-1]
+        for i in index.capitalised.get(key, ()):
+            if i in taken:
+                continue
+            other = by_token.get(i)
+            if other is not None and (other.tok_end - other.tok_start > 1 or other.label == "OUTLET"):
+                continue
+            if other is not None:
+                drop.add(id(other))
+            start = i
+            if given and i > 0 and doc[i - 1].text == given[-1]:
+                start = i - 1
+            span = doc[start:i + 1]
+            p.names.append(Mention(span.start_char, span.end_char, clean_name(span.text), "PERSON", start, i + 1))
+            taken.update(range(start, i + 1))
+        p.names.sort(key=lambda m: m.start)
+    return [m for m in others if id(m) not in drop]
+
+
+def _assign_titles(doc: "Doc", people: list[_Person], gaz: Gazetteer) -> None:
+    owner = {i: p for p in people for m in p.names for i in range(m.tok_start, m.tok_end)}
+    found: list[tuple[Mention, _Person, Title]] = []
+    for p in people:
+        for m in p.names:
+            t = title_before(doc, m.tok_start, gaz)
+            if not (t.role or t.country or t.possessor is not None):
+                t = title_after(doc, m.tok_end, gaz)
+            found.append((m, p, t))
+    found.sort(key=lambda x: x[0].start)
+    for k, (m, p, t) in enumerate(found):
+        role = t.role
+        if t.counterpart:
+            role = _counterpart_role(doc, found, k)
+        if role and not p.role and not t.counterpart:
+            p.role = role
+        if t.country and not p.country:
+            p.country = t.country
+    for k, (m, p, t) in enumerate(found):     # counterparts and possessors last: they borrow
+        if t.counterpart and not p.role:
+            p.role = _counterpart_role(doc, found, k)
+        if t.possessor is not None and not p.country and t.possessor in owner:
+            p.country = owner[t.possessor].country
+
+
+def _counterpart_role(doc: "Doc", found, k: int) -> str | None:
+    m, p, _ = found[k]
+    sent_start = doc[m.tok_start].sent.start
+    for m2, p2, t2 in reversed(found[:k]):
+        if m2.tok_start < sent_start:
+            break
+        if p2 is not p and (p2.role or t2.role):
+            role = p2.role or t2.role
+            return None if role and "counterpart" in role.casefold() else role
+    return None
+
+
+def _add_descriptions(doc: "Doc", people: list[_Person], index: _DocIndex, gaz: Gazetteer) -> None:
+    """"the Russian president" after "President Putin": a mention of him."""
+    if not people:
+        return
+    name_tokens = {i for p in people for m in p.names for i in range(m.tok_start, m.tok_end)}
+    n = len(doc)
+    for h in index.heads:
+        nxt = doc[h + 1] if h + 1 < n else None
+        if nxt is not None and (nxt.lower_ in ROLE_HEADS or nxt.lower_ in ROLE_MODIFIERS or nxt.i in name_tokens
+                                or nxt.lower_ == "of" or nxt.text[:1].isupper()):
+            continue
+        i = h - 1
+        while i >= 0 and i > h - 6 and doc[i].lower_ not in DETERMINERS and (
+                doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in ROLE_HEADS or doc[i].tag_ == "POS"
+                or (doc[i].text[:1].isupper() and gaz.any_code(doc[i].text))):
+            i -= 1
+        if i < 0 or doc[i].lower_ not in ("the", "this"):
+            continue
+        desc = parse_description(list(doc[i:h + 1]), gaz)
+        if desc is None:
+            continue
+        target = _match_description(people, desc.words, desc.country, doc[i].idx)
+        if target is None:
+            continue
+        target.described.append((doc[i].idx, doc[h].idx + len(doc[h].text)))
+        if desc.country and not target.country:
+            target.weak_country = target.weak_country or desc.country
+
+
+def _match_description(people: list[_Person], words: str, country: str | None, pos: int) -> _Person | None:
+    best, best_pos = None, -1
+    for p in people:
+        if country and p.country and p.country != country:
+            continue
+        if not role_matches(words, p.role):
+            continue
+        last = max((m.start for m in p.names if m.start < pos), default=-1)
+        if last > best_pos:
+            best, best_pos = p, last
+    return best
+
+
+def _dateline_code(text: str, article: Article | None, gaz: Gazetteer) -> str | None:
+    place = article.dateline.place if article is not None and article.dateline is not None else None
+    if not place:
+        m = _DATELINE_RE.match(text)
+        place = m.group(1) if m else None
+    return (gaz.city(place) or gaz.country(place)) if place else None
+
+
+def _fallback_countries(people: list[_Person], dateline_code: str | None) -> None:
+    for p in people:
+        if p.country:
+            continue
+        if p.weak_country:
+            p.country = p.weak_country
+        elif dateline_code and p.role and _local_office(p.role):
+            p.country = dateline_code
+
+
+def _local_office(role: str) -> bool:
+    low = role.casefold()
+    if any(w in low for w in _ABROAD_WORDS):
+        return False
+    return bool(concepts(role)) or any(w in low for w in _OFFICE_WORDS)
+
+
+# ---------------------------------------------------------------- the rest
+
+def _org_key(m: Mention) -> str:
+    words = [w for w in re.findall(r"[\w'-]+", m.text.casefold()) if w not in DETERMINERS]
+    text = " ".join(words)
+    text = re.sub(r"^ministry (?:of|for) (.+?) affairs\b", r"\1 ministry", text)
+    text = re.sub(r"^ministry (?:of|for) (.+)$", r"\1 ministry", text)
+    gaz = gazetteer()
+    kept = [w for w in text.split() if not (gaz.demonym(w.title()) or gaz.country(w.title()))]
+    return " ".join(kept)
+
+
+def _group_others(mentions: list[Mention], gaz: Gazetteer) -> list[tuple[str, str, str | None, list[Mention]]]:
+    groups: dict[tuple, list[Mention]] = {}
+    for m in mentions:
+        if m.label == "OUTLET":
+            key: tuple = ("OUTLET", m.canon or m.text)
+        elif m.label == "GPE" and m.canon:
+            key = ("GPE", "country", m.code)
+        elif m.label == "NORP":
+            key = ("NORP", m.code)
+        elif m.label == "ORG":
+            key = ("ORG", m.code, _org_key(m))
+        else:
+            key = (m.label, m.text.casefold())
+        groups.setdefault(key, []).append(m)
+    # "the Foreign Ministry" without a country joins the one ministry of that name that has one
+    for key in [k for k in groups if k[0] == "ORG" and k[1] is None]:
+        same = [k for k in groups if k[0] == "ORG" and k[1] is not None and k[2] == key[2]]
+        if len(same) == 1:
+            groups[same[0]].extend(groups.pop(key))
+    out = []
+    for key, ms in groups.items():
+        ms.sort(key=lambda m: m.start)
+        label = key[0]
+        code = next((m.code for m in ms if m.code), None)
+        if label == "GPE" and key[1] == "country":
+            name = gaz.name_of(key[2])
+        elif label == "OUTLET":
+            name = key[1]
+        else:
+            forms = [m.text for m in ms if not m.text.isupper()] or [m.text.title() if len(m.text) > 4 else m.text
+                                                                     for m in ms]
+            name = max(forms, key=len) if label == "ORG" else forms[0]
+        out.append((label, name, code, ms))
+    return out
+
+
+def _records(people: list[_Person], others) -> list[Entity]:
+    items: list[tuple[int, str, str, str | None, str | None, list[tuple[int, int]]]] = []
+    for p in people:
+        spans = sorted({(m.start, m.end) for m in p.names} | set(p.described))
+        items.append((p.first, "PERSON", clean_name(p.best), p.country, p.role, spans))
+    for label, name, code, ms in others:
+        items.append((ms[0].start, label, name, code, None, sorted({(m.start, m.end) for m in ms})))
+    items.sort(key=lambda x: x[0])
+    counters: dict[str, int] = defaultdict(int)
+    entities = []
+    for _, label, name, code, role, spans in items:
+        counters[label] += 1
+        entities.append(Entity(id=f"{ID_PREFIX.get(label, 'x')}{counters[label]}", name=name, type=label,
+                               country=code, role=role, mentions=spans))
+    return entities
+

@@ -1,0 +1,250 @@
+"""Lexicons and regular expressions of the time normaliser: data, not logic.
+
+Everything language-specific lives here: calendar names, the modifiers and
+relative words that shift or qualify a period, the cue words that tell tense
+when no parse is at hand, and the context words that stop a number from being
+read as a year. ``candidates`` compiles the regexes built at the bottom; the
+resolver only ever sees the normalised group values.
+
+Case: calendar names are matched in Title or UPPER case only (``may`` the modal
+and ``march`` the verb are lower case); function words match in any case.
+"""
+from __future__ import annotations
+
+# ------------------------------------------------------------------ calendar
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+# Month names that are also common words or given names: standing alone (no
+# day, no year) they count as a month only after a preposition or modifier.
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august"})
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
+# "Good Friday", "Black Friday": names of days that are not the plain weekday.
+WEEKDAY_NAME_PREFIXES = frozenset({"good", "black", "bloody", "cyber", "super", "ash", "holy", "maundy", "easter"})
+
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_ORDER = ("SP", "SU", "FA", "WI")          # a season year runs spring..winter
+SEASON_OF_MONTH = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
+                   9: "FA", 10: "FA", 11: "FA", 12: "WI", 1: "WI", 2: "WI"}
+
+# Fixed-date holidays, (month, day); moveable feasts are left out on purpose.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),
+    "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "victory day": (5, 9), "valentine's day": (2, 14), "halloween": (10, 31),
+}
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "last": -1, "final": -1,
+}
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+VAGUE_NUMBERS = ("several", "a few", "a couple of", "few", "many")
+
+# ------------------------------------------------------------------ modifiers
+
+# Relative words before a named period. LAST/NEXT skip the current instance,
+# THIS means the instance around the anchor.
+RELATIVE: dict[str, str] = {
+    "last": "LAST", "past": "LAST", "this past": "LAST",
+    "next": "NEXT", "coming": "NEXT", "this coming": "NEXT", "the coming": "NEXT",
+    "this": "THIS", "current": "THIS", "the current": "THIS", "the": "THE",
+}
+# Relative words that may stand before a weekday or a month name ("the coming"
+# and "the" are for periods only: "the coming week", "the end of the year").
+NAME_RELATIVE = ("this past", "this coming", "last", "next", "this", "coming", "past")
+PERIOD_RELATIVE = ("this past", "this coming", "the coming", "the current", "current",
+                   "last", "next", "this", "coming", "the")
+PERIOD_UNITS = ("weekend", "week", "month", "quarter", "year")
+YEAR_RELATIVE_OFFSET = {"this": 0, "last": -1, "next": 1, "the": 0}
+
+# Modifiers inside a period: they keep the value of the period they qualify
+# ("In late September" is 2015-09, "by the end of the year" is 2015).
+POSITION_MODIFIERS = (
+    r"(?:early|late|mid|earlier|later)(?:\s+in(?:\s+the)?)?",
+    r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|first\s+days|last\s+days)\s+of",
+)
+POSITION_MODIFIERS_HYPHEN = ("mid-", "end-")
+
+PREPOSITIONS = ("as early as", "as late as", "as of", "on", "in", "by", "since", "until", "till", "from",
+                "during", "through", "throughout", "before", "after", "around", "starting", "at",
+                "between")
+RANGE_SEPARATORS = (r"\s*[-\u2013\u2014]\s*", r"\s+(?:to|through|until|till|thru)\s+")
+
+DAY_PARTS = ("morning", "afternoon", "evening", "night")
+
+DAY_RELATIVE: dict[str, int] = {
+    "the day before yesterday": -2, "the day after tomorrow": 2, "today": 0, "tonight": 0,
+    "yesterday": -1, "tomorrow": 1, "last night": -1, "this morning": 0, "this afternoon": 0,
+    "this evening": 0,
+}
+
+# ------------------------------------------------------------------ tense cues (no parse)
+
+FUTURE_AUX = frozenset({"will", "shall", "wo", "'ll"})
+MODAL_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ought"})
+CONDITIONAL_AUX = frozenset({"would"})
+PAST_AUX = frozenset({"was", "were", "had", "did"})
+PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do"})
+PERFECT_AUX = frozenset({"has", "have"})
+BE_FORMS = frozenset({"be", "been", "being"})
+# Words that make the clause about something still ahead ("is scheduled for",
+# "plans to", "upcoming"), whatever the tense of the finite verb.
+FUTURE_LEXICON = frozenset({
+    "scheduled", "slated", "expected", "due", "set", "planned", "planning", "plans", "plan", "intends",
+    "intend", "intended", "going", "upcoming", "forthcoming", "hopes", "hope", "aims", "aim", "wants",
+    "want", "prepares", "prepare", "preparing", "tomorrow", "next", "announced", "invited", "agreed",
+})
+# Lexicon entries that are ordinary past verbs unless an infinitive follows
+# ("agreed to meet", "announced to hold" are future; "agreed on" is past).
+FUTURE_ONLY_BEFORE_TO = frozenset({"announced", "invited", "agreed", "set", "hope", "hopes", "want", "wants",
+                                   "aim", "aims", "plan", "prepare", "prepares", "preparing", "intended"})
+IRREGULAR_PAST = frozenset({
+    "said", "told", "met", "held", "gave", "made", "took", "came", "went", "saw", "spoke", "wrote",
+    "paid", "left", "began", "sent", "won", "lost", "led", "brought", "thought", "found", "kept",
+    "became", "got", "felt", "flew", "drew", "grew", "knew", "sought", "fought", "struck", "stood",
+    "rose", "fell", "broke", "chose", "ran", "sat", "heard", "meant", "sold", "bought", "taught",
+    "caught", "ate", "forgot", "froze", "hid", "shook", "swore", "threw", "understood", "withdrew",
+    "wore", "overtook", "undertook", "ago", "earlier", "recently", "already",
+})
+# Lower-case words in -ed that are not past verbs.
+NOT_PAST_ED = frozenset({
+    "need", "indeed", "speed", "feed", "seed", "proceed", "exceed", "succeed", "breed", "bleed",
+    "hundred", "red", "bed", "shed", "based", "so-called", "called", "related", "concerned",
+    "interested", "involved", "united", "limited", "advanced", "detailed", "armed", "embed",
+})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "my", "your"})
+ADVERBS_IN_VERB_GROUP = frozenset({"not", "also", "already", "still", "then", "reportedly", "soon", "now",
+                                   "never", "just", "again", "probably", "likely", "finally", "even", "only"})
+
+# ------------------------------------------------------------------ year guards
+
+# A number followed by one of these is a quantity, not a year ("2016 tons").
+QUANTITY_NOUNS = frozenset({
+    "ton", "tons", "tonnes", "tonne", "people", "persons", "troops", "soldiers", "servicemen", "km",
+    "kilometres", "kilometers", "miles", "metres", "meters", "feet", "dollars", "euros", "rubles",
+    "roubles", "yen", "yuan", "pounds", "barrels", "cars", "vehicles", "units", "residents",
+    "refugees", "migrants", "workers", "employees", "jobs", "cases", "deaths", "votes", "seats",
+    "pieces", "items", "hectares", "acres", "square", "cubic", "kg", "kilograms", "mw", "megawatts",
+    "households", "families", "children", "civilians", "fighters", "militants", "prisoners",
+    "points", "percent", "per", "times", "hours", "minutes", "days", "weeks", "months", "years",
+    "companies", "firms", "students", "tourists", "visitors", "participants", "delegates",
+    "members", "aircraft", "planes", "ships", "tanks", "missiles", "rockets", "shells", "bombs",
+    "meter", "metre", "mile", "dollar", "euro", "ruble", "rouble", "barrel",
+})
+# ... and one preceded by these is a count or an identifier ("about 2000",
+# "Resolution 2231", "No. 2015").
+QUANTITY_PRECEDERS = frozenset({
+    "about", "some", "nearly", "almost", "approximately", "than", "total", "totalling", "totaling",
+    "exactly", "least", "most", "resolution", "no", "number", "flight", "page", "article", "model",
+    "route", "highway", "code", "room", "tel", "id", "item", "paragraph", "section", "decree", "order",
+    "law", "bill", "protocol", "chapter", "file", "case", "reference", "ref", "pp", "p",
+})
+YEAR_MIN_BARE, YEAR_MIN_WITH_PREP, YEAR_MAX = 1900, 1000, 2099
+
+# ------------------------------------------------------------------ regex building
+
+
+def _alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _cased(words: list[str] | tuple[str, ...]) -> list[str]:
+    """Title and UPPER case forms (calendar names are never lower case)."""
+    out: list[str] = []
+    for w in words:
+        out += [w.title(), w.upper()]
+    return out
+
+
+def _function_words(words: tuple[str, ...] | list[str]) -> str:
+    """Case-insensitive alternation of phrases, spaces matching any whitespace."""
+    return "(?i:" + "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _abbrev(words: list[str]) -> str:
+    return "|".join(rf"{w}\b\.?" for w in sorted(_cased(words), key=len, reverse=True))
+
+
+MONTH_FULL = rf"(?:{_alternation(_cased(list(MONTHS)))})\b"
+MONTH_ANY = rf"(?:{MONTH_FULL}|{_abbrev(list(MONTH_ABBREVIATIONS))})"
+WEEKDAY_FULL = rf"(?:{_alternation(_cased(list(WEEKDAYS)))})\b"
+WEEKDAY_ANY = rf"(?:{WEEKDAY_FULL}|{_abbrev(list(WEEKDAY_ABBREVIATIONS))})"
+SEASON = r"(?:" + _alternation(list(SEASONS) + [s.title() for s in SEASONS]) + r")"
+
+PREP = rf"(?:(?P<prep>{_function_words(PREPOSITIONS)})\s+)?"
+POSMOD = (r"(?:(?P<posmod>(?i:" + "|".join(POSITION_MODIFIERS_HYPHEN) + "|(?:" + "|".join(POSITION_MODIFIERS)
+          + r")\s+)))?")
+RSEP = "(?:" + "|".join(RANGE_SEPARATORS) + ")"
+ORD_SUFFIX = r"(?:st|nd|rd|th)?"
+DAY = r"\d{1,2}" + ORD_SUFFIX + r"(?!\d)"
+YEAR4 = r"\d{4}(?!\d)"
+WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY_ANY}),?\s+(?:the\s+)?)?"
+YEAR_TAIL = rf"(?:,?\s+(?i:of\s+)?(?P<y>{YEAR4}))?"
+YEAR_QUALIFIER = (rf"(?:,?\s+(?i:of\s+)?(?:(?P<y>{YEAR4})|(?P<yrel>(?i:this|last|next))\s+(?i:year)\b))?")
+
+
+HOLIDAY_NAMES = _function_words(tuple(h.replace("'", "['\u2019]") for h in HOLIDAYS))
+
+
+def _day(name: str) -> str:
+    return rf"(?P<{name}>\d{{1,2}}){ORD_SUFFIX}(?!\d)"
+
+
+# Each entry: (kind, pattern). Order breaks ties between equally long matches.
+FAMILIES: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"),
+    ("numeric", rf"{WD_PREFIX}\b(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?!\d)"),
+    # Month Day[-Day | - Month Day][, Year]
+    ("mdy", rf"{PREP}{WD_PREFIX}(?P<mon>{MONTH_ANY})\s*(?i:the\s+)?{_day('d')}"
+            rf"(?:(?P<rsep>{RSEP})(?:(?P<mon2>{MONTH_ANY})\s*)?{_day('d2')})?{YEAR_TAIL}"),
+    ("mdy", rf"(?P<prep>(?i:between))\s+{WD_PREFIX}(?P<mon>{MONTH_ANY})\s*{_day('d')}"
+            rf"(?P<rsep>\s+(?i:and)\s+)(?:(?P<mon2>{MONTH_ANY})\s*)?{_day('d2')}{YEAR_TAIL}"),
+    # Day[-Day] Month[ - Day Month][ Year]
+    ("dmy", rf"{PREP}{WD_PREFIX}(?<![\d.,/:-])(?i:the\s+)?{_day('d')}(?:(?P<rsep>{RSEP})(?i:the\s+)?{_day('d2')})?"
+            rf"\s+(?i:of\s+)?(?P<mon>{MONTH_ANY})(?:{RSEP}{_day('d3')}\s+(?i:of\s+)?(?P<mon2>{MONTH_ANY}))?"
+            rf"{YEAR_TAIL}"),
+    # [mod] [rel] Month[-Month][, Year | of last year]
+    ("month", rf"{PREP}{POSMOD}(?:(?P<rel>{_function_words(NAME_RELATIVE)})\s+)?(?P<mon>{MONTH_ANY})"
+              rf"(?:{RSEP}(?P<mon2>{MONTH_FULL}))?{YEAR_QUALIFIER}"),
+    ("month", rf"(?P<prep>(?i:between))\s+(?P<mon>{MONTH_FULL})\s+(?i:and)\s+(?P<mon2>{MONTH_FULL})"
+              rf"(?:,?\s+(?P<y>{YEAR4}))?"),
+    ("year", rf"{PREP}{POSMOD}(?:(?i:the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{YEAR4})"
+             rf"(?:(?P<rsep>{RSEP}|/)(?P<y2>{YEAR4})|[-\u2013/](?P<y2s>\d{{2}})(?!\d))?"),
+    ("year", rf"(?P<prep>(?i:between))\s+(?P<y>{YEAR4})\s+(?i:and)\s+(?P<y2>{YEAR4})"),
+    ("decade", r"(?P<prep>(?i:in|during|since|by|until|through|throughout)\s+)?(?P<the>(?i:the)\s+)?"
+               r"(?:(?P<posmod>(?i:early|mid|late))[-\s])?(?P<apos>['\u2019])?(?<![\w.,])(?P<dec>\d|\d{3})0s\b"),
+    ("season", rf"{PREP}{POSMOD}(?:(?P<rel>{_function_words(('the',) + NAME_RELATIVE)})\s+)?"
+               rf"(?:(?P<early>(?i:early|late|mid))[-\s])?(?P<season>{SEASON})(?:time)?\b"
+               rf"(?:,?\s+(?P<of>(?i:of)\s+)?(?:(?P<y>{YEAR4})|(?P<yrel>(?i:this|last|next))\s+(?i:year)\b))?"),
+    ("part", rf"{PREP}(?P<the>(?i:the)\s+)?(?P<ord>(?i:{_alternation(list(ORDINALS))}))\s+(?P<hq>(?i:half|quarter))\b"
+             rf"(?:\s+(?i:of)\s+(?:(?P<y>{YEAR4})|(?P<yrel>(?i:this|last|next|the))\s+(?i:year)\b))?"),
+    ("part", rf"{PREP}(?P<code>[QH][1-4])(?:\s+|\s*[-/']\s*)(?P<y>{YEAR4}|\d{{2}}(?!\d))"),
+    ("period", rf"{PREP}{POSMOD}(?P<rel>{_function_words(PERIOD_RELATIVE)})\s+"
+               rf"(?P<unit>(?i:{_alternation(PERIOD_UNITS)}))\b(?![-\u2010]\w)"),
+    ("period", rf"{PREP}(?P<unit>(?i:year))[-\s](?P<posmod>(?i:end))\b"),
+    ("dayrel", rf"{PREP}(?P<drel>{_function_words(tuple(DAY_RELATIVE))})\b"
+               rf"(?:\s+(?P<part>(?i:{_alternation(DAY_PARTS)})))?"),
+    ("weekday", rf"{PREP}(?:(?P<rel>{_function_words(NAME_RELATIVE)})\s+)?(?P<wd>{WEEKDAY_FULL})"
+                rf"(?:\s+(?P<part>(?i:{_alternation(DAY_PARTS)}))\b)?"
+                rf"(?:,?\s+(?i:of\s+)?(?P<wkrel>(?i:last|next|this))\s+(?i:week)\b)?"),
+    ("ago", rf"(?P<n>\d{{1,3}}|(?i:{_alternation(list(NUMBER_WORDS) + list(VAGUE_NUMBERS))}))\s+"
+            r"(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b"),
+    ("holiday", rf"{PREP}(?P<hol>{HOLIDAY_NAMES})\b"
+                rf"{YEAR_TAIL}"),
+]

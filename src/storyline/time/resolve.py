@@ -1,0 +1,312 @@
+"""Turn a :class:`~storyline.time.candidates.Candidate` into a TIMEX3 value.
+
+Expressions that name their year resolve alone. The others are placed relative to
+the :class:`~storyline.time.anchor.Anchor` (the publication date): the relative
+word when there is one ("last November", "next week"), else the tense of the
+governing verb, computed lazily because most candidates do not need it. Past
+points back from the anchor (the anchor day included), future forward, and
+anything else (present, "would", no verb) picks the nearest instance, except
+that a bare weekday defaults to the past, as in wire copy ("said on Friday").
+
+Impossible dates (February 30, "December 14-45") resolve to None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from . import patterns as P
+from .anchor import Anchor, iso, season_value, valid_date
+from .candidates import Candidate
+from .tense import CONDITIONAL, FUTURE, PAST, PRESENT
+
+TenseFn = Callable[[], "str | None"]
+
+
+def resolve(c: Candidate, anchor: Anchor, tense: TenseFn) -> str | None:
+    handler = _HANDLERS.get(c.kind)
+    return handler(c.groups, anchor, tense) if handler else None
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _month(word: str) -> int:
+    word = word.rstrip(".")
+    return P.MONTHS.get(word) or P.MONTH_ABBREVIATIONS[word]
+
+
+def _int(word: str) -> int:
+    return int("".join(ch for ch in word if ch.isdigit()))
+
+
+def _rel(word: str | None) -> str | None:
+    return P.RELATIVE.get(word) if word else None
+
+
+def _year_of_day(month: int, day: int, anchor: Anchor, tense: str | None) -> int | None:
+    """Year of an unyeared month-day, placed by tense around the anchor."""
+    if anchor.year is None or anchor.month is None:
+        return None
+    ref = dt.date(anchor.year, anchor.month, anchor.day or 15)
+    options = [(dt.date(y, month, day), y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+               if valid_date(y, month, day)]
+    if not options:
+        return None
+    if tense == PAST:
+        past = [o for o in options if o[0] <= ref]
+        return max(past)[1] if past else None
+    if tense == FUTURE:
+        ahead = [o for o in options if o[0] >= ref]
+        return min(ahead)[1] if ahead else None
+    return min(options, key=lambda o: (abs((o[0] - ref).days), -o[1]))[1]
+
+
+def _year_of_month(month: int, rel: str | None, anchor: Anchor, tense: str | None) -> int | None:
+    if anchor.year is None or anchor.month is None:
+        return None
+    y, am = anchor.year, anchor.month
+    if rel == "LAST":
+        return y if month < am else y - 1
+    if rel == "NEXT":
+        return y if month > am else y + 1
+    if rel in ("THIS", "THE"):
+        return y
+    if tense == PAST:
+        return y if month <= am else y - 1
+    if tense == FUTURE:
+        return y if month >= am else y + 1
+    delta = month - am
+    return y - 1 if delta > 6 else y + 1 if delta < -6 else y
+
+
+def _qualified_year(g: dict[str, str], anchor: Anchor) -> tuple[bool, int | None]:
+    """(stated?, year) from "2016" / "of last year"."""
+    if "y" in g:
+        return True, int(g["y"])
+    if "yrel" in g:
+        offset = P.YEAR_RELATIVE_OFFSET.get(g["yrel"], 0)
+        return True, None if anchor.year is None else anchor.year + offset
+    return False, None
+
+
+def _day_range(m1: int, d1: int, m2: int, d2: int, year: int | None, stated: bool) -> str | None:
+    crosses = (m2, d2) < (m1, d1)
+    if crosses and m2 == m1:
+        return None                                            # "December 15-14"
+    y1 = year - 1 if (crosses and stated and year is not None) else year
+    y2 = (y1 + 1 if crosses else y1) if y1 is not None else None
+    if not (valid_date(y1, m1, d1) and valid_date(y2, m2, d2)):
+        return None
+    return f"{iso(y1, m1, d1)}/{iso(y2, m2, d2)}"
+
+
+# ------------------------------------------------------------------ families
+
+
+def _dated(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    month, day = _month(g["mon"]), _int(g["d"])
+    stated, year = ("y" in g, int(g["y"]) if "y" in g else None)
+    end_day = g.get("d2") or g.get("d3")
+    if not valid_date(year, month, day):
+        return None
+    if not stated:
+        year = _year_of_day(month, day, anchor, tense())
+    if end_day is None:
+        return iso(year, month, day)
+    end_month = _month(g["mon2"]) if "mon2" in g else month
+    return _day_range(month, day, end_month, _int(end_day), year, stated)
+
+
+def _month_family(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    month = _month(g["mon"])
+    stated, year = _qualified_year(g, anchor)
+    if not stated:
+        rel = _rel(g.get("rel"))
+        year = _year_of_month(month, rel, anchor, None if rel else tense())
+    if "mon2" not in g:
+        return iso(year, month)
+    end = _month(g["mon2"])
+    if end == month:
+        return None
+    crosses = end < month
+    y1 = year - 1 if (crosses and stated and year is not None) else year
+    y2 = (y1 + 1 if crosses else y1) if y1 is not None else None
+    return f"{iso(y1, month)}/{iso(y2, end)}"
+
+
+def _year_family(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    if "y2" in g:
+        return f"{g['y']}/{g['y2']}"
+    if "y2s" in g:
+        return f"{g['y']}/{g['y'][:2]}{g['y2s']}"
+    return g["y"]
+
+
+def _decade(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    dec = g["dec"]
+    if len(dec) == 1:
+        dec = ("19" if int(dec) >= 3 else "20") + dec
+    return dec
+
+
+def _season(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    code = P.SEASONS[g["season"]]
+    stated, year = _qualified_year(g, anchor)
+    if stated:
+        return None if year is None else f"{year}-{code}"
+    current = anchor.season_index()
+    if current is None:
+        return f"XXXX-{code}"
+    position = P.SEASON_ORDER.index(code)
+    below = current - ((current - position) % 4)               # latest instance <= current
+    above = current + ((position - current) % 4)               # earliest instance >= current
+    rel = _rel(g.get("rel"))
+    if rel == "LAST":
+        return season_value(below if below < current else below - 4)
+    if rel == "NEXT":
+        return season_value(above if above > current else above + 4)
+    t = tense() if rel != "THIS" else None
+    if t == PAST:
+        return season_value(below)
+    if t == FUTURE:
+        return season_value(above)
+    assert anchor.year is not None and anchor.month is not None
+    if code == "WI":                                           # the winter around the new year
+        return f"{anchor.year - 1 if anchor.month <= 2 or (anchor.month == 3 and t == PAST) else anchor.year}-WI"
+    return f"{anchor.year}-{code}"
+
+
+def _part(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    if "code" in g:
+        kind, number = g["code"][0].upper(), int(g["code"][1])
+        year = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
+        return f"{year}-{kind}{number}" if (kind == "Q" or number <= 2) else None
+    kind = "Q" if g["hq"] == "quarter" else "H"
+    count = 4 if kind == "Q" else 2
+    number = P.ORDINALS[g["ord"]]
+    stated, year = _qualified_year(g, anchor)
+    if number == -1 and not stated:                            # "last quarter": the one before this
+        if anchor.year is None or anchor.month is None:
+            return None
+        current = (anchor.month - 1) * count // 12
+        index = anchor.year * count + current - 1
+        return f"{index // count}-{kind}{index % count + 1}"
+    number = count if number == -1 else number
+    if number > count:
+        return None
+    if not stated:
+        year = anchor.year
+    return f"{'XXXX' if year is None else year}-{kind}{number}"
+
+
+def _period(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    unit = g["unit"]
+    rel = _rel(g.get("rel")) or "THIS"
+    step = {"LAST": -1, "NEXT": 1}.get(rel, 0)
+    if unit == "week":
+        return anchor.week(step)
+    if unit == "month":
+        return anchor.month_value(step)
+    if unit == "year":
+        return anchor.year_value(step)
+    if unit == "quarter":
+        if anchor.year is None or anchor.month is None:
+            return None
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return f"{index // 4}-Q{index % 4 + 1}"
+    return _weekend(rel, anchor, tense)
+
+
+def _weekend(rel: str, anchor: Anchor, tense: TenseFn) -> str | None:
+    if anchor.weekday is None:
+        return None
+    aw = anchor.weekday
+    back = -((aw - 5) % 7)                                      # Saturday of the latest weekend begun
+    if rel == "LAST":
+        saturday = back - 7 if back >= -1 else back
+    elif rel == "NEXT":
+        saturday = (5 - aw) % 7 or 7
+    else:
+        saturday = back if (back >= -1 or tense() == PAST) else (5 - aw) % 7
+    first, last = anchor.shifted(saturday), anchor.shifted(saturday + 1)
+    return f"{first}/{last}" if first and last else None
+
+
+def _dayrel(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    return anchor.shifted(P.DAY_RELATIVE[g["drel"]])
+
+
+def weekday_offset(weekday: int, anchor_weekday: int, rel: str | None, tense: str | None,
+                   week_shift: int | None = None) -> int:
+    """Days from the anchor to the meant weekday."""
+    if week_shift is not None:
+        return weekday - anchor_weekday + 7 * week_shift
+    back, ahead = (anchor_weekday - weekday) % 7, (weekday - anchor_weekday) % 7
+    if rel == "LAST":
+        return -(back or 7)
+    if rel == "NEXT":
+        return ahead or 7
+    if tense == PAST:
+        return -back
+    if tense in (FUTURE, PRESENT) or rel == "THIS":
+        return ahead
+    if tense == CONDITIONAL:
+        return ahead if ahead <= back else -back
+    return -back
+
+
+def _weekday(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    if anchor.weekday is None:
+        return None
+    rel = _rel(g.get("rel"))
+    week_shift = {"last": -1, "next": 1, "this": 0}.get(g.get("wkrel", ""))
+    t = tense() if (rel in (None, "THIS") and week_shift is None) else None
+    return anchor.shifted(weekday_offset(P.WEEKDAYS[g["wd"]], anchor.weekday, rel, t, week_shift))
+
+
+def _ago(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    n = g["n"]
+    if n.isdigit():
+        count = int(n)
+    elif n in P.NUMBER_WORDS:
+        count = P.NUMBER_WORDS[n]
+    else:
+        return None
+    unit = g["unit"]
+    if unit == "day":
+        return anchor.shifted(-count)
+    if unit == "week":
+        return anchor.week(-count)
+    if unit == "month":
+        return anchor.month_value(-count)
+    return anchor.year_value(-count)
+
+
+def _holiday(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    month, day = P.HOLIDAYS[g["hol"]]
+    year = int(g["y"]) if "y" in g else _year_of_day(month, day, anchor, tense())
+    return iso(year, month, day)
+
+
+def _iso(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    y, m, d = int(g["y"]), int(g["m"]), int(g["d"])
+    return iso(y, m, d) if valid_date(y, m, d) else None
+
+
+def _numeric(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+    month_first = b > 12 if g["sep"] == "/" else a <= 12 < b
+    if g["sep"] == "/" and a > 12:
+        month_first = False
+    elif g["sep"] == "/":
+        month_first = True                                     # 01/26/2016: US order unless impossible
+    m, d = (a, b) if month_first else (b, a)
+    return iso(y, m, d) if valid_date(y, m, d) else None
+
+
+_HANDLERS: dict[str, Callable[[dict[str, str], Anchor, TenseFn], "str | None"]] = {
+    "iso": _iso, "numeric": _numeric, "mdy": _dated, "dmy": _dated, "month": _month_family,
+    "year": _year_family, "decade": _decade, "season": _season, "part": _part, "period": _period,
+    "dayrel": _dayrel, "weekday": _weekday, "ago": _ago, "holiday": _holiday,
+}

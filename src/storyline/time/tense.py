@@ -1,0 +1,210 @@
+"""Which way a time expression points: the tense of the verb that governs it.
+
+``on Friday`` after "told reporters" is the Friday just gone; after "will hold
+talks" it is the coming one. With a spaCy ``Doc`` the governing verb is found by
+walking dependency heads and its tense read from its tag and auxiliaries. Without
+one (or when the parse gives no verb) the nearest verb group in the same sentence
+is read from cue words (``patterns``), commas counting as distance.
+
+The answer is one of :data:`PAST`, :data:`FUTURE`, :data:`PRESENT`,
+:data:`CONDITIONAL` (future seen from the past: "would", "was to") or None.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any
+
+from . import patterns as P
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+PAST, FUTURE, PRESENT, CONDITIONAL = "PAST", "FUTURE", "PRESENT", "CONDITIONAL"
+
+_WORD = re.compile(r"[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*|[,;:\"\u201c\u201d()]")
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z])|\n|;")
+_COMMA_COST = 25
+_WINDOW = 320
+_VERB_POS = ("VERB", "AUX")
+_AUX_DEPS = ("aux", "auxpass")
+
+
+# ------------------------------------------------------------------ with a parse
+
+
+class DocIndex:
+    """Character offset -> token lookups on one Doc, built once per article."""
+
+    def __init__(self, doc: "Doc"):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def tokens(self, start: int, end: int) -> list["Token"]:
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = max(bisect_right(self.starts, end - 1) - 1, first)
+        return [self.doc[i] for i in range(first, last + 1)]
+
+    def tense(self, start: int, end: int) -> str | None:
+        toks = self.tokens(start, end)
+        if not toks:
+            return None
+        inside = {t.i for t in toks}
+        top = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+        verb = _governing_verb(top)
+        return None if verb is None else _verb_tense(verb)
+
+
+def _governing_verb(tok: "Token") -> "Token | None":
+    for _ in range(8):
+        if tok.pos_ in _VERB_POS and tok.dep_ not in _AUX_DEPS:
+            return tok
+        if tok.head.i == tok.i:
+            return tok if tok.pos_ in _VERB_POS else None
+        tok = tok.head
+    return None
+
+
+def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
+    words = {a.lower_.replace("\u2019", "'") for a in auxes}
+    tags = {a.tag_ for a in auxes}
+    lower = verb.lower_
+    if words & P.FUTURE_AUX:
+        return FUTURE
+    if words & P.CONDITIONAL_AUX:
+        return CONDITIONAL
+    if words & P.MODAL_AUX:
+        return FUTURE
+    if "to" in words:
+        governor = verb.head
+        if governor.lower_ in P.PAST_AUX and governor.i != verb.i:     # "was to visit"
+            return CONDITIONAL
+        return FUTURE
+    if lower in P.FUTURE_LEXICON and lower not in P.FUTURE_ONLY_BEFORE_TO and verb.tag_ == "VBN" and auxes:
+        return FUTURE                                                  # "is scheduled for", "was expected"
+    if "VBD" in tags or verb.tag_ == "VBD":
+        if lower in P.FUTURE_LEXICON and lower not in P.FUTURE_ONLY_BEFORE_TO:
+            return FUTURE
+        return PAST
+    if words & P.PERFECT_AUX and verb.tag_ == "VBN":
+        return PAST
+    if verb.tag_ in ("VBZ", "VBP") or words & P.PRESENT_AUX:
+        if lower == "going" or (lower in P.FUTURE_LEXICON and lower not in P.FUTURE_ONLY_BEFORE_TO):
+            return FUTURE
+        return PRESENT
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod"):
+        return PAST                                                    # "the talks held on Monday"
+    if depth < 3 and verb.head.i != verb.i and verb.head.pos_ in _VERB_POS:
+        return _verb_tense(verb.head, depth + 1)                       # conj, participles, infinitives
+    return None
+
+
+# ------------------------------------------------------------------ from cue words
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _WINDOW)
+    left = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    return left, (m.start() if m else min(len(text), end + _WINDOW))
+
+
+def _classify(words: list[tuple[str, int, int]], i: int) -> str | None:
+    """Role of word i in a verb group: a tense, 'ADV', 'BE', 'TO', or None."""
+    w = words[i][0]
+    if w.endswith("n't") or w.endswith("n\u2019t"):
+        w = {"won't": "will", "can't": "can"}.get(w, w[:-3])
+    if w.endswith("'ll") or w.endswith("\u2019ll") or w in P.FUTURE_AUX:
+        return FUTURE
+    if w in P.MODAL_AUX:
+        return FUTURE
+    if w in P.CONDITIONAL_AUX:
+        return CONDITIONAL
+    if w in P.PAST_AUX:
+        return PAST
+    if w in P.PRESENT_AUX:
+        return PRESENT
+    if w in P.BE_FORMS:
+        return "BE"
+    if w == "to":
+        return "TO"
+    if w in P.ADVERBS_IN_VERB_GROUP:
+        return "ADV"
+    if w in P.FUTURE_LEXICON:
+        return "FUTLEX"
+    prev = words[i - 1][0] if i else ""
+    if w in P.IRREGULAR_PAST or (w.endswith("ed") and len(w) > 3 and w not in P.NOT_PAST_ED):
+        return None if prev in P.DETERMINERS else PAST                 # "a detailed plan"
+    return None
+
+
+def _groups(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Verb groups as (tense, start, end)."""
+    roles = [_classify(words, i) for i in range(len(words))]
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(words):
+        if roles[i] in (None, "ADV", "BE") or words[i][0] in ",;:\"\u201c\u201d()":
+            i += 1
+            continue
+        j = i
+        seq = []
+        while j < len(words) and roles[j] is not None:
+            seq.append((roles[j], words[j][0]))
+            j += 1
+        tense = _group_tense(seq, words[j][0] if j < len(words) else "")
+        if tense:
+            out.append((tense, words[i][1], words[j - 1][2]))
+        i = max(j, i + 1)
+    return out
+
+
+def _group_tense(seq: list[tuple[Any, str]], after: str) -> str | None:
+    first, word = seq[0]
+    roles = [r for r, _ in seq]
+    futlex = any(r == "FUTLEX" and (w not in P.FUTURE_ONLY_BEFORE_TO or "TO" in roles[k:] or after == "to")
+                 for k, (r, w) in enumerate(seq))
+    if first in (FUTURE, CONDITIONAL):
+        return first
+    if first == "TO":
+        return FUTURE
+    if first == PAST:
+        if "TO" in roles[1:2] and word in P.PAST_AUX:
+            return CONDITIONAL                                         # "was to visit"
+        return FUTURE if futlex else PAST
+    if first == PRESENT:
+        if futlex or "TO" in roles[1:3]:
+            return FUTURE
+        if word in P.PERFECT_AUX and PAST in roles[1:]:
+            return PAST
+        return PRESENT
+    if first == "FUTLEX":
+        if word in P.FUTURE_ONLY_BEFORE_TO and not ("TO" in roles or after == "to"):
+            return PAST if word.endswith("ed") else None
+        return FUTURE
+    return None
+
+
+def tense_from_text(text: str, start: int, end: int) -> str | None:
+    left, right = sentence_bounds(text, start, end)
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text, left, right)
+             if not (start <= m.start() < end)]
+    best: tuple[int, str] | None = None
+    for tense, gs, ge in _groups(words):
+        lo, hi = (ge, start) if ge <= start else (end, gs)
+        gap = text[lo:hi]
+        cost = (hi - lo) + _COMMA_COST * sum(gap.count(c) for c in ",;:\"\u201c\u201d")
+        if best is None or cost < best[0]:
+            best = (cost, tense)
+    return best[1] if best else None
+
+
+def tense_of(text: str, start: int, end: int, index: DocIndex | None) -> str | None:
+    if index is not None:
+        found = index.tense(start, end)
+        if found is not None:
+            return found
+    return tense_from_text(text, start, end)
