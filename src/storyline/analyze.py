@@ -9,6 +9,8 @@ import hashlib
 from typing import TYPE_CHECKING
 from collections.abc import Iterable, Iterator
 
+from .errors import InputRejected
+from .limits import time_limit
 from .records import Article, Rejection
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,7 +73,11 @@ def analyze_all(articles: Iterable[Article], store: "Store | None" = None,
     arts = list(articles)
     for a, doc in zip(arts, parse_with_cache([a.text for a in arts], store, n_process)):
         try:
-            yield analyze(a, doc)
+            with time_limit():
+                done = analyze(a, doc)
+            yield done
+        except InputRejected as e:
+            yield e.rejection(a.path, a.id)
         except Exception as e:  # a bug or a pathological text must not sink the batch
             yield Rejection(a.path, a.id, "analyze", "stage-error",
                             f"{type(e).__name__}: {e} -- please report this input with the error")

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from .errors import InputRejected, StorylineError
 from .ingest import iter_inputs, load_article, redate
+from .limits import time_limit
 from .records import Article, RawInput, Rejection
 from .store import Store
 
@@ -70,7 +71,8 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
         articles: list[Article] = []
         for r in fresh:
             try:
-                articles.append(load_article(r, today=today))
+                with time_limit(stage="clean"):
+                    articles.append(load_article(r, today=today))
             except InputRejected as e:
                 report.rejected.append(e.rejection(r.path, r.id))
         years = set(store.confident_years()) | {a.published.year for a in articles

@@ -29,6 +29,7 @@ from . import patterns as P
 
 FIRST_YEAR = 1990
 SAME_DAY_BONUS = 1.5
+EVIDENCE_CHARS = 50_000        # dating evidence is read from the start of the text
 _WEEKDAY_RE = re.compile(r"\b(?:on|this|last|next)?\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FUTURE_RE = re.compile(r"\b(will|shall|is to|are to|is due to|are due to|is set to|are set to|plans? to|is expected to|going to)\b", re.I)
 _YEAR_RE = re.compile(r"(?<![\w/.-])(?<!\d,)((?:19|20)\d\d)(?![\w/]|[.,]\d)")
@@ -84,41 +85,48 @@ _MODIFIER = re.compile(r"\b(former|ex|then|late|erstwhile|future|incoming|outgoi
 _GIVEN = r"(?:[A-Z][\w.'’-]*\s+){0,3}"        # given names between the title and the surname
 
 
+@lru_cache(maxsize=1)
+def _surname_re() -> re.Pattern[str]:
+    names = sorted({t.surname for t in tenures()}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+
+
 def tenure_hits(text: str) -> list[Tenure]:
     """Officials named with their office title right next to the name ("Foreign Minister Fumio
     Kishida", "Dmitry Peskov, the presidential press secretary"), and not as "former"/"deputy"."""
-    hits = []
+    by_surname: dict[str, list[Tenure]] = {}
     for t in tenures():
-        sur = re.escape(t.surname)
-        for title in t.titles:
-            ti = re.escape(title)
-            before = re.compile(rf"\b{ti},?\s+{_GIVEN}{sur}\b", re.I)
-            after = re.compile(rf"\b{sur},\s+(?:the\s+|\w+['’]s\s+)?(?:\w+\s+){{0,2}}{ti}\b", re.I)
-            found = False
-            for m in before.finditer(text):
-                if text[m.end() - len(t.surname):m.end()] != t.surname:
-                    continue   # the surname must be capitalised as a name
-                if not _MODIFIER.search(text[max(0, m.start() - 20):m.start()]):
-                    found = True
+        by_surname.setdefault(t.surname, []).append(t)
+    found: dict[int, Tenure] = {}
+    for m in _surname_re().finditer(text):
+        before = text[max(0, m.start() - 90):m.start()]
+        after = text[m.end():m.end() + 70]
+        for t in by_surname[m.group(1)]:
+            if id(t) in found:
+                continue
+            for title in t.titles:
+                ti = re.escape(title)
+                b = re.search(rf"\b{ti},?\s+{_GIVEN}$", before, re.I)
+                if b and not _MODIFIER.search(before[max(0, b.start() - 20):b.start()]):
+                    found[id(t)] = t
                     break
-            if not found:
-                found = any(text[m.start():m.start() + len(t.surname)] == t.surname for m in after.finditer(text))
-            if not found:
-                found = _counterpart_of(text, t.surname, ti)
-            if found:
-                hits.append(t)
-                break
-    return hits
+                if re.match(rf",\s+(?:the\s+|\w+['’]s\s+)?(?:\w+\s+){{0,2}}{ti}\b", after, re.I):
+                    found[id(t)] = t
+                    break
+                if _counterpart_of(text, m, ti):
+                    found[id(t)] = t
+                    break
+    return [t for t in tenures() if id(t) in found]
 
 
-def _counterpart_of(text: str, surname: str, title_re: str) -> bool:
+def _counterpart_of(text: str, m: re.Match[str], title_re: str) -> bool:
     """"Foreign Minister A and his Japanese counterpart B": B holds the same office as A."""
-    for m in re.finditer(rf"\bcounterpart,?\s+{_GIVEN}{re.escape(surname)}\b", text):
-        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        before = text[sentence_start:m.start()]
-        if re.search(rf"\b{title_re}\b", before, re.I) and not _MODIFIER.search(before.split(title_re)[0][-20:]):
-            return True
-    return False
+    before = text[max(0, m.start() - 200):m.start()]
+    if not re.search(rf"\bcounterpart,?\s+{_GIVEN}$", before):
+        return False
+    sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
+    t = re.search(rf"\b{title_re}\b", sentence, re.I)
+    return bool(t) and not _MODIFIER.search(sentence[max(0, t.start() - 20):t.start()])
 
 
 def years_in_text(text: str) -> list[int]:
@@ -148,6 +156,7 @@ def infer_year(month: int, day: int, body: str, corpus_years: Iterable[int] = ()
         score = keep
         used.append("weekday")
 
+    body = body[:EVIDENCE_CHARS]
     offices: dict[tuple[str, str], list[Tenure]] = {}
     for t in tenure_hits(body):          # one person may hold one office in several terms
         offices.setdefault((t.name, t.office), []).append(t)
