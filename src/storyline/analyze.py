@@ -6,8 +6,8 @@ identical records. It never parses: it receives the Doc.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .errors import InputRejected
 from .limits import time_limit
@@ -38,46 +38,65 @@ def cache_key(text: str, model: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ":" + model
 
 
-def parse_with_cache(texts: list[str], store: "Store | None", n_process: int = 1) -> Iterator["Doc"]:
-    """Docs for ``texts`` in order: from the store's DocBin cache where present, else parsed and cached."""
+def _guarded(article: Article, doc: Doc) -> Article | Rejection:
+    try:
+        with time_limit():
+            return analyze(article, doc)
+    except InputRejected as e:
+        return e.rejection(article.path, article.id)
+    except Exception as e:  # a bug or a pathological text must not sink the batch
+        return Rejection(article.path, article.id, "analyze", "stage-error",
+                         f"{type(e).__name__}: {e} -- please report this input with the error")
+
+
+def analyze_stream(articles: Iterable[Article], store: Store | None = None,
+                   n_process: int = 1, batch_size: int = 16) -> Iterator[Article | Rejection]:
+    """Parse and analyse a stream of articles with ONE long ``nlp.pipe`` (workers start once).
+
+    Texts whose parse is in the store's DocBin cache are not parsed again; new parses
+    are added to the cache. Output order may differ from input order.
+    """
     from spacy.tokens import DocBin
 
     from .nlp import get_nlp, model_version
 
     nlp = get_nlp()
     model = model_version()
-    keys = [cache_key(t, model) for t in texts]
-    cached = store.cached_docs(keys) if store is not None else {}
-    todo = [i for i, k in enumerate(keys) if k not in cached]
-    parsed: dict[int, "Doc"] = {}
-    if todo:
-        procs = n_process if len(todo) >= 32 else 1
-        new_items = []
-        for i, doc in zip(todo, nlp.pipe((texts[i] for i in todo), n_process=procs, batch_size=16)):
-            parsed[i] = doc
+    ready: list[Article | Rejection] = []
+    new_cache: list[tuple[str, str, bytes]] = []
+
+    def to_parse() -> Iterator[tuple[str, Article]]:
+        buf: list[Article] = []
+
+        def lookup() -> Iterator[tuple[str, Article]]:
+            keys = [cache_key(a.text, model) for a in buf]
+            cached = store.cached_docs(keys) if store is not None else {}
+            for a, k in zip(buf, keys):
+                if k in cached:
+                    doc = next(iter(DocBin().from_bytes(cached[k]).get_docs(nlp.vocab)))
+                    ready.append(_guarded(a, doc))
+                else:
+                    yield a.text, a
+            buf.clear()
+
+        for a in articles:
+            buf.append(a)
+            if len(buf) >= 32:
+                yield from lookup()
+        yield from lookup()
+
+    for doc, art in nlp.pipe(to_parse(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        if store is not None:
             db = DocBin(store_user_data=False)
             db.add(doc)
-            new_items.append((keys[i], model, db.to_bytes()))
-        if store is not None:
-            store.cache_docs(new_items)
-    for i, k in enumerate(keys):
-        if i in parsed:
-            yield parsed[i]
-        else:
-            yield next(iter(DocBin().from_bytes(cached[k]).get_docs(nlp.vocab)))
-
-
-def analyze_all(articles: Iterable[Article], store: "Store | None" = None,
-                n_process: int = 1) -> Iterator[Article | Rejection]:
-    """Analyse each article; one that breaks a stage becomes a Rejection, the batch goes on."""
-    arts = list(articles)
-    for a, doc in zip(arts, parse_with_cache([a.text for a in arts], store, n_process)):
-        try:
-            with time_limit():
-                done = analyze(a, doc)
-            yield done
-        except InputRejected as e:
-            yield e.rejection(a.path, a.id)
-        except Exception as e:  # a bug or a pathological text must not sink the batch
-            yield Rejection(a.path, a.id, "analyze", "stage-error",
-                            f"{type(e).__name__}: {e} -- please report this input with the error")
+            new_cache.append((cache_key(art.text, model), model, db.to_bytes()))
+            if len(new_cache) >= 32:
+                store.cache_docs(new_cache)
+                new_cache.clear()
+        ready.append(_guarded(art, doc))
+        while ready:
+            yield ready.pop(0)
+    if store is not None and new_cache:
+        store.cache_docs(new_cache)
+    while ready:
+        yield ready.pop(0)

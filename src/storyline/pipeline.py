@@ -1,12 +1,21 @@
-"""The main job: read inputs, clean and date them, analyse them, store them."""
+"""The main job: read inputs, clean and date them, parse and analyse them, store them.
+
+Streaming: inputs are read lazily; articles flow into one long ``nlp.pipe`` (its
+worker processes start once per run) and are written in batches of ``BATCH``, one
+transaction each. Memory stays bounded by the batch, plus the few articles whose
+year is undecided: those wait until the end of the run, when the years of every
+confidently dated article of the corpus can help decide theirs.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable, Iterable
 
 from .errors import InputRejected, StorylineError
 from .ingest import iter_inputs, load_article, redate
@@ -15,6 +24,7 @@ from .records import Article, RawInput, Rejection
 from .store import Store
 
 BATCH = 64
+CONFIDENT = 0.9
 
 
 @dataclass
@@ -29,13 +39,132 @@ class IngestReport:
         return 1 if self.rejected else 0
 
 
-def _progress(total: int, enabled: bool) -> Callable[[int], None]:
-    if not enabled or total < 20:
-        return lambda n: None
-    from tqdm import tqdm
+class _Progress:
+    def __init__(self, enabled: bool):
+        self.bar = None
+        if enabled:
+            from tqdm import tqdm
 
-    bar = tqdm(total=total, unit="article", file=sys.stderr, desc="ingest")
-    return bar.update
+            self.bar = tqdm(unit="article", file=sys.stderr, desc="ingest", mininterval=0.5, delay=2.0)
+
+    def update(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _spool_stdin(paths: list[str], tmpdir: str) -> list[str]:
+    """'-' is read once into a file, so that the run can be resumed and reported like any input."""
+    out = []
+    for p in paths:
+        if p == "-":
+            data = sys.stdin.buffer.read()
+            name = "stdin.jsonl" if data.lstrip().startswith(b"{") else "stdin.txt"
+            f = Path(tmpdir) / name
+            f.write_bytes(data)
+            out.append(str(f))
+        else:
+            out.append(p)
+    return out
+
+
+class _Run:
+    """One ingest run: the state the streaming stages share."""
+
+    def __init__(self, store: Store, report: IngestReport, analyze: bool, n_process: int,
+                 today: dt.date | None, progress: _Progress):
+        self.store, self.report, self.analyze, self.n_process = store, report, analyze, n_process
+        self.today, self.progress = today, progress
+        self.years: set[int] = set(store.confident_years(CONFIDENT))
+        self.undecided: list[Article] = []
+        self.done: list[Article] = []
+        self.rejections: list[Rejection] = []
+        self.seen: set[str] = set()
+
+    def reject(self, r: Rejection) -> None:
+        self.report.rejected.append(r)
+        self.rejections.append(r)
+
+    def flush(self, force: bool = False) -> None:
+        if force or len(self.done) + len(self.rejections) >= BATCH:
+            if self.done or self.rejections:
+                self.store.write_batch(self.done, self.rejections)
+                self.report.ingested += len(self.done)
+                self.progress.update(len(self.done))
+            self.done, self.rejections = [], []
+
+    def articles(self, paths: list[str]) -> Iterator[Article]:
+        """Cleaned and dated articles not yet in the store; undecided years come last."""
+        pending: list[RawInput] = []
+
+        def drain() -> Iterator[Article]:
+            known = self.store.known_ids(r.id for r in pending)
+            for r in pending:
+                if r.id in known or r.id in self.seen:
+                    self.report.unchanged += 1
+                    continue
+                self.seen.add(r.id)
+                try:
+                    with time_limit(stage="clean"):
+                        a = load_article(r, today=self.today)
+                except InputRejected as e:
+                    self.reject(e.rejection(r.path, r.id))
+                    continue
+                if a.published.year is None and a.dateline is not None and a.dateline.month:
+                    self.undecided.append(a)
+                    continue
+                if a.published.year and a.published.confidence >= CONFIDENT:
+                    self.years.add(a.published.year)
+                yield a
+            pending.clear()
+
+        for item in iter_inputs(paths):
+            if isinstance(item, Rejection):
+                self.reject(item)
+                continue
+            pending.append(item)
+            if len(pending) >= BATCH:
+                yield from drain()
+        yield from drain()
+        for a in self.undecided:
+            a.published = redate(a, self.years, self.today)
+            yield a
+
+    def run(self, paths: list[str]) -> None:
+        from .analyze import analyze_stream
+
+        stream = self.articles(paths)
+        if self.analyze:
+            for item in analyze_stream(stream, self.store, self.n_process):
+                if isinstance(item, Rejection):
+                    self.reject(item)
+                else:
+                    self.done.append(item)
+                self.flush()
+        else:
+            for a in stream:
+                self.done.append(a)
+                self.flush()
+        self.flush(force=True)
+
+
+def _default_processes(files: list[str]) -> int:
+    """Both cores for real corpora; one for a handful of files, where starting workers costs more than it saves."""
+    n = 0
+    for f in files:
+        p = Path(f)
+        if p.is_dir():
+            n += sum(1 for _ in p.rglob("*"))
+        elif p.suffix.lower() in {".jsonl", ".ndjson"}:
+            n += 64
+        else:
+            n += 1
+        if n >= 64:
+            return min(2, os.cpu_count() or 1)
+    return 1
 
 
 def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] | None = None, *,
@@ -43,61 +172,24 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
            today: dt.date | None = None) -> IngestReport:
     """Ingest every article under ``paths`` into the store at ``db``.
 
-    Idempotent (an article's id is the hash of its raw bytes) and incremental.
-    Each batch is written in one transaction.
+    Idempotent (an article's id is the hash of its raw bytes) and incremental;
+    each batch is written in one transaction, so a killed run loses no stored work.
     """
-    from .analyze import analyze_all
-
-    paths = [str(p) for p in paths]
-    with Store(db) as store:
-        report = IngestReport(db=str(Path(store.path).resolve()))
-        raws: list[RawInput] = []
-        for item in iter_inputs(paths):
-            if isinstance(item, Rejection):
-                report.rejected.append(item)
-            else:
-                raws.append(item)
-        known = store.known_ids(r.id for r in raws)
-        seen: set[str] = set()
-        fresh: list[RawInput] = []
-        for r in raws:
-            if r.id in known or r.id in seen:
-                report.unchanged += 1
-            else:
-                seen.add(r.id)
-                fresh.append(r)
-
-        # pass 1: clean and date (cheap); the corpus's confident years then help undecided ones
-        articles: list[Article] = []
-        for r in fresh:
+    tmpdir = tempfile.mkdtemp(prefix="storyline-")
+    try:
+        files = _spool_stdin([str(p) for p in paths], tmpdir)
+        with Store(db) as store:
+            report = IngestReport(db=str(Path(store.path).resolve()))
+            bar = _Progress(progress)
+            procs = n_process if n_process is not None else _default_processes(files)
             try:
-                with time_limit(stage="clean"):
-                    articles.append(load_article(r, today=today))
-            except InputRejected as e:
-                report.rejected.append(e.rejection(r.path, r.id))
-        years = set(store.confident_years()) | {a.published.year for a in articles
-                                                 if a.published.year and a.published.confidence >= 0.9}
-        for a in articles:
-            a.published = redate(a, years, today)
-
-        # pass 2: parse and analyse in batches, each batch one transaction
-        update = _progress(len(articles), progress)
-        procs = n_process if n_process is not None else min(2, os.cpu_count() or 1)
-        batch_rejections = [r for r in report.rejected]
-        for start in range(0, max(len(articles), 1), BATCH):
-            chunk = articles[start:start + BATCH]
-            done: list[Article] = []
-            for item in (analyze_all(chunk, store, procs) if analyze else chunk):
-                if isinstance(item, Rejection):
-                    report.rejected.append(item)
-                    batch_rejections.append(item)
-                else:
-                    done.append(item)
-            store.write_batch(done, batch_rejections)
-            batch_rejections = []
-            report.ingested += len(done)
-            update(len(chunk))
-    return report
+                _Run(store, report, analyze, procs, today, bar).run(files)
+            finally:
+                bar.close()
+        return report
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
 
 
-__all__ = ["ingest", "IngestReport", "StorylineError"]
+ProgressFn = Callable[[int], None]
+__all__ = ["IngestReport", "StorylineError", "ingest"]
