@@ -16,6 +16,7 @@ from .errors import StorylineError, UsageError
 EXAMPLES = {
     "ingest": "storyline ingest samples/corpus --db storyline.duckdb",
     "export": "storyline export --db storyline.duckdb --format jsonl -o articles.jsonl",
+    "reanalyze": "storyline reanalyze --db storyline.duckdb",
     "stats": "storyline stats --db storyline.duckdb",
     "timeline": "storyline timeline --db storyline.duckdb --limit 20",
 }
@@ -39,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     _db_arg(p)
     p.add_argument("--processes", type=int, default=None, help="spaCy worker processes (default: 2)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    p = verb("reanalyze", "Re-run the stages after the parse over every stored article, from the parse cache.")
+    _db_arg(p)
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     p = verb("export", "Write the article records (OUTPUT.md) as JSON Lines, CSV or Parquet.")
@@ -67,6 +72,14 @@ def _cmd_ingest(a: argparse.Namespace) -> int:
     print(f"ingested {report.ingested}, unchanged {report.unchanged}, rejected {len(report.rejected)} "
           f"-> {report.db}")
     return report.exit_code
+
+
+def _cmd_reanalyze(a: argparse.Namespace) -> int:
+    from .pipeline import reanalyze
+
+    n = reanalyze(a.db, progress=not a.no_progress)
+    print(f"re-analysed {n} articles")
+    return 0
 
 
 def _cmd_export(a: argparse.Namespace) -> int:
@@ -107,7 +120,7 @@ def _cmd_timeline(a: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"ingest": _cmd_ingest, "export": _cmd_export, "stats": _cmd_stats, "timeline": _cmd_timeline}
+COMMANDS = {"ingest": _cmd_ingest, "reanalyze": _cmd_reanalyze, "export": _cmd_export, "stats": _cmd_stats, "timeline": _cmd_timeline}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

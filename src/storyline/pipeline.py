@@ -191,5 +191,35 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
         shutil.rmtree(tmpdir, ignore_errors=True)
 
 
+def reanalyze(db: str | os.PathLike[str] | None = None, *, progress: bool = False) -> int:
+    """Re-run every stage after the parse over the stored articles, from the parse cache.
+
+    For when the analysis stages change: no article is parsed again unless its parse
+    is missing from the cache. Returns the number of articles updated.
+    """
+    from .analyze import analyze_stream
+    from .records import article_from_dict
+
+    with Store(db) as store:
+        articles = [article_from_dict(r) for r in store.iter_records()]
+        bar = _Progress(progress)
+        done: list[Article] = []
+        n = 0
+        try:
+            for item in analyze_stream(iter(articles), store, 1):
+                if isinstance(item, Article):
+                    done.append(item)
+                if len(done) >= BATCH:
+                    store.update_records(done)
+                    n += len(done)
+                    bar.update(len(done))
+                    done = []
+            store.update_records(done)
+            n += len(done)
+        finally:
+            bar.close()
+        return n
+
+
 ProgressFn = Callable[[int], None]
-__all__ = ["IngestReport", "StorylineError", "ingest"]
+__all__ = ["IngestReport", "StorylineError", "ingest", "reanalyze"]

@@ -156,3 +156,32 @@ class Article:
         order = ["id", "path", "source", "headline", "lead", "dateline", "published", "text", "url",
                  "entities", "timexes", "events", "quotes"]
         return {k: d[k] for k in order}
+
+
+def article_from_dict(d: dict[str, Any]) -> Article:
+    """Rebuild an Article (without its analysis) from its public record, e.g. to re-analyse it."""
+    dl = d.get("dateline")
+    pub = d.get("published") or {}
+    date = pub.get("date")
+    y = m = day = None
+    if isinstance(date, str) and len(date) == 10:
+        y = int(date[:4]) if date[:4].isdigit() else None
+        m, day = int(date[5:7]), int(date[8:10])
+    weekday = None
+    if y and m and day:
+        import datetime as _dt
+
+        weekday = _dt.date(y, m, day).weekday()
+    elif m and day:                        # year undecided: the weekday the text gives still anchors "on Friday"
+        from .ingest.published import report_weekday
+
+        found = report_weekday(d["text"])
+        weekday = found[0] if found else None
+    return Article(
+        id=d["id"], path=d["path"], source=d.get("source"), headline=d.get("headline"), lead=d.get("lead"),
+        dateline=None if dl is None else Dateline(place=dl.get("place"), text=dl.get("text"), agency=dl.get("agency"),
+                                                  month=m if dl.get("text") else None,
+                                                  day=day if dl.get("text") else None),
+        published=Published(date=date, how=pub.get("how", "unknown"), confidence=pub.get("confidence", 0.0),
+                            year=y, month=m, day=day, weekday=weekday),
+        text=d["text"], url=d.get("url"))

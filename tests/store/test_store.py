@@ -89,3 +89,31 @@ def test_failed_batch_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_read_only_missing_db_says_how_to_fix(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="storyline ingest"):
         Store(tmp_path / "nope.duckdb", read_only=True)
+
+
+@pytest.mark.model
+def test_reanalyze_uses_parse_cache_and_keeps_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.pipeline import reanalyze
+
+    d, db = _corpus(tmp_path), tmp_path / "s.duckdb"
+    ingest([d], db, n_process=1)
+    before = sorted(json.dumps(r, sort_keys=True) for r in Store(db, read_only=True).iter_records())
+    import storyline.nlp as nlp_mod
+
+    real = nlp_mod.get_nlp()
+    calls = []
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def pipe(self, texts, **kw):
+            for t in texts:
+                calls.append(t)
+                yield from real.pipe([t[0]], as_tuples=False) if False else []
+
+    monkeypatch.setattr(nlp_mod, "get_nlp", lambda name=None: Spy())
+    assert reanalyze(db) == 2
+    assert calls == []                      # every parse came from the cache
+    after = sorted(json.dumps(r, sort_keys=True) for r in Store(db, read_only=True).iter_records())
+    assert after == before

@@ -108,6 +108,18 @@ class Store:
             self.con.execute("ROLLBACK")
             raise StoreError(f"writing a batch of {len(articles)} articles to {self.path} failed: {e}") from e
 
+    def update_records(self, articles: list[Article]) -> None:
+        """Replace the records of already stored articles (after re-analysis), in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for a in articles:
+                self.con.execute("UPDATE articles SET record = ? WHERE id = ?",
+                                 [json.dumps(a.to_dict(), ensure_ascii=False), a.id])
+            self.con.execute("COMMIT")
+        except Exception as e:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"updating {len(articles)} records in {self.path} failed: {e}") from e
+
     def iter_records(self, order: str = "path") -> Iterator[dict[str, Any]]:
         """Article records (OUTPUT.md) in a stable order."""
         col = {"path": "path, id", "published": "published_date NULLS LAST, path, id"}[order]
