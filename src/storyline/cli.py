@@ -18,7 +18,13 @@ EXAMPLES = {
     "export": "storyline export --db storyline.duckdb --format jsonl -o articles.jsonl",
     "reanalyze": "storyline reanalyze --db storyline.duckdb",
     "stats": "storyline stats --db storyline.duckdb",
-    "timeline": "storyline timeline --db storyline.duckdb --limit 20",
+    "timeline": "storyline timeline --db storyline.duckdb --countries RUS,JPN --from 2016 --to 2016-12",
+    "events": "storyline events --db storyline.duckdb --countries RUS,JPN --status planned",
+    "show": "storyline show ev-7a21 --db storyline.duckdb",
+    "actors": "storyline actors --db storyline.duckdb --type PERSON",
+    "quotes": "storyline quotes --db storyline.duckdb --speaker Peskov",
+    "search": "storyline search 'Sochi summit' --db storyline.duckdb",
+    "serve": "storyline serve --db storyline.duckdb --port 8000",
 }
 
 
@@ -40,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     _db_arg(p)
     p.add_argument("--processes", type=int, default=None, help="spaCy worker processes (default: 2)")
+    p.add_argument("--runner", choices=["local", "ray"], default="local",
+                   help="where the per-article pipeline runs: this machine, or Ray Data (pip install 'storyline[ray]')")
+    p.add_argument("--ray-address", default=None, help="Ray cluster address (default: $RAY_ADDRESS, else a local Ray)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     p = verb("reanalyze", "Re-run the stages after the parse over every stored article, from the parse cache.")
@@ -56,17 +65,64 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
-    p = verb("timeline", "The articles and their events in date order.")
+    for name, text in (("timeline", "The chronicle: events in date order, with their status and evidence."),
+                       ("events", "Corpus-level events, filtered, sorted and paged.")):
+        p = verb(name, text)
+        _db_arg(p)
+        p.add_argument("--actor", help="part of an actor's name")
+        p.add_argument("--countries", help="one ISO-3 code or a pair in either order, e.g. RUS,JPN")
+        p.add_argument("--type", help="PLOVER types, comma-separated (CONSULT,AGREE)")
+        p.add_argument("--status", help="happened, planned, possible, postponed, cancelled (comma-separated)")
+        p.add_argument("--from", dest="date_from", help="YYYY[-MM[-DD]]")
+        p.add_argument("--to", dest="date_to", help="YYYY[-MM[-DD]]")
+        p.add_argument("--overdue", action="store_true", help="only plans whose date has passed unreported")
+        p.add_argument("--sort", default="date", help="date, reported, reports (prefix - to reverse)")
+        p.add_argument("--limit", type=int, default=50)
+        p.add_argument("--offset", type=int, default=0)
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = verb("show", "One event's lifecycle: dated, sourced reports and their evidence sentences.")
+    p.add_argument("event_id")
     _db_arg(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = verb("actors", "Actors across the corpus (one per person/organisation/place, spellings merged).")
+    _db_arg(p)
+    p.add_argument("--q", help="part of a name")
+    p.add_argument("--type", help="PERSON, ORG, GPE, OUTLET (comma-separated)")
+    p.add_argument("--country", help="ISO-3 code")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = verb("quotes", "Direct quotations with their speakers.")
+    _db_arg(p)
+    p.add_argument("--speaker", help="part of the speaker's name")
+    p.add_argument("--q", help="part of the quoted text")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = verb("search", "Full-text search over the articles (BM25).")
+    p.add_argument("text")
+    _db_arg(p)
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = verb("serve", "Serve the JSON API and the timeline page (read-only) on http://127.0.0.1:8000.")
+    _db_arg(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000)
     return ap
 
 
 def _cmd_ingest(a: argparse.Namespace) -> int:
-    from .pipeline import ingest
+    if a.runner == "ray":
+        from .runners.ray_runner import ingest_ray
 
-    report = ingest(a.paths, a.db, progress=not a.no_progress, n_process=a.processes)
+        report = ingest_ray(a.paths, a.db, address=a.ray_address)
+    else:
+        from .pipeline import ingest
+
+        report = ingest(a.paths, a.db, progress=not a.no_progress, n_process=a.processes)
     for r in report.rejected:
         print(f"rejected {r.path}: [{r.stage}/{r.code}] {r.detail}", file=sys.stderr)
     print(f"ingested {report.ingested}, unchanged {report.unchanged}, rejected {len(report.rejected)} "
@@ -106,21 +162,124 @@ def _cmd_stats(a: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_timeline(a: argparse.Namespace) -> int:
-    from .summary import timeline
+def _event_query(a: argparse.Namespace) -> dict:
+    from .api import queries
 
-    rows = timeline(a.db, limit=a.limit)
+    return queries.events(a.db, actor=a.actor, countries=a.countries, type=a.type, status=a.status,
+                          date_from=a.date_from, date_to=a.date_to, overdue=True if a.overdue else None,
+                          sort=a.sort, limit=a.limit, offset=a.offset)
+
+
+def _side(x: dict | None) -> str:
+    x = x or {}
+    return x.get("name") or x.get("country") or "?"
+
+
+def _event_row(e: dict) -> str:
+    kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
+    flag = " OVERDUE" if e.get("overdue") else ""
+    return (f"{e.get('date') or 'undated':<22} {e['status'] + flag:<17} {kind:<20} "
+            f"{_side(e.get('source'))} -> {_side(e.get('target'))}  [{e['event_id']}, {e['reports']} report(s)]")
+
+
+def _cmd_events(a: argparse.Namespace) -> int:
+    page = _event_query(a)
     if a.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json.dumps(page, indent=2, ensure_ascii=False))
         return 0
-    for r in rows:
-        print(f"{r['date'] or '????-??-??':<11} {r['source'] or '':<8} {r['headline'] or r['path']}")
-        for e in r["events"]:
-            print(f"{'':<11}   · {e}")
+    for e in page["items"]:
+        print(_event_row(e))
+    print(f"{len(page['items'])} of {page['total']} events")
     return 0
 
 
-COMMANDS = {"ingest": _cmd_ingest, "reanalyze": _cmd_reanalyze, "export": _cmd_export, "stats": _cmd_stats, "timeline": _cmd_timeline}
+def _cmd_timeline(a: argparse.Namespace) -> int:
+    page = _event_query(a)
+    if a.json:
+        print(json.dumps(page, indent=2, ensure_ascii=False))
+        return 0
+    for e in page["items"]:
+        print(_event_row(e))
+        if e.get("evidence"):
+            print(f"{'':<23}“{e['evidence']}”")
+    print(f"{len(page['items'])} of {page['total']} events")
+    return 0
+
+
+def _cmd_show(a: argparse.Namespace) -> int:
+    from .api import queries
+
+    ev = queries.event(a.db, a.event_id)
+    if ev is None:
+        raise UsageError(f"no event {a.event_id!r}; list ids with `storyline events`")
+    if a.json:
+        print(json.dumps(ev, indent=2, ensure_ascii=False))
+        return 0
+    print(_event_row(ev))
+    if ev.get("location"):
+        print(f"place: {ev['location'].get('name')} ({ev['location'].get('country')})")
+    print("lifecycle:")
+    for h in ev.get("status_history", []):
+        src = h.get("outlet") or "?"
+        by = f", according to {h['reported_by']}" if h.get("reported_by") else ""
+        print(f"  {h.get('as_of') or '????-??-??'}  {h['status']:<10} date {h.get('date') or '-':<22} {src}{by}")
+        print(f"      “{(h.get('evidence') or {}).get('text', '')}”  — {h.get('headline') or ''}")
+    for c in ev.get("conflicts", []):
+        print(f"conflict: {json.dumps(c, ensure_ascii=False)}")
+    return 0
+
+
+def _cmd_actors(a: argparse.Namespace) -> int:
+    from .api import queries
+
+    page = queries.actors(a.db, q=a.q, type=a.type, country=a.country, limit=a.limit)
+    if a.json:
+        print(json.dumps(page, indent=2, ensure_ascii=False))
+        return 0
+    for x in page["items"]:
+        print(f"{x['name']:<32} {x['type']:<7} {x.get('country') or '-':<4} {x['articles']:>4} article(s)  "
+              f"{', '.join(x.get('roles') or [])}")
+    print(f"{len(page['items'])} of {page['total']} actors")
+    return 0
+
+
+def _cmd_quotes(a: argparse.Namespace) -> int:
+    from .api import queries
+
+    page = queries.quotes(a.db, speaker=a.speaker, q=a.q, limit=a.limit)
+    if a.json:
+        print(json.dumps(page, indent=2, ensure_ascii=False))
+        return 0
+    for x in page["items"]:
+        print(f"{x.get('published') or '????-??-??'}  {x.get('speaker') or '?'}: “{x['text']}”")
+    print(f"{len(page['items'])} of {page['total']} quotes")
+    return 0
+
+
+def _cmd_search(a: argparse.Namespace) -> int:
+    from .api import queries
+
+    page = queries.search(a.db, a.text, limit=a.limit)
+    if a.json:
+        print(json.dumps(page, indent=2, ensure_ascii=False))
+        return 0
+    for x in page["items"]:
+        print(f"{x.get('published') or '????-??-??'}  {x.get('headline') or x.get('path')}  [{x.get('id')}]")
+    print(f"{len(page['items'])} of {page['total']} articles")
+    return 0
+
+
+def _cmd_serve(a: argparse.Namespace) -> int:
+    from .api.app import serve
+
+    print(f"serving {a.db or 'storyline.duckdb'} on http://{a.host}:{a.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    serve(a.db, host=a.host, port=a.port)
+    return 0
+
+
+COMMANDS = {"ingest": _cmd_ingest, "reanalyze": _cmd_reanalyze, "export": _cmd_export, "stats": _cmd_stats,
+            "timeline": _cmd_timeline, "events": _cmd_events, "show": _cmd_show, "actors": _cmd_actors,
+            "quotes": _cmd_quotes, "search": _cmd_search, "serve": _cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -83,30 +83,38 @@ class Store:
                                 "AND published_confidence >= ?", [min_confidence]).fetchall()
         return [r[0] for r in rows]
 
-    def write_batch(self, articles: list[Article], rejections: list[Rejection]) -> None:
-        """Write articles and rejections in one transaction (all or nothing)."""
+    @staticmethod
+    def _row(rec: dict[str, Any]) -> list[Any]:
+        dl = rec.get("dateline") or {}
+        pub = rec.get("published") or {}
+        date = pub.get("date") or ""
+        year = int(date[:4]) if date[:4].isdigit() else None
+        return [rec["id"], rec["path"], rec.get("source"), rec.get("headline"), rec.get("lead"), dl.get("place"),
+                dl.get("text"), pub.get("date"), pub.get("how"), pub.get("confidence"), year, rec.get("url"),
+                rec["text"], json.dumps(rec, ensure_ascii=False)]
+
+    def write_batch(self, articles: list[Article] | list[dict[str, Any]], rejections: list[Rejection]) -> None:
+        """Write articles (records or their dicts) and rejections in one transaction (all or nothing)."""
+        recs = [a.to_dict() if isinstance(a, Article) else a for a in articles]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for a in articles:
-                rec = a.to_dict()
-                self.con.execute(
+            if recs:
+                self.con.executemany(
                     "INSERT INTO articles (id, path, source, headline, lead, dateline_place, dateline_text, "
                     "published_date, published_how, published_confidence, published_year, url, text, record) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                    [a.id, a.path, a.source, a.headline, a.lead, a.dateline.place if a.dateline else None,
-                     a.dateline.text if a.dateline else None, a.published.date, a.published.how,
-                     a.published.confidence, a.published.year, a.url, a.text, json.dumps(rec, ensure_ascii=False)])
-                self.con.execute("DELETE FROM rejections WHERE input_id = ?", [a.id])
-            for r in rejections:
-                self.con.execute(
+                    [self._row(r) for r in recs])
+                self.con.execute("DELETE FROM rejections WHERE input_id IN (SELECT unnest(?))", [[r["id"] for r in recs]])
+            if rejections:
+                self.con.executemany(
                     "INSERT INTO rejections (input_id, path, stage, code, detail) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT (input_id) DO UPDATE SET path = excluded.path, stage = excluded.stage, "
                     "code = excluded.code, detail = excluded.detail, rejected_at = now()",
-                    [r.input_id, r.path, r.stage, r.code, r.detail])
+                    [[r.input_id, r.path, r.stage, r.code, r.detail] for r in rejections])
             self.con.execute("COMMIT")
         except Exception as e:
             self.con.execute("ROLLBACK")
-            raise StoreError(f"writing a batch of {len(articles)} articles to {self.path} failed: {e}") from e
+            raise StoreError(f"writing a batch of {len(recs)} articles to {self.path} failed: {e}") from e
 
     def update_records(self, articles: list[Article]) -> None:
         """Replace the records of already stored articles (after re-analysis), in one transaction."""

@@ -1,0 +1,12 @@
+"""The time stage: find time expressions and give them TIMEX3 values.
+
+    find_timexes(text, anchor, doc=None) -> list[TimeExpr]
+
+Modules, in pipeline order: ``patterns`` (lexicons and regexes, data only),
+``candidates`` (matches, context checks, overlaps), ``tense`` (which way an
+expression points), ``anchor`` (the publication date and calendar arithmetic)
+and ``resolve`` (candidates -> TimeExpr records, and the entry point).
+"""
+from .resolve import find_timexes
+
+__all__ = ["find_timexes"]

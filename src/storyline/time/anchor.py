@@ -15,6 +15,7 @@ from ..records import Published
 from .patterns import SEASON_OF_MONTH, SEASON_ORDER
 
 _REFERENCE_YEARS = (2015, 2016)      # one common, one leap year: both must agree
+_MIN_YEAR, _MAX_YEAR = 100, 9000
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,14 @@ class Anchor:
         year, month, day, weekday = p.year, p.month, p.day, p.weekday
         if (month is None or day is None) and p.date:
             year, month, day = _parse_partial(p.date, year, month, day)
-        if month is not None and day is not None and not valid_date(year, month, day):
+        if year is not None and not _MIN_YEAR <= year <= _MAX_YEAR:       # room for arithmetic
+            year = None
+        if month is not None and not 1 <= month <= 12:
             month = day = None
+        if month is not None and day is not None and not valid_date(year, month, day):
+            day = None
+        if weekday is not None and not 0 <= weekday <= 6:
+            weekday = None
         if year is not None and month is not None and day is not None:
             weekday = dt.date(year, month, day).weekday()
         return cls(year, month, day, weekday)
@@ -110,7 +117,7 @@ def season_value(index: int) -> str:
 def _parse_partial(value: str, year: int | None, month: int | None,
                    day: int | None) -> tuple[int | None, int | None, int | None]:
     """Fill year/month/day from ``2016-02-06`` or ``XXXX-02-06``."""
-    parts = value.split("-")
+    parts = value.split("T", 1)[0].split("-")
     nums = [int(p) if p.isdigit() else None for p in parts[:3]]
     nums += [None] * (3 - len(nums))
     return (year if year is not None else nums[0], month if month is not None else nums[1],

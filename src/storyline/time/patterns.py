@@ -24,6 +24,13 @@ MONTH_ABBREVIATIONS: dict[str, int] = {
 # Month names that are also common words or given names: standing alone (no
 # day, no year) they count as a month only after a preposition or modifier.
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august"})
+# Capitalised words that may stand before a month without making it a surname
+# ("In May", "Since March"); any other ("Theresa May", "Mrs May") does.
+NOT_FIRST_NAMES = frozenset({
+    "in", "on", "by", "for", "since", "until", "till", "from", "during", "through", "throughout", "before",
+    "after", "around", "of", "last", "next", "this", "early", "late", "mid", "the", "and", "or", "to",
+    "between", "coming", "past", "starting", "beginning", "end", "as", "at", "every", "each",
+})
 
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -56,6 +63,14 @@ NUMBER_WORDS: dict[str, int] = {
 }
 VAGUE_NUMBERS = ("several", "a few", "a couple of", "few", "many")
 
+# Expressions placed relative to the last date the text mentioned, not to the
+# publication date ("On March 3 they met; the next day they signed"). "the next"
+# only for days: "in the next week" is the week after publication.
+NARRATIVE_STEP: dict[str, int] = {
+    "the next": 1, "the following": 1, "the previous": -1, "the same": 0, "that": 0, "that same": 0,
+}
+NARRATIVE_DIRECTION: dict[str, int] = {"later": 1, "earlier": -1}
+
 # ------------------------------------------------------------------ modifiers
 
 # Relative words before a named period. LAST/NEXT skip the current instance,
@@ -72,6 +87,9 @@ PERIOD_RELATIVE = ("this past", "this coming", "the coming", "the current", "cur
                    "last", "next", "this", "coming", "the")
 PERIOD_UNITS = ("weekend", "week", "month", "quarter", "year")
 YEAR_RELATIVE_OFFSET = {"this": 0, "last": -1, "next": 1, "the": 0}
+# Future seen from the past ("would visit in October") points forward unless the
+# past instance is this many times nearer than the next one.
+CONDITIONAL_PAST_BIAS = 3
 
 # Modifiers inside a period: they keep the value of the period they qualify
 # ("In late September" is 2015-09, "by the end of the year" is 2015).
@@ -81,7 +99,7 @@ POSITION_MODIFIERS = (
 )
 POSITION_MODIFIERS_HYPHEN = ("mid-", "end-")
 
-PREPOSITIONS = ("as early as", "as late as", "as of", "on", "in", "by", "since", "until", "till", "from",
+PREPOSITIONS = ("as early as", "as late as", "as of", "on", "in", "by", "for", "since", "until", "till", "from",
                 "during", "through", "throughout", "before", "after", "around", "starting", "at",
                 "between")
 RANGE_SEPARATORS = (r"\s*[-\u2013\u2014]\s*", r"\s+(?:to|through|until|till|thru)\s+")
@@ -128,6 +146,9 @@ NOT_PAST_ED = frozenset({
     "hundred", "red", "bed", "shed", "based", "so-called", "called", "related", "concerned",
     "interested", "involved", "united", "limited", "advanced", "detailed", "armed", "embed",
 })
+# Words that open another clause: a verb on their far side governs less often.
+SUBORDINATORS = frozenset({"if", "when", "while", "because", "although", "though", "unless", "whereas",
+                           "that", "which", "who", "whom", "where", "after", "before", "since", "until"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "my", "your"})
 ADVERBS_IN_VERB_GROUP = frozenset({"not", "also", "already", "still", "then", "reportedly", "soon", "now",
                                    "never", "just", "again", "probably", "likely", "finally", "even", "only"})
@@ -156,6 +177,7 @@ QUANTITY_PRECEDERS = frozenset({
     "law", "bill", "protocol", "chapter", "file", "case", "reference", "ref", "pp", "p",
 })
 YEAR_MIN_BARE, YEAR_MIN_WITH_PREP, YEAR_MAX = 1900, 1000, 2099
+DATE_YEAR_MIN = 1800                          # "March 3, 1500 protesters" is not a date in 1500
 
 # ------------------------------------------------------------------ regex building
 
@@ -192,7 +214,6 @@ POSMOD = (r"(?:(?P<posmod>(?i:" + "|".join(POSITION_MODIFIERS_HYPHEN) + "|(?:" +
           + r")\s+)))?")
 RSEP = "(?:" + "|".join(RANGE_SEPARATORS) + ")"
 ORD_SUFFIX = r"(?:st|nd|rd|th)?"
-DAY = r"\d{1,2}" + ORD_SUFFIX + r"(?!\d)"
 YEAR4 = r"\d{4}(?!\d)"
 WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY_ANY}),?\s+(?:the\s+)?)?"
 YEAR_TAIL = rf"(?:,?\s+(?i:of\s+)?(?P<y>{YEAR4}))?"
@@ -245,6 +266,33 @@ FAMILIES: list[tuple[str, str]] = [
                 rf"(?:,?\s+(?i:of\s+)?(?P<wkrel>(?i:last|next|this))\s+(?i:week)\b)?"),
     ("ago", rf"(?P<n>\d{{1,3}}|(?i:{_alternation(list(NUMBER_WORDS) + list(VAGUE_NUMBERS))}))\s+"
             r"(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b"),
+    ("narrative", rf"{PREP}(?:(?P<step>(?i:the\s+next))\s+(?P<unit>(?i:day))\b"
+                  r"|(?P<step2>(?i:the\s+(?:following|previous|same)|that(?:\s+same)?))\s+"
+                  r"(?P<unit2>(?i:day|week|month|year))\b(?![-\u2010]\w)"
+                  rf"|(?P<n>\d{{1,2}}|(?i:{_alternation(list(NUMBER_WORDS))}))\s+(?P<unit3>(?i:day|week|month|year))s?"
+                  r"\s+(?P<dir>(?i:later|earlier))\b)"),
     ("holiday", rf"{PREP}(?P<hol>{HOLIDAY_NAMES})\b"
                 rf"{YEAR_TAIL}"),
 ]
+
+# ------------------------------------------------------------------ triggers
+
+# The family regexes are only run in windows around a trigger word, found by one
+# cheap word scan; a family absent from a text costs nothing.
+_CALENDAR_FAMILIES = ("mdy", "dmy", "month")
+WORD_TRIGGERS: dict[str, tuple[str, ...]] = {
+    **{w: _CALENDAR_FAMILIES for w in list(MONTHS) + list(MONTH_ABBREVIATIONS)},
+    **{w: ("weekday",) for w in WEEKDAYS},
+    **{w: ("season",) for w in SEASONS},
+    **{w + "time": ("season",) for w in SEASONS},
+    "half": ("part",), "quarter": ("part", "period"), "week": ("period", "narrative"), "weekend": ("period",),
+    "month": ("period", "narrative"), "year": ("period", "narrative"), "ago": ("ago",),
+    "day": ("narrative",), "days": ("narrative",), "weeks": ("narrative",), "months": ("narrative",),
+    "years": ("narrative",),
+    **{w.split()[-1]: ("dayrel",) for w in DAY_RELATIVE},
+    **{h.split()[0].split("'")[0]: ("holiday",) for h in HOLIDAYS},
+}
+YEAR_TRIGGERS = ("iso", "numeric", "year", "part", "mdy", "dmy")
+CODE_TRIGGERS = ("part",)                      # "Q1", "H2"
+DECADE_TRIGGERS = ("decade",)
+WINDOW_BEFORE, WINDOW_AFTER = 50, 50

@@ -1,31 +1,122 @@
-"""Turn a :class:`~storyline.time.candidates.Candidate` into a TIMEX3 value.
+"""Resolve candidates into :class:`~storyline.records.TimeExpr` records.
+
+:func:`find_timexes` is the entry point of the time stage: candidates are found by
+regex (``candidates``) and each is given a TIMEX3 value here; the tense that places
+"on Friday" or "in December" is read from the spaCy parse when a ``Doc`` of the
+same text is given, else from cue words around the expression (``tense``).
 
 Expressions that name their year resolve alone. The others are placed relative to
 the :class:`~storyline.time.anchor.Anchor` (the publication date): the relative
 word when there is one ("last November", "next week"), else the tense of the
 governing verb, computed lazily because most candidates do not need it. Past
-points back from the anchor (the anchor day included), future forward, and
-anything else (present, "would", no verb) picks the nearest instance, except
-that a bare weekday defaults to the past, as in wire copy ("said on Friday").
+points back from the anchor (the anchor day included) and future forward; the
+present counts as future (a dated present is a schedule: "the summit opens on
+March 3"); "would" looks forward unless the past instance is much nearer ("he said he
+would visit in October" in March is next October); no verb at all picks the
+nearest instance, except that a bare weekday defaults to the past, as in wire
+copy ("said on Friday").
+"The next day" and "that year" count from the last date the text mentioned.
 
 Impossible dates (February 30, "December 14-45") resolve to None.
 """
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from ..records import Published, TimeExpr
 from . import patterns as P
 from .anchor import Anchor, iso, season_value, valid_date
-from .candidates import Candidate
-from .tense import CONDITIONAL, FUTURE, PAST, PRESENT
+from .candidates import Candidate, find_candidates
+from .tense import CONDITIONAL, FUTURE, PAST, PRESENT, DocIndex, tense_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 TenseFn = Callable[[], "str | None"]
 
 
-def resolve(c: Candidate, anchor: Anchor, tense: TenseFn) -> str | None:
+def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list[TimeExpr]:
+    """Time expressions of ``text`` with TIMEX3 values anchored on ``anchor``.
+
+    ``doc`` is an optional spaCy parse of the same text; without it (or when its
+    text differs) tense comes from cue words. Unknown parts of a value stay
+    unknown (``XXXX-02-05``); an expression that cannot be placed at all, or an
+    impossible date, gets value None.
+    """
+    if not text:
+        return []
+    candidates = find_candidates(text)
+    if not candidates:
+        return []
+    reference = Anchor.from_published(anchor)
+    index = DocIndex(doc) if doc is not None and doc.text == text else None
+    story = Story()
+    out: list[TimeExpr] = []
+    for c in candidates:
+        value = resolve(c, reference, _lazy_tense(text, c, index), story)
+        story.mention(value)
+        out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=value, type="DATE"))
+    return out
+
+
+@dataclass
+class Story:
+    """The last date the text mentioned, for "the next day" and "that year"."""
+
+    last: Anchor | None = None
+
+    def mention(self, value: str | None) -> None:
+        if not value:
+            return
+        parts = value.split("/")[0].split("-")
+        if len(parts[0]) != 4:                               # a decade ("199") is no reference
+            return
+        year = int(parts[0]) if parts[0].isdigit() else None
+        month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() and month else None
+        if year is None and month is None:
+            return
+        weekday = dt.date(year, month, day).weekday() if (year and month and day) else None
+        self.last = Anchor(year, month, day, weekday)
+
+
+def _lazy_tense(text: str, c: Candidate, index: DocIndex | None) -> TenseFn:
+    """The tense of ``c``, computed on first use only (most values need none)."""
+    cache: list[str | None] = []
+
+    def tense() -> str | None:
+        if not cache:
+            cache.append(tense_of(text, c.start, c.end, index, c.groups.get("prep")))
+        return cache[0]
+
+    return tense
+
+
+def resolve(c: Candidate, anchor: Anchor, tense: TenseFn, story: Story | None = None) -> str | None:
+    if c.kind == "narrative":
+        return _narrative(c.groups, story.last if story else None)
     handler = _HANDLERS.get(c.kind)
     return handler(c.groups, anchor, tense) if handler else None
+
+
+def _narrative(g: dict[str, str], last: Anchor | None) -> str | None:
+    if last is None:
+        return None
+    if "n" in g:
+        n = int(g["n"]) if g["n"].isdigit() else P.NUMBER_WORDS[g["n"]]
+        step, unit = n * P.NARRATIVE_DIRECTION[g["dir"]], g["unit3"]
+    else:
+        step, unit = P.NARRATIVE_STEP[g.get("step") or g["step2"]], g.get("unit") or g["unit2"]
+    if unit == "day":
+        return last.shifted(step) if last.knows_day else None
+    if unit == "week":
+        return last.week(step)
+    if unit == "month":
+        return last.month_value(step)
+    return last.year_value(step)
 
 
 # ------------------------------------------------------------------ helpers
@@ -49,16 +140,20 @@ def _year_of_day(month: int, day: int, anchor: Anchor, tense: str | None) -> int
     if anchor.year is None or anchor.month is None:
         return None
     ref = dt.date(anchor.year, anchor.month, anchor.day or 15)
-    options = [(dt.date(y, month, day), y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+    # four years either way: February 29 must find a leap year
+    options = [(dt.date(y, month, day), y) for y in range(anchor.year - 4, anchor.year + 5)
                if valid_date(y, month, day)]
     if not options:
         return None
+    past = [o for o in options if o[0] <= ref]
+    ahead = [o for o in options if o[0] >= ref]
     if tense == PAST:
-        past = [o for o in options if o[0] <= ref]
         return max(past)[1] if past else None
-    if tense == FUTURE:
-        ahead = [o for o in options if o[0] >= ref]
+    if tense in (FUTURE, PRESENT):                             # "the summit opens on March 3"
         return min(ahead)[1] if ahead else None
+    if tense == CONDITIONAL and past and ahead:
+        back, forth = (ref - max(past)[0]).days, (min(ahead)[0] - ref).days
+        return max(past)[1] if back * P.CONDITIONAL_PAST_BIAS < forth else min(ahead)[1]
     return min(options, key=lambda o: (abs((o[0] - ref).days), -o[1]))[1]
 
 
@@ -74,8 +169,13 @@ def _year_of_month(month: int, rel: str | None, anchor: Anchor, tense: str | Non
         return y
     if tense == PAST:
         return y if month <= am else y - 1
-    if tense == FUTURE:
+    if tense in (FUTURE, PRESENT):
         return y if month >= am else y + 1
+    if tense == CONDITIONAL and month != am:
+        back, forth = (am - month) % 12, (month - am) % 12
+        if back * P.CONDITIONAL_PAST_BIAS < forth:
+            return y if month < am else y - 1
+        return y if month > am else y + 1
     delta = month - am
     return y - 1 if delta > 6 else y + 1 if delta < -6 else y
 
@@ -171,9 +271,8 @@ def _season(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
         return season_value(below)
     if t == FUTURE:
         return season_value(above)
-    assert anchor.year is not None and anchor.month is not None
-    if code == "WI":                                           # the winter around the new year
-        return f"{anchor.year - 1 if anchor.month <= 2 or (anchor.month == 3 and t == PAST) else anchor.year}-WI"
+    if code == "WI":                       # the winter of the anchor's season year: Jan-Feb belong to last year's
+        return season_value(current // 4 * 4 + position)
     return f"{anchor.year}-{code}"
 
 
@@ -296,11 +395,10 @@ def _iso(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
 
 def _numeric(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
     a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-    month_first = b > 12 if g["sep"] == "/" else a <= 12 < b
-    if g["sep"] == "/" and a > 12:
-        month_first = False
-    elif g["sep"] == "/":
-        month_first = True                                     # 01/26/2016: US order unless impossible
+    if g["sep"] == "/":
+        month_first = a <= 12                                  # 01/26/2016: US order unless impossible
+    else:
+        month_first = a <= 12 < b                              # 26.01.2016: day first unless impossible
     m, d = (a, b) if month_first else (b, a)
     return iso(y, m, d) if valid_date(y, m, d) else None
 

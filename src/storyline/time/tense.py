@@ -25,6 +25,8 @@ PAST, FUTURE, PRESENT, CONDITIONAL = "PAST", "FUTURE", "PRESENT", "CONDITIONAL"
 _WORD = re.compile(r"[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*|[,;:\"\u201c\u201d()]")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z])|\n|;")
 _COMMA_COST = 25
+_RELATIVE_COST = 60
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "whom", "whose"})
 _WINDOW = 320
 _VERB_POS = ("VERB", "AUX")
 _AUX_DEPS = ("aux", "auxpass")
@@ -41,6 +43,8 @@ class DocIndex:
         self.starts = [t.idx for t in doc]
 
     def tokens(self, start: int, end: int) -> list["Token"]:
+        if not self.starts:
+            return []
         first = max(bisect_right(self.starts, start) - 1, 0)
         last = max(bisect_right(self.starts, end - 1) - 1, first)
         return [self.doc[i] for i in range(first, last + 1)]
@@ -51,18 +55,26 @@ class DocIndex:
             return None
         inside = {t.i for t in toks}
         top = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
-        verb = _governing_verb(top)
-        return None if verb is None else _verb_tense(verb)
+        verb, via_noun = _governing_verb(top, inside)
+        if verb is None:
+            return None
+        tense = _verb_tense(verb)
+        if tense == PAST and via_noun and verb.lower_ in P.FUTURE_LEXICON:
+            return CONDITIONAL            # "invited Abe to the forum in September": the forum's date
+        return tense
 
 
-def _governing_verb(tok: "Token") -> "Token | None":
+def _governing_verb(tok: "Token", inside: set[int]) -> "tuple[Token | None, bool]":
+    """The verb above ``tok``, and whether the way up passes through a noun."""
+    via_noun = False
     for _ in range(8):
         if tok.pos_ in _VERB_POS and tok.dep_ not in _AUX_DEPS:
-            return tok
+            return tok, via_noun
         if tok.head.i == tok.i:
-            return tok if tok.pos_ in _VERB_POS else None
+            return None, via_noun
+        via_noun = via_noun or (tok.pos_ in ("NOUN", "PROPN") and tok.i not in inside)
         tok = tok.head
-    return None
+    return None, via_noun
 
 
 def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
@@ -76,22 +88,25 @@ def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
         return CONDITIONAL
     if words & P.MODAL_AUX:
         return FUTURE
+    if words & P.PERFECT_AUX and verb.tag_ == "VBN" and "will" not in words:
+        return PAST                                                    # "has met", "to have urged"
     if "to" in words:
         governor = verb.head
         if governor.lower_ in P.PAST_AUX and governor.i != verb.i:     # "was to visit"
             return CONDITIONAL
         return FUTURE
-    if lower in P.FUTURE_LEXICON and lower not in P.FUTURE_ONLY_BEFORE_TO and verb.tag_ == "VBN" and auxes:
-        return FUTURE                                                  # "is scheduled for", "was expected"
+    if lower in P.FUTURE_LEXICON and lower not in P.FUTURE_ONLY_BEFORE_TO and verb.tag_ == "VBN":
+        return FUTURE                                                  # "is scheduled for", "a visit planned for"
     if "VBD" in tags or verb.tag_ == "VBD":
         if lower in P.FUTURE_LEXICON and lower not in P.FUTURE_ONLY_BEFORE_TO:
             return FUTURE
         return PAST
-    if words & P.PERFECT_AUX and verb.tag_ == "VBN":
-        return PAST
     if verb.tag_ in ("VBZ", "VBP") or words & P.PRESENT_AUX:
         if lower == "going" or (lower in P.FUTURE_LEXICON and lower not in P.FUTURE_ONLY_BEFORE_TO):
             return FUTURE
+        if any(c.dep_ in ("acomp", "xcomp", "oprd", "attr") and c.lower_ in P.FUTURE_LEXICON
+               and c.lower_ not in P.FUTURE_ONLY_BEFORE_TO for c in verb.children):
+            return FUTURE                                              # "elections are due on ..."
         return PRESENT
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod"):
         return PAST                                                    # "the talks held on Monday"
@@ -106,8 +121,9 @@ def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - _WINDOW)
     left = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        left = m.end()
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 3)):
+        if m.end() <= start:
+            left = m.end()
     m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
     return left, (m.start() if m else min(len(text), end + _WINDOW))
 
@@ -141,10 +157,11 @@ def _classify(words: list[tuple[str, int, int]], i: int) -> str | None:
     return None
 
 
-def _groups(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Verb groups as (tense, start, end)."""
+def _groups(words: list[tuple[str, int, int]], at: int) -> list[tuple[str, int, int, bool]]:
+    """Verb groups as (tense, start, end, opens a relative clause); ``at`` is
+    where the time expression starts."""
     roles = [_classify(words, i) for i in range(len(words))]
-    out: list[tuple[str, int, int]] = []
+    out: list[tuple[str, int, int, bool]] = []
     i = 0
     while i < len(words):
         if roles[i] in (None, "ADV", "BE") or words[i][0] in ",;:\"\u201c\u201d()":
@@ -155,22 +172,26 @@ def _groups(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         while j < len(words) and roles[j] is not None:
             seq.append((roles[j], words[j][0]))
             j += 1
-        tense = _group_tense(seq, words[j][0] if j < len(words) else "")
+        tense = _group_tense(seq, words[j][0] if j < len(words) else "", at < words[i][1])
         if tense:
-            out.append((tense, words[i][1], words[j - 1][2]))
+            relative = i > 0 and words[i - 1][0] in _RELATIVE_PRONOUNS
+            out.append((tense, words[i][1], words[j - 1][2], relative))
         i = max(j, i + 1)
     return out
 
 
-def _group_tense(seq: list[tuple[Any, str]], after: str) -> str | None:
+def _group_tense(seq: list[tuple[Any, str]], after: str, expression_first: bool) -> str | None:
+    """Tense of one verb group. An expression before "agreed to meet" dates the
+    agreeing, one after it the meeting."""
     first, word = seq[0]
     roles = [r for r, _ in seq]
-    futlex = any(r == "FUTLEX" and (w not in P.FUTURE_ONLY_BEFORE_TO or "TO" in roles[k:] or after == "to")
+    futlex = any(r == "FUTLEX" and (w not in P.FUTURE_ONLY_BEFORE_TO
+                                    or (not expression_first and ("TO" in roles[k:] or after == "to")))
                  for k, (r, w) in enumerate(seq))
     if first in (FUTURE, CONDITIONAL):
         return first
     if first == "TO":
-        return FUTURE
+        return None                                            # "to Russia" as often as "to visit"
     if first == PAST:
         if "TO" in roles[1:2] and word in P.PAST_AUX:
             return CONDITIONAL                                         # "was to visit"
@@ -182,7 +203,7 @@ def _group_tense(seq: list[tuple[Any, str]], after: str) -> str | None:
             return PAST
         return PRESENT
     if first == "FUTLEX":
-        if word in P.FUTURE_ONLY_BEFORE_TO and not ("TO" in roles or after == "to"):
+        if word in P.FUTURE_ONLY_BEFORE_TO and (expression_first or not ("TO" in roles or after == "to")):
             return PAST if word.endswith("ed") else None
         return FUTURE
     return None
@@ -190,21 +211,28 @@ def _group_tense(seq: list[tuple[Any, str]], after: str) -> str | None:
 
 def tense_from_text(text: str, start: int, end: int) -> str | None:
     left, right = sentence_bounds(text, start, end)
-    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text, left, right)
-             if not (start <= m.start() < end)]
+    # Capitalised words inside a sentence are names ("Theresa May", "Will Smith"),
+    # never auxiliaries or verbs.
+    words = [(m.group().lower() if (m.start() == left or not m.group()[0].isupper()) else "", m.start(), m.end())
+             for m in _WORD.finditer(text, left, right) if not (start <= m.start() < end)]
     best: tuple[int, str] | None = None
-    for tense, gs, ge in _groups(words):
+    for tense, gs, ge, relative in _groups(words, start):
         lo, hi = (ge, start) if ge <= start else (end, gs)
         gap = text[lo:hi]
         cost = (hi - lo) + _COMMA_COST * sum(gap.count(c) for c in ",;:\"\u201c\u201d")
+        cost += _COMMA_COST * sum(1 for w in _WORD.findall(gap) if w.lower() in P.SUBORDINATORS)
+        if relative and gs > start:              # "On Friday, officials who will attend ... said"
+            cost += _RELATIVE_COST
         if best is None or cost < best[0]:
             best = (cost, tense)
     return best[1] if best else None
 
 
-def tense_of(text: str, start: int, end: int, index: DocIndex | None) -> str | None:
-    if index is not None:
-        found = index.tense(start, end)
-        if found is not None:
-            return found
-    return tense_from_text(text, start, end)
+def tense_of(text: str, start: int, end: int, index: DocIndex | None, prep: str | None = None) -> str | None:
+    """Tense for the expression at ``text[start:end]``; ``prep`` is its preposition."""
+    found = index.tense(start, end) if index is not None else None
+    if found is None:
+        found = tense_from_text(text, start, end)
+    if found == PAST and prep == "for":
+        return CONDITIONAL                # "a visit (was) planned for October 19": ahead of the planning
+    return found

@@ -1,0 +1,265 @@
+"""The web API and the page: a thin FastAPI layer over ``storyline.api.queries``.
+
+``create_app(db)`` builds the app; ``serve(db)`` runs it with uvicorn on
+127.0.0.1. Every error, validation errors and 404s included, has one shape::
+
+    {"error": {"code": "not_found", "message": "no event 'ev-1'", "detail": null}}
+
+The database is opened read-only, only while requests are in flight
+(``ReadOnlyStore``), so ``storyline ingest`` can write between requests; while it
+holds the file the API answers 503 ``store_busy`` with ``Retry-After``.
+The interactive docs at ``/docs`` are a local page (no CDN) reading ``/openapi.json``.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import FastAPI, Path as PathParam, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import StoreError, UsageError
+from . import queries
+from .db import ReadOnlyStore, StoreBusyError
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                 ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
+                 ".ico": "image/x-icon", ".json": "application/json"}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+ID = r"^[\w.:\-]{1,128}$"          # article and event ids: hex, ev-…, <article>.<event>
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    detail: Any = None
+
+
+class ErrorBody(BaseModel):
+    """The one error shape of the API."""
+
+    error: ErrorDetail
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "bad parameters (`invalid_parameter`)"},
+    503: {"model": ErrorBody, "description": "the store is being written (`store_busy`) or missing"},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {**ERRORS, 404: {"model": ErrorBody, "description": "`not_found`"}}
+
+
+def error(status: int, code: str, message: str, detail: Any = None, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message, "detail": detail}}, status_code=status,
+                        headers=headers)
+
+
+def _static_files() -> dict[str, Path]:
+    """The files the page may load, by name: a fixed list, so no request path reaches the disk."""
+    if not STATIC.is_dir():
+        return {}
+    return {p.name: p for p in STATIC.iterdir() if p.is_file() and p.suffix in CONTENT_TYPES}
+
+
+def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.3, retry_for: float = 2.0) -> FastAPI:
+    """The Storyline web app over the database at ``db_path`` (read-only). ``linger``: seconds the
+    file stays open after the last request; ``retry_for``: seconds to wait for a writer's lock."""
+    app = FastAPI(title="Storyline", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/openapi.json",
+                  description="Read-only JSON API over a Storyline store: articles, corpus-level events with "
+                              "their lifecycle and evidence, actors, quotes, full-text search and monthly counts. "
+                              "Errors: `{\"error\": {\"code\", \"message\", \"detail\"}}`.")
+    store = ReadOnlyStore(db_path, linger=linger, retry_for=retry_for)
+    app.state.store = store
+    files = _static_files()
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        try:
+            response: Response = await call_next(request)
+        except Exception:           # answered here, not by the outermost handler, so the headers apply
+            log.exception("internal error on %s", request.url.path)
+            response = error(500, "internal", "internal error; the server log has the details")
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        if request.url.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+        where = ", ".join(".".join(str(p) for p in e["loc"][1:]) or "request" for e in problems)
+        return error(400, "invalid_parameter", f"invalid parameter: {where}", problems)
+
+    @app.exception_handler(UsageError)
+    async def on_usage(request: Request, exc: UsageError) -> JSONResponse:
+        return error(400, "invalid_parameter", str(exc))
+
+    @app.exception_handler(StoreBusyError)
+    async def on_busy(request: Request, exc: StoreBusyError) -> JSONResponse:
+        return error(503, "store_busy", str(exc), headers={"Retry-After": "2"})
+
+    @app.exception_handler(StoreError)
+    async def on_store(request: Request, exc: StoreError) -> JSONResponse:
+        return error(503, "store_unavailable", str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {404: "not_found", 405: "method_not_allowed"}
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}"
+        return error(exc.status_code, codes.get(exc.status_code, "http_error"), message, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def on_crash(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("internal error on %s", request.url.path)
+        return error(500, "internal", "internal error; the server log has the details")
+
+    def not_found(what: str, key: str) -> StarletteHTTPException:
+        return StarletteHTTPException(404, f"no {what} with id {key!r}")
+
+    # ------------------------------------------------------------ API
+    Limit = Query(50, ge=1, le=queries.MAX_LIMIT, description="page size")
+    Offset = Query(0, ge=0, le=10**7, description="items to skip")
+    DateFrom = Query(None, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2016-01"])
+    DateTo = Query(None, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+    Countries = Query(None, max_length=7, description="one country or a pair, ISO alpha-3, either order",
+                      examples=["RUS,JPN"])
+
+    @app.get("/api/articles", tags=["articles"], responses=ERRORS, summary="List articles")
+    def list_articles(source: str | None = Query(None, max_length=200, description="outlet, exact"),
+                      actor: str | None = Query(None, max_length=200, description="part of an entity's name"),
+                      country: str | None = Query(None, max_length=3, description="ISO alpha-3"),
+                      event_id: str | None = Query(None, max_length=128),
+                      date_from: str | None = DateFrom, date_to: str | None = DateTo,
+                      sort: Literal["published", "-published", "path"] = "published",
+                      limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        with store.cursor() as con:
+            return queries.articles(con, source=source, actor=actor, country=country, event_id=event_id,
+                                    date_from=date_from, date_to=date_to, sort=sort, limit=limit, offset=offset)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], responses=NOT_FOUND,
+             summary="One article record (OUTPUT.md)")
+    def get_article(article_id: str = PathParam(..., pattern=ID)) -> dict[str, Any]:
+        with store.cursor() as con:
+            rec = queries.article(con, article_id)
+        if rec is None:
+            raise not_found("article", article_id)
+        return rec
+
+    @app.get("/api/events", tags=["events"], responses=ERRORS, summary="List corpus-level events")
+    def list_events(actor: str | None = Query(None, max_length=200, description="part of a side's name"),
+                    countries: str | None = Countries,
+                    type: str | None = Query(None, max_length=200, description="PLOVER types, comma-separated"),
+                    status: str | None = Query(None, max_length=100, description="current status(es), comma-"
+                                               "separated: happened, planned, possible, postponed, cancelled"),
+                    date_from: str | None = DateFrom, date_to: str | None = DateTo,
+                    overdue: bool | None = Query(None, description="only (not) overdue plans"),
+                    linked: bool | None = Query(None, description="only events (not) reported under an event_id"),
+                    sort: Literal["date", "-date", "reported", "-reported", "reports", "-reports", "type",
+                                  "status"] = "date",
+                    limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        with store.cursor() as con:
+            return queries.events(con, actor=actor, countries=countries, type=type, status=status,
+                                  date_from=date_from, date_to=date_to, overdue=overdue, linked=linked, sort=sort,
+                                  limit=limit, offset=offset)
+
+    @app.get("/api/events/{event_id}", tags=["events"], responses=NOT_FOUND,
+             summary="One event: lifecycle, evidence, supporting articles, conflicts")
+    def get_event(event_id: str = PathParam(..., pattern=ID)) -> dict[str, Any]:
+        with store.cursor() as con:
+            ev = queries.event(con, event_id)
+        if ev is None:
+            raise not_found("event", event_id)
+        return ev
+
+    @app.get("/api/actors", tags=["actors"], responses=ERRORS, summary="Named entities across articles")
+    def list_actors(q: str | None = Query(None, max_length=200, description="part of the name"),
+                    type: str | None = Query(None, max_length=100, description="PERSON, ORG, GPE, … comma-separated"),
+                    country: str | None = Query(None, max_length=3),
+                    sort: Literal["articles", "mentions", "events", "name"] = "articles",
+                    limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        with store.cursor() as con:
+            return queries.actors(con, q=q, type=type, country=country, sort=sort, limit=limit, offset=offset)
+
+    @app.get("/api/quotes", tags=["quotes"], responses=ERRORS, summary="Quotes with speakers")
+    def list_quotes(speaker: str | None = Query(None, max_length=200, description="part of the speaker's name"),
+                    q: str | None = Query(None, max_length=200, description="part of the quote"),
+                    article_id: str | None = Query(None, max_length=128),
+                    limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        with store.cursor() as con:
+            return queries.quotes(con, speaker=speaker, q=q, article_id=article_id, limit=limit, offset=offset)
+
+    @app.get("/api/search", tags=["search"], responses=ERRORS, summary="Full-text search (BM25)")
+    def search(q: str = Query(..., min_length=1, max_length=200, description="words to find"),
+               limit: int = Query(20, ge=1, le=queries.MAX_LIMIT), offset: int = Offset) -> dict[str, Any]:
+        with store.cursor() as con:
+            return queries.search(con, q, limit=limit, offset=offset)
+
+    @app.get("/api/counts", tags=["events"], responses=ERRORS, summary="Events per month")
+    def counts(countries: str | None = Countries,
+               type: str | None = Query(None, max_length=200, description="PLOVER types, comma-separated"),
+               status: str | None = Query(None, max_length=100),
+               basis: Literal["event", "reported"] = Query("event", description="month of the event's date, or of "
+                                                           "each report's publication")) -> dict[str, Any]:
+        with store.cursor() as con:
+            return queries.counts(con, countries=countries, type=type, status=status, basis=basis)
+
+    @app.get("/api/stats", tags=["stats"], responses=ERRORS, summary="What the store holds")
+    def stats() -> dict[str, Any]:
+        with store.cursor() as con:
+            return queries.stats(con)
+
+    # ------------------------------------------------------------ page and docs
+    def page(name: str) -> Response:
+        p = files.get(name)
+        if p is None:
+            raise StarletteHTTPException(404, f"no file {name!r}")
+        return FileResponse(p, media_type=CONTENT_TYPES[p.suffix])
+
+    @app.get("/", include_in_schema=False)
+    def index() -> Response:
+        return page("index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        return page("docs.html")
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        return page(name)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    return app
+
+
+def serve(db: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the API and the page over ``db`` until interrupted (127.0.0.1 unless told otherwise)."""
+    import uvicorn
+
+    from ..store import default_db_path
+    from .db import open_read_only
+
+    path = default_db_path(db)
+    open_read_only(path).close()          # fail now, with the fix, if there is no database
+    uvicorn.run(create_app(path), host=host, port=port, log_level="info", server_header=False)

@@ -1,0 +1,142 @@
+"""Read-only access to a store that an ingest may be writing.
+
+DuckDB lets one process write a database file, and a writer's lock keeps every
+other process out, readers included. So readers here never hold the file for
+long: a ``ReadOnlyStore`` opens it read-only when a request arrives, shares that
+handle among the requests in flight (each gets its own cursor) and closes it a
+moment after the last one finishes, so that ``storyline ingest`` can get in. When
+a writer holds the lock, opening retries briefly and then raises
+``StoreBusyError``, which the web API answers with 503.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import StoreError
+from ..store import default_db_path
+
+if TYPE_CHECKING:
+    import duckdb
+
+
+class StoreBusyError(StoreError):
+    """Another process is writing to the database and holds its lock; try again shortly."""
+
+
+def open_read_only(path: str | os.PathLike[str], retry_for: float = 2.0) -> duckdb.DuckDBPyConnection:
+    """Open ``path`` read-only, retrying for ``retry_for`` seconds while a writer holds the lock."""
+    import duckdb
+
+    path = str(path)
+    if not Path(path).is_file():
+        raise StoreError(f"no database at {path}; run `storyline ingest PATH --db {path}` first")
+    deadline = time.monotonic() + retry_for
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=True)
+        except duckdb.IOException as e:
+            if "lock" not in str(e).lower():
+                raise StoreError(f"cannot open the database {path}: {e}") from e
+            if time.monotonic() >= deadline:
+                raise StoreBusyError(f"the database {path} is being written by another process "
+                                     "(an ingest?); try again in a few seconds") from e
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open the database {path}: {e}") from e
+
+
+class ReadOnlyStore:
+    """A read-only handle on one database, shared by concurrent readers and closed when idle.
+
+    ``linger`` is how long (seconds) the file stays open after the last reader,
+    so that a burst of requests opens it once; ``retry_for`` how long opening
+    waits for a writer to finish.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, linger: float = 0.3, retry_for: float = 2.0):
+        self.path = default_db_path(path)
+        self.linger = linger
+        self.retry_for = retry_for
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._generation = 0
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one reader; the file is opened if it is not already."""
+        with self._lock:
+            if self._con is None:
+                self._con = open_read_only(self.path, self.retry_for)
+            self._users += 1
+            self._generation += 1
+            cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+            with self._lock:
+                self._users -= 1
+                idle, generation = self._users == 0, self._generation
+            if idle:
+                if self.linger <= 0:
+                    self._close_if_idle(generation)
+                else:
+                    t = threading.Timer(self.linger, self._close_if_idle, args=(generation,))
+                    t.daemon = True
+                    t.start()
+
+    def _close_if_idle(self, generation: int) -> None:
+        with self._lock:
+            if self._con is not None and self._users == 0 and self._generation == generation:
+                self._con.close()
+                self._con = None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+
+@contextmanager
+def reading(db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection for the query functions: ``db`` is a path (opened read-only, closed after)
+    or an open connection (used as is)."""
+    import duckdb
+
+    if isinstance(db, duckdb.DuckDBPyConnection):
+        yield db
+        return
+    con = open_read_only(default_db_path(db))
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def snapshot_key(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
+    """What identifies the data a connection sees, so that derived indexes (search, events) can be
+    reused: the file's and its WAL's size and modification time. Any write (new articles, patched
+    records, relinked events) changes one of them; a read-only reader changes neither."""
+    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    path = row[0] if row else None
+    if path:
+        stats = []
+        for p in (Path(path), Path(path + ".wal")):
+            try:
+                st = p.stat()
+                stats.append((st.st_size, st.st_mtime_ns))
+            except OSError:
+                stats.append(None)
+        return (path, *stats)
+    count = con.execute("SELECT count(*), max(ingested_at), min(ingested_at) FROM articles").fetchone()
+    return (None, *(count or ()))

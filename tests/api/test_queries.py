@@ -1,0 +1,74 @@
+"""The library under the API: TIMEX3 ranges, the search index following the store, and readers
+that let a writer in."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storyline.api import queries
+from storyline.api.dates import is_month_precise, months_between, parse_bound, timex_range
+from storyline.api.db import ReadOnlyStore
+from storyline.errors import UsageError
+from storyline.store import Store
+
+from .corpus import _article, build_store
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2016-05-06", (date(2016, 5, 6), date(2016, 5, 6))),
+    ("2016-02", (date(2016, 2, 1), date(2016, 2, 29))),
+    ("2016", (date(2016, 1, 1), date(2016, 12, 31))),
+    ("2016-SP", (date(2016, 3, 1), date(2016, 5, 31))),
+    ("2016-WI", (date(2016, 12, 1), date(2017, 2, 28))),
+    ("2016-Q4", (date(2016, 10, 1), date(2016, 12, 31))),
+    ("2016-H1", (date(2016, 1, 1), date(2016, 6, 30))),
+    ("2016-W05", (date(2016, 2, 1), date(2016, 2, 7))),
+    ("2016-12-14/2016-12-15", (date(2016, 12, 14), date(2016, 12, 15))),
+    ("2016-05-06T10:00", (date(2016, 5, 6), date(2016, 5, 6))),
+    ("XXXX-02-06", None), ("2016-02-30", None), ("PRESENT_REF", None), ("", None), (None, None),
+    ("2016-12-15/2016-12-14", None),
+])
+def test_timex_range(value: str | None, expected: object) -> None:
+    assert timex_range(value) == expected
+
+
+def test_date_helpers() -> None:
+    assert is_month_precise("2016-05-06") and is_month_precise("2016-05") and not is_month_precise("2016-SP")
+    assert months_between("2016-11", "2017-02") == ["2016-11", "2016-12", "2017-01", "2017-02"]
+    assert parse_bound("2016-02", end=True) == date(2016, 2, 29)
+    with pytest.raises(ValueError):
+        parse_bound("2016/02")
+
+
+def test_bad_arguments_say_what_is_allowed(tmp_path: Path) -> None:
+    db = build_store(tmp_path / "s.duckdb")
+    with pytest.raises(UsageError, match="choose from"):
+        queries.events(db, status="rumoured")
+    with pytest.raises(UsageError, match="alpha-3"):
+        queries.events(db, countries="Russia")
+    with pytest.raises(UsageError, match="between 1 and 500"):
+        queries.actors(db, limit=0)
+
+
+def test_search_index_follows_new_articles(tmp_path: Path) -> None:
+    db = build_store(tmp_path / "s.duckdb")
+    assert queries.search(db, "zanzibar")["total"] == 0
+    text = "Officials met in Zanzibar to discuss fisheries."
+    with Store(db) as store:
+        store.write_batch([_article("zanzibar00000001", "Wire", "2016-07-01", "Talks in Zanzibar", text)], [])
+    hits = queries.search(db, "zanzibar")
+    assert [h["id"] for h in hits["items"]] == ["zanzibar00000001"]
+    assert queries.stats(db)["articles"] == 9
+
+
+def test_readers_let_a_writer_in_between_requests(tmp_path: Path) -> None:
+    db = build_store(tmp_path / "s.duckdb")
+    readers = ReadOnlyStore(db, linger=0)
+    with readers.cursor() as con:
+        assert queries.stats(con)["articles"] == 8
+    with Store(db) as store:            # would fail with a lock error if the reader still held the file
+        store.write_batch([_article("later00000000001", "Wire", "2016-07-02", "Later", "Later text here.")], [])
+    with readers.cursor() as con:
+        assert queries.stats(con)["articles"] == 9
