@@ -4,6 +4,7 @@
     ├── UsageError                 bad arguments or options (CLI exit code 2)
     ├── InputRejected              one input cannot be used; carries a Rejection record
     ├── StoreError                 the database cannot be opened, migrated or written
+    │   └── StoreBusyError         another process holds the write lock; try again shortly
     └── ModelError                 the spaCy pipeline cannot be loaded
 """
 from __future__ import annotations
@@ -34,6 +35,10 @@ class InputRejected(StorylineError):
 
 class StoreError(StorylineError):
     """The store cannot be opened, migrated or written."""
+
+
+class StoreBusyError(StoreError):
+    """Another process is writing to the database and holds its lock; try again shortly."""
 
 
 class ModelError(StorylineError):

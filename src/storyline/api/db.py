@@ -18,15 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import StoreError
+from ..errors import StoreBusyError, StoreError
 from ..store import default_db_path
 
 if TYPE_CHECKING:
     import duckdb
-
-
-class StoreBusyError(StoreError):
-    """Another process is writing to the database and holds its lock; try again shortly."""
 
 
 def open_read_only(path: str | os.PathLike[str], retry_for: float = 2.0) -> duckdb.DuckDBPyConnection:

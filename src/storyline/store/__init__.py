@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Iterator
@@ -17,6 +18,7 @@ from ..records import Article, Rejection
 from .schema import MIGRATIONS
 
 DEFAULT_DB = "storyline.duckdb"
+LOCK_WAIT_S = 15.0             # how long a writer waits for readers to let go of the file
 
 
 def default_db_path(db: str | os.PathLike[str] | None = None) -> str:
@@ -32,10 +34,18 @@ class Store:
         self.path = default_db_path(path)
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}; run `storyline ingest PATH --db {self.path}` first")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"cannot open the database {self.path}: {e}. Is another process writing to it?") from e
+        deadline = time.monotonic() + (0 if read_only else LOCK_WAIT_S)
+        while True:
+            try:
+                self.con = duckdb.connect(self.path, read_only=read_only)
+                break
+            except duckdb.Error as e:
+                # a reader (the API between requests) may hold the file for a moment: wait for it
+                if "lock" in str(e).lower() and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    continue
+                raise StoreError(f"cannot open the database {self.path}: {e}. "
+                                 "Is another process writing to it? Try again when it has finished.") from e
         if not read_only:
             self._migrate()
 
