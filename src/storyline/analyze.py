@@ -71,6 +71,8 @@ def analyze_stream(articles: Iterable[Article], store: Store | None = None,
         def lookup() -> Iterator[tuple[str, Article]]:
             keys = [cache_key(a.text, model) for a in buf]
             cached = store.cached_docs(keys) if store is not None else {}
+            if store is not None:
+                store.release()
             for a, k in zip(buf, keys):
                 if k in cached:
                     doc = next(iter(DocBin().from_bytes(cached[k]).get_docs(nlp.vocab)))
@@ -92,6 +94,7 @@ def analyze_stream(articles: Iterable[Article], store: Store | None = None,
             new_cache.append((cache_key(art.text, model), model, db.to_bytes()))
             if len(new_cache) >= 32:
                 store.cache_docs(new_cache)
+                store.release()
                 new_cache.clear()
         ready.append(_guarded(art, doc))
         while ready:

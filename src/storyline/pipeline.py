@@ -92,6 +92,7 @@ class _Run:
         if force or len(self.done) + len(self.rejections) >= BATCH:
             if self.done or self.rejections:
                 self.store.write_batch(self.done, self.rejections)
+                self.store.release()        # readers (the API) may use the file until the next batch
                 self.report.ingested += len(self.done)
                 self.progress.update(len(self.done))
             self.done, self.rejections = [], []
@@ -102,6 +103,7 @@ class _Run:
 
         def drain() -> Iterator[Article]:
             known = self.store.known_ids(r.id for r in pending)
+            self.store.release()
             for r in pending:
                 if r.id in known or r.id in self.seen:
                     self.report.unchanged += 1
@@ -178,7 +180,7 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
     tmpdir = tempfile.mkdtemp(prefix="storyline-")
     try:
         files = _spool_stdin([str(p) for p in paths], tmpdir)
-        with Store(db) as store:
+        with Store(db, shared=True) as store:
             report = IngestReport(db=str(Path(store.path).resolve()))
             bar = _Progress(progress)
             procs = n_process if n_process is not None else _default_processes(files)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreBusyError, StoreError
-from ..store import default_db_path
+from ..store import default_db_path, writer_waiting_marker
 
 if TYPE_CHECKING:
     import duckdb
@@ -69,6 +69,7 @@ class ReadOnlyStore:
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of its own for one reader; the file is opened if it is not already."""
+        self._yield_to_writer()
         with self._lock:
             if self._con is None:
                 self._con = open_read_only(self.path, self.retry_for)
@@ -89,6 +90,20 @@ class ReadOnlyStore:
                     t = threading.Timer(self.linger, self._close_if_idle, args=(generation,))
                     t.daemon = True
                     t.start()
+
+    def _yield_to_writer(self) -> None:
+        """While an ingest waits for the file, start no new read on it: let the readers in flight
+        finish, close the file, and wait (bounded) until the writer has it; then open again."""
+        marker = Path(writer_waiting_marker(self.path))
+        if not marker.exists():
+            return
+        deadline = time.monotonic() + self.retry_for
+        while marker.exists() and time.monotonic() < deadline:
+            with self._lock:
+                if self._con is not None and self._users == 0:
+                    self._con.close()
+                    self._con = None
+            time.sleep(0.01)
 
     def _close_if_idle(self, generation: int) -> None:
         with self._lock:

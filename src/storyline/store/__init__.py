@@ -25,29 +25,60 @@ def default_db_path(db: str | os.PathLike[str] | None = None) -> str:
     return str(db or os.environ.get("STORYLINE_DB") or DEFAULT_DB)
 
 
+def writer_waiting_marker(path: str) -> str:
+    """A file that exists while a writer waits for readers to release the database."""
+    return path + ".writer-waiting"
+
+
 class Store:
     """A connection to one Storyline database, migrated to the latest schema."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, read_only: bool = False):
-        import duckdb
-
+    def __init__(self, path: str | os.PathLike[str] | None = None, read_only: bool = False,
+                 shared: bool = False):
+        """``shared=True``: hold the file only while working (a query, a batch write) and let it
+        go in between, so that readers such as the API are not locked out during a long ingest."""
         self.path = default_db_path(path)
+        self.read_only = read_only
+        self.shared = shared
+        self._con: Any = None
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}; run `storyline ingest PATH --db {self.path}` first")
-        deadline = time.monotonic() + (0 if read_only else LOCK_WAIT_S)
-        while True:
-            try:
-                self.con = duckdb.connect(self.path, read_only=read_only)
-                break
-            except duckdb.Error as e:
-                # a reader (the API between requests) may hold the file for a moment: wait for it
-                if "lock" in str(e).lower() and time.monotonic() < deadline:
-                    time.sleep(0.1)
-                    continue
-                raise StoreError(f"cannot open the database {self.path}: {e}. "
-                                 "Is another process writing to it? Try again when it has finished.") from e
+        self._open()
         if not read_only:
             self._migrate()
+        self.release()
+
+    def _open(self) -> Any:
+        import duckdb
+
+        deadline = time.monotonic() + (0 if self.read_only else LOCK_WAIT_S)
+        marker = Path(writer_waiting_marker(self.path))
+        try:
+            while True:
+                try:
+                    self._con = duckdb.connect(self.path, read_only=self.read_only)
+                    return self._con
+                except duckdb.Error as e:
+                    # a reader (the API) holds the file: say a writer waits, so it lets go, and retry
+                    if "lock" in str(e).lower() and time.monotonic() < deadline:
+                        marker.touch()
+                        time.sleep(0.02)
+                        continue
+                    raise StoreError(f"cannot open the database {self.path}: {e}. "
+                                     "Is another process writing to it? Try again when it has finished.") from e
+        finally:
+            marker.unlink(missing_ok=True)
+
+    @property
+    def con(self) -> Any:
+        """The DuckDB connection, opened on demand."""
+        return self._con if self._con is not None else self._open()
+
+    def release(self) -> None:
+        """In shared mode, close the connection until the next use (committed work is on disk)."""
+        if self.shared and self._con is not None:
+            self._con.close()
+            self._con = None
 
     # ------------------------------------------------------------------ schema
     def _migrate(self) -> None:
@@ -72,7 +103,9 @@ class Store:
         return int(row[0] or 0) if row else 0
 
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self) -> "Store":
         return self
