@@ -61,8 +61,34 @@ def read_html(html: str, url: str | None = None) -> HtmlParts:
                                           date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception as e:  # trafilatura raises many kinds on broken markup
         raise InputRejected("unparsable", f"the HTML could not be parsed ({type(e).__name__}: {e})", stage="read") from e
-    if doc is None or not (getattr(doc, "text", None) or "").strip():
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        text = _plain_text(html)      # trafilatura gives up on some small or broken pages
+    if not text.strip():
         raise InputRejected("no-text", "no article text found in the HTML page (only navigation or markup?)", stage="read")
-    page_url = url or getattr(doc, "url", None)
-    return HtmlParts(text=doc.text, title=getattr(doc, "title", None), url=page_url,
-                     meta_date=_meta_date(html), sitename=getattr(doc, "sitename", None))
+    page_url = url or (getattr(doc, "url", None) if doc is not None else None)
+    return HtmlParts(text=text, title=getattr(doc, "title", None) if doc is not None else None, url=page_url,
+                     meta_date=_meta_date(html), sitename=getattr(doc, "sitename", None) if doc is not None else None)
+
+
+_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "title", "head")
+
+
+def _plain_text(html: str) -> str:
+    """The visible text of a page, paragraph by paragraph, when trafilatura finds no main text."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    for el in root.xpath("//" + " | //".join(_DROP_TAGS)):
+        el.drop_tree()
+    blocks = [" ".join(el.text_content().split()) for el in root.xpath("//p | //h1 | //h2 | //li")]
+    if not any(blocks):
+        blocks = [" ".join(root.text_content().split())]
+    if not any(blocks):   # markup too broken for a tree (an unclosed <title> swallows the page): strip tags
+        bare = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", html)
+        blocks = [" ".join(re.sub(r"<[^>]*>?", " ", bare).split())]
+    return "\n\n".join(b for b in blocks if b)
