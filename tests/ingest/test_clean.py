@@ -123,3 +123,17 @@ def test_one_paragraph_per_line_pages_keep_paragraphs() -> None:
     long = "The ministers met in the capital and discussed a wide range of issues, officials said afterwards."
     c = _clean(f"Headline for a story\n\nHANOI, March 3. {long}\n{long}")
     assert c.body.count("\n\n") == 1
+
+
+def test_related_links_block_removed() -> None:
+    c = _clean("A headline for the story\n\nHANOI, March 3. The ministers met on Friday in the capital.\n\n"
+               "Related coverage:\nMinisters to meet again in May\nTalks stall over trade\n")
+    assert "Related" not in c.body and "stall" not in c.body and c.body.endswith("capital.")
+
+
+def test_wire_byline_read_time_and_trailer_removed() -> None:
+    c = _clean("UPDATE 2-Ministers meet in Hanoi\n\nBy Ann Lee and Bo Chan\n\n4 Min Read\n\n"
+               "HANOI, March 3 (Reuters) - The ministers met on Friday.\n\n"
+               "(Reporting by Ann Lee in Hanoi; Editing by Bo Chan)\n")
+    assert c.headline == "Ministers meet in Hanoi"
+    assert "Ann Lee" not in c.body and "Min Read" not in c.body and c.body.endswith("met on Friday.")

@@ -124,7 +124,18 @@ def clean_text(text: str, title_hint: str | None = None) -> Cleaned:
     lines = text.split("\n")
     header_date = None
     kept: list[str] = []
+    in_related = False
     for ln in lines:
+        stripped = ln.strip()
+        if P.RELATED_HEADER.match(stripped):
+            in_related = True
+            kept.append("")
+            continue
+        if in_related:
+            if not stripped or (len(stripped) < 160 and not stripped.endswith((".", "!", "?", '"', "”"))):
+                kept.append("")
+                continue
+            in_related = False
         d = _header_date(ln)
         if d is not None:
             header_date = header_date or d
@@ -163,6 +174,8 @@ def clean_text(text: str, title_hint: str | None = None) -> Cleaned:
         elif len(nonempty) > 1 and _looks_like_headline(kept[nonempty[0]]):
             headline = kept[nonempty[0]].strip()
             body_lines = kept[nonempty[0] + 1:]
+    if headline:
+        headline = P.HEADLINE_TAG.sub("", headline).strip() or headline
     body = _join_paragraphs(body_lines)
     body = P.TRAILING.sub("", body).strip()
     source = dateline.agency if dateline else None

@@ -48,12 +48,19 @@ FURNITURE_LINES: list[re.Pattern[str]] = [re.compile(p, re.I) for p in [
     r"print", r"e-?mail", r"tweet", r"advertisement", r"subscribe.*", r"follow us.*", r"more news",
     r"related (news|stories|articles):?", r"top stories", r"latest news", r"back to top", r"home", r"menu",
     r"updated \d+ (second|minute|hour|day|week|month|year)s? ago", r"\d+ (minute|hour|day|week|month|year)s? ago",
-    r"(published|updated|posted):?\s.*\d{1,2}:\d\d.*", r"(by|author:?)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}",
+    r"(published|updated|posted):?\s.*\d{1,2}:\d\d.*", r"(by|authors?:?)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}((\s*,\s*|\s+and\s+)[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}){0,4}",
+    r"\d+\s+min(ute)?s?\s+read", r"\((additional )?(reporting|writing|editing|compiled) by [^)]*\)",
     r"(id|auther|author|source|tags?)\s*:", r"\d{3,12}", r"(photo|image|video) gallery", r"loading\.*",
     r"click (here )?to .*", r"comments?( \(\d+\))?", r"\d+ comments?",
     # breadcrumbs and section labels: "World | Asia-Pacific", "News > Europe"
     r"[\w&'’ -]{1,25}(\s*[|>»/]\s*[\w&'’ -]{1,25}){1,4}",
 ]]
+# A "related links" header: it and the link titles under it (lines that are not sentences) go.
+RELATED_HEADER = re.compile(r"^(related( coverage| stories| articles| news| content| links)?|more on this( story)?|"
+                            r"see also|read also|recommended( for you)?|you may also like)\s*:?$", re.IGNORECASE)
+# Wire-service tags before a headline: "UPDATE 2-", "REFILE-", "EXCLUSIVE-".
+HEADLINE_TAG = re.compile(r"^(?:(?:UPDATE\s*\d*|REFILE|CORRECTED|EXCLUSIVE|RPT|WRAPUP\s*\d*|ANALYSIS|FACTBOX|"
+                          r"INSIGHT)\s*[-:]\s*)+")
 # An outlet's name alone on a line ("KYODO NEWS", "REUTERS") is a brand label, not a headline.
 BRAND_LINE = re.compile(r"^(?P<brand>[A-Z][A-Z&.\- ]{1,30}?)(?:\s+NEWS(?:\s+AGENCY)?)?$")
 
