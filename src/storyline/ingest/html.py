@@ -71,6 +71,7 @@ def read_html(html: str, url: str | None = None) -> HtmlParts:
                      meta_date=_meta_date(html), sitename=getattr(doc, "sitename", None) if doc is not None else None)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "title", "head")
 
 
@@ -79,15 +80,17 @@ def _plain_text(html: str) -> str:
     import lxml.html
     from lxml import etree
 
+    html = _CONTROL.sub(" ", html)
+    blocks: list[str] = []
     try:
         root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return ""
-    for el in root.xpath("//" + " | //".join(_DROP_TAGS)):
-        el.drop_tree()
-    blocks = [" ".join(el.text_content().split()) for el in root.xpath("//p | //h1 | //h2 | //li")]
-    if not any(blocks):
-        blocks = [" ".join(root.text_content().split())]
+        for el in root.xpath("//" + " | //".join(_DROP_TAGS)):
+            el.drop_tree()
+        blocks = [" ".join(el.text_content().split()) for el in root.xpath("//p | //h1 | //h2 | //li")]
+        if not any(blocks):
+            blocks = [" ".join(root.text_content().split())]
+    except (etree.Error, ValueError):
+        blocks = []
     if not any(blocks):   # markup too broken for a tree (an unclosed <title> swallows the page): strip tags
         bare = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", html)
         blocks = [" ".join(re.sub(r"<[^>]*>?", " ", bare).split())]
