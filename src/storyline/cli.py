@@ -17,6 +17,7 @@ EXAMPLES = {
     "ingest": "storyline ingest samples/corpus --db storyline.duckdb",
     "export": "storyline export --db storyline.duckdb --format jsonl -o articles.jsonl",
     "reanalyze": "storyline reanalyze --db storyline.duckdb",
+    "link": "storyline link --db storyline.duckdb",
     "stats": "storyline stats --db storyline.duckdb",
     "timeline": "storyline timeline --db storyline.duckdb --countries RUS,JPN --from 2016 --to 2016-12",
     "events": "storyline events --db storyline.duckdb --countries RUS,JPN --status planned",
@@ -55,10 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
+    p = verb("link", "Link the stored articles' events across articles (ingest does it); --relink redoes all.")
+    _db_arg(p)
+    p.add_argument("--relink", action="store_true", help="forget all links and link everything again")
+
     p = verb("export", "Write the article records (OUTPUT.md) as JSON Lines, CSV or Parquet.")
     _db_arg(p)
     p.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
-    p.add_argument("--what", default="articles", choices=["articles"], help="what to export")
+    p.add_argument("--what", default="articles", choices=["articles", "events"],
+                   help="articles: one record per article; events: one object per corpus event with its lifecycle")
+    p.add_argument("--as-of", default=None, help="with --what events: YYYY-MM-DD or 'today' for 'overdue' "
+                   "(default: the newest article)")
     p.add_argument("-o", "--output", default="-", help="output file ('-': standard output)")
 
     p = verb("stats", "Counts of what the store holds, and the rejected inputs with their reasons.")
@@ -125,7 +133,8 @@ def _cmd_ingest(a: argparse.Namespace) -> int:
         report = ingest(a.paths, a.db, progress=not a.no_progress, n_process=a.processes)
     for r in report.rejected:
         print(f"rejected {r.path}: [{r.stage}/{r.code}] {r.detail}", file=sys.stderr)
-    print(f"ingested {report.ingested}, unchanged {report.unchanged}, rejected {len(report.rejected)} "
+    linked = f", {report.linked.reports} event reports linked" if getattr(report, "linked", None) else ""
+    print(f"ingested {report.ingested}, unchanged {report.unchanged}, rejected {len(report.rejected)}{linked} "
           f"-> {report.db}")
     return report.exit_code
 
@@ -138,10 +147,19 @@ def _cmd_reanalyze(a: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_link(a: argparse.Namespace) -> int:
+    from .link import link
+
+    r = link(a.db, relink=a.relink)
+    print(f"linked {r.articles} articles, {r.reports} event reports, {r.events_touched} events updated, "
+          f"{r.duplicates} duplicates")
+    return 0
+
+
 def _cmd_export(a: argparse.Namespace) -> int:
     from .export import export
 
-    n = export(a.db, a.format, a.output, a.what)
+    n = export(a.db, a.format, a.output, a.what, as_of=a.as_of)
     if a.output != "-":
         print(f"wrote {n} records to {a.output}", file=sys.stderr)
     return 0
@@ -277,7 +295,7 @@ def _cmd_serve(a: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"ingest": _cmd_ingest, "reanalyze": _cmd_reanalyze, "export": _cmd_export, "stats": _cmd_stats,
+COMMANDS = {"ingest": _cmd_ingest, "reanalyze": _cmd_reanalyze, "link": _cmd_link, "export": _cmd_export, "stats": _cmd_stats,
             "timeline": _cmd_timeline, "events": _cmd_events, "show": _cmd_show, "actors": _cmd_actors,
             "quotes": _cmd_quotes, "search": _cmd_search, "serve": _cmd_serve}
 

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import InputRejected, StorylineError
 from .ingest import iter_inputs, load_article, redate
@@ -33,6 +34,7 @@ class IngestReport:
     ingested: int = 0
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    linked: Any = None          # storyline.link.LinkReport of the cross-article linking that followed
 
     @property
     def exit_code(self) -> int:
@@ -170,9 +172,10 @@ def _default_processes(files: list[str]) -> int:
 
 
 def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] | None = None, *,
-           progress: bool = False, n_process: int | None = None, analyze: bool = True,
+           progress: bool = False, n_process: int | None = None, analyze: bool = True, link: bool = True,
            today: dt.date | None = None) -> IngestReport:
-    """Ingest every article under ``paths`` into the store at ``db``.
+    """Ingest every article under ``paths`` into the store at ``db``, then link their events
+    across the corpus (``link=False`` leaves that to ``storyline link``).
 
     Idempotent (an article's id is the hash of its raw bytes) and incremental;
     each batch is written in one transaction, so a killed run loses no stored work.
@@ -188,13 +191,19 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
                 _Run(store, report, analyze, procs, today, bar).run(files)
             finally:
                 bar.close()
+            if analyze and link:
+                from .link import link_pending
+
+                report.linked = link_pending(store)     # also picks up articles a killed run left unlinked
+                store.release()
         return report
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
 
 
 def reanalyze(db: str | os.PathLike[str] | None = None, *, progress: bool = False) -> int:
-    """Re-run every stage after the parse over the stored articles, from the parse cache.
+    """Re-run every stage after the parse over the stored articles, from the parse cache,
+    then link the events across articles again.
 
     For when the analysis stages change: no article is parsed again unless its parse
     is missing from the cache. Returns the number of articles updated.
@@ -220,6 +229,9 @@ def reanalyze(db: str | os.PathLike[str] | None = None, *, progress: bool = Fals
             n += len(done)
         finally:
             bar.close()
+        from .link import relink_all
+
+        relink_all(store)           # the events may have changed: link them all again
         return n
 
 

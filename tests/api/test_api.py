@@ -265,7 +265,9 @@ def test_internal_errors_keep_the_shape_and_headers(db: Path, monkeypatch: pytes
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(queries, "stats", boom)
-    r = TestClient(create_app(db), raise_server_exceptions=False).get("/api/stats")
+    app = create_app(db)
+    r = TestClient(app, raise_server_exceptions=False).get("/api/stats")
+    app.state.store.close()                 # do not leave the file open for the tests after this one
     assert r.status_code == 500 and "secret" not in r.text
     assert_error(r.json(), "internal")
     assert r.headers["X-Frame-Options"] == "DENY"

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import LOWER
 
 from .geo import Gazetteer, gazetteer, outlet_regex, outlets
 from .names import clean_name
-from .patterns import (CREDIT_RE, CREDIT_TAIL_RE, NOT_NAMES, OUTLET_SUFFIXES, PLACE_SUFFIXES, ROLE_HEADS,
-                       ROLE_MODIFIERS)
+from .patterns import (BYLINE_RE, CREDIT_GLUE, CREDIT_RE, CREDIT_TAIL_RE, DETERMINERS, NAME_PARTICLES, NOT_NAMES,
+                       ORG_NOUNS, OUTLET_PREFIXES, OUTLET_SUFFIXES, PLACE_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -23,6 +27,42 @@ if TYPE_CHECKING:  # pragma: no cover
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _SIDE_RE = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (side|government|authorities|leadership)\b")
 _BRACKET_GAP = re.compile(r"^[\s\[\]()]*$")
+_LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
+_PLACE_WORD_RE = re.compile(r"\b([A-Z][\w-]+) (?i:" + "|".join(sorted(PLACE_SUFFIXES)) + r")\b")
+
+
+def doc_text(doc: "Doc", article=None) -> str:
+    """The Doc's text. ``Doc.text`` joins every token in Python, so the article's own text is used when it
+    is the text that was parsed (same length, same tokens at a few probes)."""
+    text = getattr(article, "text", None)
+    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        probes = {0, len(doc) // 3, 2 * len(doc) // 3, len(doc) - 1}
+        if all(text[doc[i].idx:doc[i].idx + len(doc[i].text)] == doc[i].text for i in probes):
+            return text
+    return doc.text
+
+
+class DocIndex:
+    """Positions found once per Doc, with array look-ups instead of a Python loop over tokens:
+    title heads (for descriptions) and words that name islands, seas and the like."""
+
+    def __init__(self, doc: "Doc", text: str):
+        lower = doc.to_array(LOWER)
+        self.heads: list[int] = np.nonzero(np.isin(lower, hashes(ROLE_HEADS)))[0].tolist()
+        self.place_words: set[str] = {m.group(1) for m in _PLACE_WORD_RE.finditer(text)}
+
+
+def hashes(words: frozenset[str]) -> np.ndarray:
+    """spaCy string hashes of ``words`` (deterministic, so cached per word list)."""
+    return _hashes(words)
+
+
+@lru_cache(maxsize=16)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    from spacy.strings import StringStore
+
+    store = StringStore()
+    return np.array([store[w] for w in words], dtype=np.uint64)
 
 
 @dataclass
@@ -37,15 +77,17 @@ class Mention:
     canon: str | None = None   # a name fixed by a table (outlets, countries)
 
 
-def find_mentions(doc: "Doc", gaz: Gazetteer | None = None) -> list[Mention]:
+def find_mentions(doc: "Doc", gaz: Gazetteer | None = None, text: str | None = None,
+                  index: DocIndex | None = None) -> list[Mention]:
     """All mention candidates of ``doc``, sorted by position, without overlaps."""
     gaz = gaz or gazetteer()
-    text = doc.text
-    found = _outlet_mentions(doc)
+    text = doc.text if text is None else text
+    index = index or DocIndex(doc, text)
+    found = _outlet_mentions(doc, text)
     taken = _Taken(found)
     persons: list[Mention] = []
     for ent in doc.ents:
-        if ent.label_ not in KEPT_LABELS or taken.overlaps(ent.start_char, ent.end_char):
+        if ent.label_ not in KEPT_LABELS or taken.overlaps(ent.start, ent.end):
             continue
         m = _from_ent(doc, ent, gaz)
         if m is None:
@@ -56,8 +98,9 @@ def find_mentions(doc: "Doc", gaz: Gazetteer | None = None) -> list[Mention]:
             persons.append(m)
         else:
             found.append(m)
-    found.extend(_join_bracketed(doc, persons))
-    for m in _side_mentions(doc, gaz):
+    found.extend(_join_bracketed(text, persons))
+    found = _title_anchored(doc, found, index.heads, gaz)
+    for m in _side_mentions(doc, text, gaz):
         clash = [x for x in found if x.start < m.end and m.start < x.end]
         if all(x.label == "NORP" for x in clash):
             found = [x for x in found if x not in clash] + [m]
@@ -66,37 +109,120 @@ def find_mentions(doc: "Doc", gaz: Gazetteer | None = None) -> list[Mention]:
 
 
 class _Taken:
+    """Tokens already claimed (by the outlet table)."""
+
     def __init__(self, mentions: list[Mention]):
-        self.spans = [(m.start, m.end) for m in mentions]
+        self.tokens = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.spans)
+        return any(i in self.tokens for i in range(start, end))
 
 
-def _outlet_mentions(doc: "Doc") -> list[Mention]:
+# Entity labels a name after a title may carry when the model mislabels it ("President Kassym-Jomart
+# Tokayev" as ORG); dates, places and the like are never names.
+_NAME_LIKE_LABELS = frozenset({"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT"})
+_NOT_NAME_WORDS = ROLE_HEADS | ROLE_MODIFIERS | ORG_NOUNS | DETERMINERS
+
+
+def _name_like(tok, gaz: Gazetteer) -> bool:
+    return (tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and tok.lower_ not in _NOT_NAME_WORDS
+            and tok.ent_type_ in _NAME_LIKE_LABELS and tok.text not in outlets()
+            and not gaz.demonym(tok.text) and not gaz.place(tok.text))
+
+
+def _broken(doc: "Doc", m: Mention) -> bool:
+    """An entity the model ran across a verb ("Macron named Edouard Philippe" as one ORG)."""
+    return any(t.is_lower and t.is_alpha and t.pos_ in ("VERB", "AUX") for t in doc[m.tok_start:m.tok_end])
+
+
+def _title_anchored(doc: "Doc", found: list[Mention], heads: list[int], gaz: Gazetteer) -> list[Mention]:
+    """A capitalised name right after a title ("Defence Minister Ivan Petrov", "Queen Ingrid") or right
+    before an appositive title (", the conservative mayor of X,") is a person even when the model missed
+    it or gave it another label."""
+    n = len(doc)
+    owner = {i: m for m in found for i in range(m.tok_start, m.tok_end)}
+    for h in heads:
+        runs = []
+        inside = doc[h].ent_iob_ == "I" or (h + 1 < n and doc[h + 1].ent_iob_ == "I" and doc[h].ent_iob_ == "B")
+        if not (inside and doc[h].ent_type_ not in ("WORK_OF_ART", "PERSON")):   # not "General Electric"
+            j = h + 1
+            while j < n and j - h <= 4:
+                if doc[j].text == "-" and j > h + 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+                    j += 1
+                    continue
+                if not _name_like(doc[j], gaz):
+                    break
+                j += 1
+            if j > h + 1 and doc[j - 1].text != "-":
+                runs.append((h + 1, j))
+        comma = _appositive_comma(doc, h)
+        if comma is not None:
+            i = comma
+            while i > 0 and comma - i < 3 and _name_like(doc[i - 1], gaz):
+                i -= 1
+            if comma - i >= 2:
+                runs.append((i, comma))
+        for a, b in runs:
+            hit = {id(owner[i]): owner[i] for i in range(a, b) if i in owner}
+            if any(m.label == "PERSON" or (m.tok_start < a or m.tok_end > b) and not _broken(doc, m)
+                   for m in hit.values()):
+                continue            # already a person, or part of a longer name
+            span = doc[a:b]
+            m = Mention(span.start_char, span.end_char, clean_name(span.text), "PERSON", a, b)
+            found = [x for x in found if id(x) not in hit] + [m]
+            owner.update({i: m for i in range(a, b)})
+    return found
+
+
+def _appositive_comma(doc: "Doc", h: int) -> int | None:
+    """The comma opening an appositive title that ends at head ``h`` (", the conservative mayor"), or None."""
+    i = h - 1
+    while i > 0 and h - i <= 6 and doc[i].text != ",":
+        if not (doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "DET") or doc[i].tag_ == "POS"
+                or doc[i].lower_ in ROLE_MODIFIERS or doc[i].lower_ in ROLE_HEADS):
+            return None
+        i -= 1
+    if i <= 0 or doc[i].text != "," or i + 1 >= h:
+        return None
+    opener = doc[i + 1]
+    if opener.lower_ in ("the", "a", "an") or (opener.text[:1].isupper() and (
+            doc[i + 2].tag_ == "POS" or gazetteer().demonym(opener.text))):
+        return i
+    return None
+
+
+def _outlet_mentions(doc: "Doc", text: str) -> list[Mention]:
     table = outlets()
     out = []
-    for match in outlet_regex().finditer(doc.text):
+    for match in outlet_regex().finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue
         canon, code = table[match.group()]
         out.append(Mention(match.start(), match.end(), match.group(), "OUTLET", span.start, span.end, code, canon))
-    # "the Hokkaido Shimbun newspaper": a name followed by an outlet noun is an outlet.
+    # "the Hokkaido Shimbun newspaper", "the newspaper Boyevaya Vakhta": a name next to an outlet noun.
     gaz = gazetteer()
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PERSON", "GPE") or ent.end >= len(doc):
+        if ent.label_ not in ("ORG", "PERSON", "GPE", "WORK_OF_ART") or gaz.place(ent.text) or gaz.metonym(ent.text):
             continue
-        nxt = doc[ent.end]
-        if nxt.lower_ not in OUTLET_SUFFIXES or gaz.place(ent.text) or gaz.metonym(ent.text):
-            continue
-        if nxt.lower_ == "agency" and doc[ent.end - 1].lower_ != "news":
+        if not (_outlet_word(doc, ent.end, 1, OUTLET_SUFFIXES) or _outlet_word(doc, ent.start - 1, -1, OUTLET_PREFIXES)):
             continue
         if any(m.start < ent.end_char and ent.start_char < m.end for m in out):
             continue
         name = clean_name(ent.text)
         out.append(Mention(ent.start_char, ent.end_char, name, "OUTLET", ent.start, ent.end, None, name))
     return out
+
+
+def _outlet_word(doc: "Doc", i: int, step: int, words: frozenset[str]) -> bool:
+    """Whether token ``i`` is an outlet noun; "agency" only as "news agency"."""
+    if not 0 <= i < len(doc) or doc[i].lower_ not in words:
+        return False
+    if doc[i].lower_ != "agency":
+        return True
+    if step > 0:
+        return False               # "X agency" is any agency; "X news agency" has "news" at i
+    return i > 0 and doc[i - 1].lower_ == "news"
 
 
 def _from_ent(doc: "Doc", ent: "Span", gaz: Gazetteer) -> Mention | None:
@@ -107,6 +233,13 @@ def _from_ent(doc: "Doc", ent: "Span", gaz: Gazetteer) -> Mention | None:
         end -= 1
     label = ent.label_
     if label == "PERSON":
+        # "Moon Jae-in": a hyphenated last part the model cut at the hyphen
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        # "Jean-Yves Le Drian", "Ursula von der Leyen": a name cut after a particle
+        while end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].text[:1].isupper():
+            end += 1
         # spaCy sometimes puts the title inside the name: keep the name only.
         while start < end and (doc[start].lower_ in ROLE_HEADS or doc[start].lower_ in ROLE_MODIFIERS):
             start += 1
@@ -119,9 +252,10 @@ def _from_ent(doc: "Doc", ent: "Span", gaz: Gazetteer) -> Mention | None:
     m = Mention(span.start_char, span.end_char, surface, label, start, end)
     if label == "PERSON":
         return _check_person(doc, m, gaz)
-    if label != "PERSON" and end - start == 1 and doc[start].lower_ in ROLE_MODIFIERS and start > 0 \
-            and (doc[start - 1].lower_ == "of" or doc[start - 1].lower_ in ROLE_HEADS):
-        return None            # "Secretary of *State*": part of a title
+    if label != "PERSON" and end - start == 1 and doc[start].lower_ in ROLE_MODIFIERS and (
+            start > 0 and (doc[start - 1].lower_ == "of" or doc[start - 1].lower_ in ROLE_HEADS)
+            or end < len(doc) and (doc[end].lower_ in ROLE_HEADS or doc[end].lower_ in ROLE_MODIFIERS)):
+        return None            # "Secretary of *State*", "*Defense* Minister": part of a title
     if label == "FAC":
         code = gaz.metonym(surface)
         if not code:
@@ -166,7 +300,10 @@ def _assign_code(doc: "Doc", m: Mention, gaz: Gazetteer) -> Mention | None:
                 m.label = "ORG"
         return m
     if m.label == "ORG":
-        m.code = gaz.metonym(m.text) or _code_inside(doc, m, gaz)
+        if gaz.demonym(m.text):          # "Kazakh" tagged ORG
+            m.label, m.code = "NORP", gaz.demonym(m.text)
+            return m
+        m.code = gaz.metonym(m.text) or _code_inside(doc, m, gaz) or _possessor_code(doc, m, gaz)
     return m
 
 
@@ -180,11 +317,25 @@ def _code_inside(doc: "Doc", m: Mention, gaz: Gazetteer) -> str | None:
     return None
 
 
+def _possessor_code(doc: "Doc", m: Mention, gaz: Gazetteer) -> str | None:
+    """"Japan's Foreign Ministry": the country in the possessive before an organisation."""
+    i = m.tok_start - 1
+    if i < 1 or doc[i].tag_ != "POS" or not doc[i - 1].text[:1].isupper():
+        return None
+    return gaz.country(doc[i - 1].text) or gaz.metonym(doc[i - 1].text)
+
+
 def _is_credit(text: str, m: Mention) -> bool:
-    """A photo credit or byline: "© Name/TASS", "Photo: Name", "AP Photo/Name", "By Name"."""
+    """A photo credit or byline: "© Name/TASS", "Photo: Name", "AP Photo/Name", "Reporting by Name", "By Name"."""
     line_start = text.rfind("\n", 0, m.start) + 1
-    if CREDIT_RE.search(text, line_start, m.start):
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(line) < 80 and BYLINE_RE.match(line):
         return True
+    for marker in CREDIT_RE.finditer(text, max(line_start, m.start - 100), m.start):
+        between = text[marker.end():m.start]
+        if all(w in CREDIT_GLUE for w in _LOWER_WORD.findall(between)):
+            return True
     tail = CREDIT_TAIL_RE.match(text, m.end)
     if tail:
         word = tail.group().strip(" /")
@@ -192,11 +343,12 @@ def _is_credit(text: str, m: Mention) -> bool:
     return False
 
 
-def _join_bracketed(doc: "Doc", persons: list[Mention]) -> list[Mention]:
-    """"(Russian President Vladimir) Putin": two PERSON pieces with only brackets between are one name."""
+def _join_bracketed(text: str, persons: list[Mention]) -> list[Mention]:
+    """"(Russian President Ivan) Petrov": two PERSON pieces with only brackets between are one name."""
     out: list[Mention] = []
     for m in sorted(persons, key=lambda m: m.start):
-        if out and _BRACKET_GAP.match(doc.text[out[-1].end:m.start]) and doc.text[out[-1].end:m.start].strip():
+        gap = text[out[-1].end:m.start] if out else ""
+        if out and _BRACKET_GAP.match(gap) and gap.strip():
             prev = out[-1]
             out[-1] = Mention(prev.start, m.end, clean_name(prev.text + " " + m.text), "PERSON",
                               prev.tok_start, m.tok_end)
@@ -205,10 +357,10 @@ def _join_bracketed(doc: "Doc", persons: list[Mention]) -> list[Mention]:
     return out
 
 
-def _side_mentions(doc: "Doc", gaz: Gazetteer) -> list[Mention]:
+def _side_mentions(doc: "Doc", text: str, gaz: Gazetteer) -> list[Mention]:
     """"the Japanese side", "the Russian government": the state acting."""
     out = []
-    for match in _SIDE_RE.finditer(doc.text):
+    for match in _SIDE_RE.finditer(text):
         code = gaz.demonym(match.group(1))
         if not code:
             continue

@@ -1,13 +1,23 @@
-"""Person names: cleaning, within-article matching and a cross-article key.
+"""Person names: cleaning, within-article matching, a cross-article key, and evidence across articles.
 
 ``canonical_key`` folds the usual romanisation variants of one name to one key
-(Sergei/Sergey, Dmitry/Dmitri/Dmitriy, Yevgeny/Evgeniy, Alexander/Aleksandr,
-Shinzō/Shinzo) by general spelling rules, never by a list of people.
+(Andrei/Andrey, Yuri/Yury/Yuriy, Yevgeny/Evgeniy, Alexander/Aleksandr,
+Tarō/Taro) by general spelling rules, never by a list of people.
+
+``propagate_countries`` lets a country stated in one article fill it in another:
+an article often names "President Ivan Petrov" without a nationality because
+its readers know it, while other articles of the corpus state it. It votes by
+``canonical_key`` and fills only unknown countries, where the others agree clearly.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..records import Article
 
 from .patterns import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
 
@@ -22,11 +32,11 @@ _SPELLING: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"x"), "ks"),           # Alexander / Aleksandr
     (re.compile(r"kh"), "h"),           # Mikhail / Mihail
     (re.compile(r"ph"), "f"),
-    (re.compile(r"th"), "t"),           # Anthony / Antony
+    (re.compile(r"th"), "t"),           # Anthony / Antony, Thomas / Tomas
     (re.compile(r"ck"), "k"),
     (re.compile(r"w"), "v"),            # Wladimir / Vladimir
     (re.compile(r"j(?=[aeiou])"), "i"),  # Jurij / Yuriy after y -> i below
-    (re.compile(r"y"), "i"),            # Sergey / Sergei, Dmitry / Dmitri
+    (re.compile(r"y"), "i"),            # Andrey / Andrei, Yury / Yuri
     (re.compile(r"(.)\1+"), r"\1"),     # Dmitrii / Dmitri, Kirill / Kiril
     (re.compile(r"(?<=\w\w\w)er$"), "r"),  # Aleksander / Aleksandr, Pyotr-style endings
     (re.compile(r"ie$"), "i"),          # Valerie / Valeri (after y -> i)
@@ -49,11 +59,17 @@ def clean_name(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
+def _parts(name: str) -> tuple[str, ...]:
+    return tuple(p for p in strip_accents(clean_name(name)).casefold().split() if p)
+
+
 def name_parts(name: str) -> list[str]:
     """Lower-cased, accent-free parts of a name; hyphenated parts stay one."""
-    return [p for p in re.split(r"[\s]+", strip_accents(clean_name(name)).casefold()) if p]
+    return list(_parts(name))
 
 
+@lru_cache(maxsize=8192)
 def fold(part: str) -> str:
     part = re.sub(r"[^\w-]", "", part)
     for pattern, repl in _SPELLING:
@@ -100,6 +116,43 @@ def _given_compatible(a: str, b: str) -> bool:
 
 
 def fullness(name: str) -> tuple[int, int]:
-    """Ordering key: more parts, then longer."""
-    parts = clean_name(name).split()
-    return len(parts), len(clean_name(name))
+    """Ordering key of cleaned names: more parts, then longer."""
+    return name.count(" ") + 1, len(name)
+
+
+# ---------------------------------------------------------------- across articles
+
+def _vote(counter: Counter) -> str | None:
+    (code, n), total = counter.most_common(1)[0], sum(counter.values())
+    return code if n >= 2 * (total - n) and n >= 1 else None
+
+
+def propagate_countries(articles: Iterable[Article]) -> int:
+    """Fill the unknown ``country`` of PERSON entities from the other articles; returns how many were filled.
+
+    A one-word name ("Petrov") borrows from the one full name of the corpus with that surname, if only one.
+    """
+    arts = list(articles)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for a in arts:
+        for e in a.entities:
+            if e.type == "PERSON" and e.country:
+                votes[canonical_key(e.name)][e.country] += 1
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key in votes:
+        if " " in key:
+            by_surname[key.rsplit(" ", 1)[1]].add(key)
+    filled = 0
+    for a in arts:
+        for e in a.entities:
+            if e.type != "PERSON" or e.country:
+                continue
+            key = canonical_key(e.name)
+            if key not in votes and " " not in key and len(by_surname.get(key, ())) == 1:
+                key = next(iter(by_surname[key]))
+            if key in votes:
+                code = _vote(votes[key])
+                if code:
+                    e.country = code
+                    filled += 1
+    return filled

@@ -18,7 +18,8 @@ ayatollah monarch ruler executive commissioner inspector officer administrator c
 captain sergeant marshal counsellor counselor analyst expert professor researcher economist scientist
 journalist editor correspondent businessman businesswoman tycoon oligarch activist candidate mp
 vice-president vice-premier secretary-general director-general co-chair co-chairman ombudsman
-press-secretary statesman viceroy chieftain premier-elect president-elect
+press-secretary undersecretary statesman viceroy chieftain premier-elect president-elect
+sen. rep. gov. gen. lt. col. adm. maj. capt. sgt. amb. cmdr. pres.
 """.split())
 
 # Words that may stand inside a title before or after its head ("First Deputy Prime Minister").
@@ -32,8 +33,13 @@ assembly parliament senate congress top lower upper special permanent un nato eu
 military armed forces naval navy army air staff joint central bank board intelligence police border
 regional local municipal provincial prefectural international public relations information policy
 digital science sports tourism environment natural resources investment strategic planning secretariat
-imperial royal crown grand spiritual religious orthodox catholic church lead chief-of-staff
+imperial royal crown grand spiritual religious orthodox catholic church lead chief-of-staff external
+homeland veterans climate under assistant associate principal
 """.split())
+
+# Roles posted to a place ("Ambassador *to Japan*"): the place is no nationality.
+POSTED_ROLES = frozenset({"ambassador", "envoy", "representative", "consul", "delegate", "emissary", "attache",
+                          "ambassador-designate", "consul-general"})
 
 # Connectors allowed between title words ("Secretary *of* State", "Minister *for* Foreign Affairs").
 ROLE_CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
@@ -41,15 +47,20 @@ ROLE_CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 # Roles whose holders report the news rather than make it: never actors.
 NON_ACTOR_ROLES = frozenset({"photographer", "cameraman", "camerawoman", "photojournalist", "photo", "byline"})
 
-# Nouns after a capitalised word that make the word a place ("the Habomai *Islands*").
+# Nouns after a capitalised word that make the word a place ("the Shantar *Islands*").
 PLACE_SUFFIXES = frozenset("""
 island islands isles archipelago peninsula strait straits sea ocean gulf bay river lake mountains mountain
 range ridge valley desert region province prefecture oblast krai district county canal plateau coast
-shelf cape""".split())
+shelf cape residence palace airport hotel stadium square street avenue bridge cathedral monastery museum
+theatre theater station base plant field dam embankment boulevard arena""".split())
 
-# Words after a name that make it a news outlet ("the Mainichi *newspaper*").
+# Words after a name that make it a news outlet ("the Daily Globe *newspaper*").
 OUTLET_SUFFIXES = frozenset({"newspaper", "daily", "weekly", "tabloid", "broadcaster", "magazine",
-                             "agency", "channel", "tv", "television", "radio", "shimbun", "portal"})
+                             "channel", "tv", "television", "radio", "shimbun", "portal"})
+
+# Nouns before a name that make it an outlet ("the newspaper *Kommersant*").
+OUTLET_PREFIXES = frozenset({"newspaper", "daily", "weekly", "tabloid", "magazine", "broadcaster", "channel",
+                             "agency", "portal", "outlet", "website"})
 
 # Nouns that, after "the", stand for an outlet named earlier ("the daily wrote").
 OUTLET_NOUNS = frozenset({"newspaper", "daily", "paper", "weekly", "tabloid", "agency", "news agency",
@@ -66,22 +77,33 @@ ROLE_CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("PM", re.compile(r"\b(prime minister|premier|head of (the )?government|pm)\b")),
     ("FM", re.compile(r"\b(foreign minister|foreign affairs minister|minister (of|for) foreign affairs|"
                       r"top diplomat|chief diplomat|foreign secretary|secretary of state)\b")),
+    ("DIPLOMAT", re.compile(r"\b(ambassador|envoy|consul|diplomat|charg[eé] d'affaires|attach[eé])\b")),
     ("SPOKES", re.compile(r"\b(press secretary|press-secretary|spokes(man|woman|person)|press officer)\b")),
     ("PRES", re.compile(r"\b(president|head of state)\b")),
     ("MIN", re.compile(r"\bminister\b")),
 )
 # Descriptions that may stand for several concepts ("the Russian leader").
-CONCEPT_ALIASES = {"LEADER": frozenset({"PRES", "PM"}), "MIN": frozenset({"MIN", "FM"})}
+CONCEPT_ALIASES = {"LEADER": frozenset({"PRES", "PM"}), "MIN": frozenset({"MIN", "FM"}),
+                   "DIPLOMAT": frozenset({"DIPLOMAT", "FM"})}
 DEPUTY_RE = re.compile(r"\b(deputy|vice|vice-\w+|assistant)\b")
 
 # Markers of photo credits and bylines: a name after one of these on the same line is no actor.
-CREDIT_RE = re.compile(r"(©|\(c\)|\bPhoto(?:graph)?s?\s*(?:by|:|/)|\bPhotographer\b|\bCredit\s*:|\bCourtesy of|"
-                       r"^\s*By\s+(?=[A-Z]))", re.IGNORECASE | re.MULTILINE)
+CREDIT_RE = re.compile(r"©|\([cC]\)|\b[Pp]hoto(?:graph)?s?\s*(?:by|:|/)|\b[Pp]hotographer\b|\bCredit\s*:|\bCourtesy of|"
+                       r"\b(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ee]dited|[Ww]ritten|"
+                       r"[Tt]ranslated|[Pp]roduced)\s+by\b")
+# Lower-case words that may stand between a credit marker and the name it credits.
+CREDIT_GLUE = frozenset({"and", "in", "from", "by", "with", "for", "of", "photo", "photos"})
+# A byline on its own short line: "By Jane Roe".
+BYLINE_RE = re.compile(r"^\s*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,.*)?$")
 # "Name/TASS", "Name / AP": a credit line that names the outlet after a slash.
 CREDIT_TAIL_RE = re.compile(r"\s*/\s*[A-Z][\w.-]*")
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 INDEFINITES = frozenset({"a", "an", "one", "some", "several", "two", "three", "another", "other", "many"})
+
+# Particles inside surnames ("Le Drian", "von der Leyen", "bin Salman").
+NAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "del", "della", "van", "von", "der", "den", "da", "di",
+                            "dos", "al", "el", "bin", "ibn", "ben", "abu", "ter", "st."})
 
 # Titles and honorifics that may precede a name and are not part of it.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mister"})

@@ -1,7 +1,7 @@
 """Resolve mention candidates into one ``Entity`` per referent.
 
 People: full names are clustered by surname and compatible given names; short
-forms ("Abe"), surnames the model mislabels ("Suga" as ORG) and definite
+forms ("Petrov"), surnames the model mislabels ("Tanaka" as ORG) and definite
 descriptions ("the Japanese prime minister", "the press secretary") join the
 person they fit. Roles and countries come from the titles around the names;
 "his Japanese counterpart" borrows the role of the person named before it; a
@@ -17,17 +17,17 @@ from typing import TYPE_CHECKING
 
 from ..records import Article, Entity
 from .geo import Gazetteer, gazetteer
-from .mentions import Mention, find_mentions
-from .names import fold, clean_name, fullness, same_person, surname
-from .patterns import DETERMINERS, NON_ACTOR_ROLES, PLACE_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS
-from .roles import Title, concepts, parse_description, role_matches, title_after, title_before
+from .mentions import DocIndex, Mention, doc_text, find_mentions
+from .names import clean_name, fold, fullness, same_person, surname
+from .patterns import DETERMINERS, NON_ACTOR_ROLES, ROLE_HEADS, ROLE_MODIFIERS
+from .roles import Title, parse_description, pick_described, title_after, title_before
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 ID_PREFIX = {"PERSON": "p", "ORG": "o", "GPE": "g", "LOC": "l", "NORP": "n", "OUTLET": "m"}
 _DATELINE_RE = re.compile(r"^\s*([A-Z][A-Za-z .'-]+?),\s")
-_OFFICE_WORDS = ("secretary", "cabinet", "governor", "mayor", "minister", "president", "premier", "spokes")
+_LOCAL_WORDS = ("cabinet", "governor", "mayor", "prefect", "municipal", "parliament speaker")
 # Offices abroad: their holders are usually foreigners in the dateline's country.
 _ABROAD_WORDS = ("mission", "embassy", "consul", "ambassador", "envoy", "representative", "delegation")
 
@@ -39,56 +39,48 @@ class _Person:
     role: str | None = None
     country: str | None = None
     weak_country: str | None = None      # from a description, used only when nothing better is known
+    guess_country: str | None = None     # from the dateline beside a counterpart, weaker still
+    _best: Mention | None = field(default=None, repr=False)
 
     @property
     def best(self) -> str:
-        return max((m.text for m in self.names), key=fullness)
+        """The fullest name form (more parts, then longer; the earliest of equals)."""
+        if self._best is None:
+            self._best = max(self.names, key=lambda m: (fullness(m.text), -m.start))
+        return self._best.text
+
+    def add(self, m: Mention) -> None:
+        self.names.append(m)
+        if self._best is not None and (fullness(m.text), -m.start) > (fullness(self._best.text), -self._best.start):
+            self._best = m
 
     @property
     def first(self) -> int:
         return self.names[0].start
 
 
-class _DocIndex:
-    """One pass over the tokens: capitalised words by folded spelling, title heads, place words."""
-
-    def __init__(self, doc: "Doc"):
-        self.capitalised: dict[str, list[int]] = defaultdict(list)
-        self.heads: list[int] = []
-        self.place_words: set[str] = set()
-        prev = None
-        for tok in doc:
-            text = tok.text
-            low = tok.lower_
-            if text[:1].isupper():
-                self.capitalised[fold(low)].append(tok.i)
-            if low in ROLE_HEADS:
-                self.heads.append(tok.i)
-            elif low in PLACE_SUFFIXES and prev is not None and prev.text[:1].isupper():
-                self.place_words.add(prev.text)
-            prev = tok
-
-
 def extract_entities(doc: "Doc", article: Article | None = None) -> list[Entity]:
     """One ``Entity`` per referent of ``doc`` (the parse of ``article.text``), ordered by first mention."""
     gaz = gazetteer()
-    mentions = find_mentions(doc, gaz)
-    index = _DocIndex(doc)
+    text = doc_text(doc, article)
+    index = DocIndex(doc, text)
+    mentions = find_mentions(doc, gaz, text, index)
     people_mentions = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
     people_mentions, others = _drop_place_names(people_mentions, others, index)
-    people = _cluster_people(people_mentions)
-    others = _recover_surnames(doc, people, others, index)
-    _assign_titles(doc, people, gaz)
+    people = [p for p in _cluster_people(people_mentions) if not _names_a_thing(doc, p)]
+    others = _recover_surnames(doc, text, people, others, index)
+    dateline_code = _dateline_code(text, article, gaz)
+    _assign_titles(doc, people, gaz, dateline_code)
     _add_descriptions(doc, people, index, gaz)
-    _fallback_countries(people, _dateline_code(doc.text, article, gaz))
+    _fallback_countries(people, dateline_code)
     people = [p for p in people if not (p.role and set(p.role.casefold().split()) & NON_ACTOR_ROLES)]
     return _records(people, _group_others(others, gaz))
 
 
 # ---------------------------------------------------------------- people
 
-def _drop_place_names(people: list[Mention], others: list[Mention], index: _DocIndex):
+def _drop_place_names(people: list[Mention], others: list[Mention], index: DocIndex):
     """A one-word "name" that elsewhere heads "X Islands" or is tagged a place is a place."""
     placey = set(index.place_words) | {m.text for m in others if m.label in ("LOC", "GPE")}
     keep = []
@@ -107,18 +99,21 @@ def _cluster_people(mentions: list[Mention]) -> list[_Person]:
     for m in full:
         for p in people:
             if same_person(p.best, m.text):
-                p.names.append(m)
+                p.add(m)
                 break
         else:
             people.append(_Person(names=[m]))
     for m in short:
         key = fold(m.text.casefold())
         fits = [p for p in people if surname(p.best) == key]
+        if not fits:       # "Xi" after "Xi Jinping": family name first
+            fits = [p for p in people if " " in p.best and fold(p.best.split()[0].casefold()) == key]
+            fits = fits if len(fits) == 1 else []
         if fits:
             before = [p for p in fits if p.first < m.start]
             target = max(before, key=lambda p: max(x.start for x in p.names if x.start < m.start)) if before \
                 else fits[0]
-            target.names.append(m)
+            target.add(m)
         else:
             people.append(_Person(names=[m]))
     for p in people:
@@ -127,73 +122,104 @@ def _cluster_people(mentions: list[Mention]) -> list[_Person]:
     return people
 
 
-def _recover_surnames(doc: "Doc", people: list[_Person], others: list[Mention], index: _DocIndex) -> list[Mention]:
-    """Occurrences of a known surname that the model missed or mislabelled ("Suga" as ORG)."""
+def _names_a_thing(doc: "Doc", p: _Person) -> bool:
+    """A lone one-word "name" that only ever modifies a common noun ("Bal missile systems",
+    "the Shantar group") names a thing or a place, not a person."""
+    if " " in p.best:
+        return False
+    for m in p.names:
+        tok = doc[m.tok_end - 1]
+        head = tok.head
+        if not (tok.dep_ in ("compound", "nmod", "amod") and head.i != tok.i and head.pos_ == "NOUN"
+                and head.text.islower() and head.lower_ not in ROLE_HEADS and head.lower_ not in ROLE_MODIFIERS):
+            return False
+    return True
+
+
+def _recover_surnames(doc: "Doc", text: str, people: list[_Person], others: list[Mention],
+                      index: DocIndex) -> list[Mention]:
+    """Occurrences of a known surname that the model missed or mislabelled ("Tanaka" as ORG)."""
     taken = {i for p in people for m in p.names for i in range(m.tok_start, m.tok_end)}
     by_token = {i: m for m in others for i in range(m.tok_start, m.tok_end)}
     drop: set[int] = set()
     for p in people:
-        key = surname(p.best)
-        if " " not in p.best and len(people) > 1 and key in index.place_words:
+        forms = {m.text.split()[-1] for m in p.names}
+        if len(p.names) == 1 and " " not in p.best and forms & index.place_words:
             continue
         given = clean_name(p.best).split()[:-1]
-        for i in index.capitalised.get(key, ()):
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms)) + r")(?![\w-])")
+        for match in pattern.finditer(text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or len(span) != 1:
+                continue
+            i = span.start
             if i in taken:
                 continue
             other = by_token.get(i)
-            if other is not None and (other.tok_end - other.tok_start > 1 or other.label == "OUTLET"):
+            if other is not None and (other.label == "OUTLET" or other.tok_end - other.tok_start > 1
+                                      and not p.best.endswith(" " + other.text)):
                 continue
             if other is not None:
                 drop.add(id(other))
-            start = i
-            if given and i > 0 and doc[i - 1].text == given[-1]:
-                start = i - 1
+            start = i - 1 if given and i > 0 and doc[i - 1].text == given[-1] else i
+            if other is not None:          # "Le Drian" tagged ORG: the whole tail of a known name
+                start = min(start, other.tok_start)
             span = doc[start:i + 1]
-            p.names.append(Mention(span.start_char, span.end_char, clean_name(span.text), "PERSON", start, i + 1))
+            p.add(Mention(span.start_char, span.end_char, clean_name(span.text), "PERSON", start, i + 1))
             taken.update(range(start, i + 1))
         p.names.sort(key=lambda m: m.start)
     return [m for m in others if id(m) not in drop]
 
 
-def _assign_titles(doc: "Doc", people: list[_Person], gaz: Gazetteer) -> None:
+def _assign_titles(doc: "Doc", people: list[_Person], gaz: Gazetteer, dateline_code: str | None) -> None:
     owner = {i: p for p in people for m in p.names for i in range(m.tok_start, m.tok_end)}
     found: list[tuple[Mention, _Person, Title]] = []
     for p in people:
         for m in p.names:
-            t = title_before(doc, m.tok_start, gaz)
+            t = title_before(doc, m.tok_start, gaz, owner.keys())
             if not (t.role or t.country or t.possessor is not None):
                 t = title_after(doc, m.tok_end, gaz)
             found.append((m, p, t))
     found.sort(key=lambda x: x[0].start)
-    for k, (m, p, t) in enumerate(found):
-        role = t.role
-        if t.counterpart:
-            role = _counterpart_role(doc, found, k)
-        if role and not p.role and not t.counterpart:
-            p.role = role
+    for _, p, t in found:
+        if t.role and not p.role and not t.counterpart:
+            p.role = t.role
         if t.country and not p.country:
             p.country = t.country
-    for k, (m, p, t) in enumerate(found):     # counterparts and possessors last: they borrow
-        if t.counterpart and not p.role:
-            p.role = _counterpart_role(doc, found, k)
+    for k, (_, p, t) in enumerate(found):     # counterparts and possessors last: they borrow
+        if t.counterpart:
+            other = _counterpart_of(doc, found, k)
+            if other is not None:
+                role = other.role
+                if not p.role and role and "counterpart" not in role.casefold():
+                    p.role = role
+                # "Foreign Minister X and his Japanese counterpart Y", datelined from a third country's
+                # capital or from X's: X is of the dateline's country when that is not Y's
+                if not other.country and dateline_code and p.country and dateline_code != p.country:
+                    other.guess_country = other.guess_country or dateline_code
         if t.possessor is not None and not p.country and t.possessor in owner:
             p.country = owner[t.possessor].country
 
 
-def _counterpart_role(doc: "Doc", found, k: int) -> str | None:
+def _has_sents(doc: "Doc") -> bool:
+    return doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+
+
+def _counterpart_of(doc: "Doc", found, k: int) -> _Person | None:
+    """The person whose counterpart the k-th mention is: the last one with a role named before it
+    in the same sentence."""
     m, p, _ = found[k]
-    sent_start = doc[m.tok_start].sent.start
+    sent_start = doc[m.tok_start].sent.start if _has_sents(doc) else 0
     for m2, p2, t2 in reversed(found[:k]):
         if m2.tok_start < sent_start:
             break
         if p2 is not p and (p2.role or t2.role):
-            role = p2.role or t2.role
-            return None if role and "counterpart" in role.casefold() else role
+            return p2
     return None
 
 
-def _add_descriptions(doc: "Doc", people: list[_Person], index: _DocIndex, gaz: Gazetteer) -> None:
-    """"the Russian president" after "President Putin": a mention of him."""
+def _add_descriptions(doc: "Doc", people: list[_Person], index: DocIndex, gaz: Gazetteer) -> None:
+    """"the Russian president" after "President Ivan Petrov": a mention of him."""
     if not people:
         return
     name_tokens = {i for p in people for m in p.names for i in range(m.tok_start, m.tok_end)}
@@ -222,16 +248,8 @@ def _add_descriptions(doc: "Doc", people: list[_Person], index: _DocIndex, gaz: 
 
 
 def _match_description(people: list[_Person], words: str, country: str | None, pos: int) -> _Person | None:
-    best, best_pos = None, -1
-    for p in people:
-        if country and p.country and p.country != country:
-            continue
-        if not role_matches(words, p.role):
-            continue
-        last = max((m.start for m in p.names if m.start < pos), default=-1)
-        if last > best_pos:
-            best, best_pos = p, last
-    return best
+    return pick_described(((p, p.role, p.country, max((m.start for m in p.names if m.start < pos), default=-1))
+                           for p in people), words, country)
 
 
 def _dateline_code(text: str, article: Article | None, gaz: Gazetteer) -> str | None:
@@ -246,17 +264,18 @@ def _fallback_countries(people: list[_Person], dateline_code: str | None) -> Non
     for p in people:
         if p.country:
             continue
-        if p.weak_country:
-            p.country = p.weak_country
+        if p.weak_country or p.guess_country:
+            p.country = p.weak_country or p.guess_country
         elif dateline_code and p.role and _local_office(p.role):
             p.country = dateline_code
 
 
 def _local_office(role: str) -> bool:
+    """Offices whose holders work at home ("Chief Cabinet Secretary", "governor"): in an article datelined
+    from a country's city, an untitled-by-nationality holder is that country's. Heads of state, ministers
+    and envoys travel, so their titles say nothing about the dateline."""
     low = role.casefold()
-    if any(w in low for w in _ABROAD_WORDS):
-        return False
-    return bool(concepts(role)) or any(w in low for w in _OFFICE_WORDS)
+    return any(w in low for w in _LOCAL_WORDS) and not any(w in low for w in _ABROAD_WORDS)
 
 
 # ---------------------------------------------------------------- the rest

@@ -1,24 +1,28 @@
 """Titles around a person's name, and descriptions that stand for a person.
 
-``title_before`` reads "Russia's presidential press secretary, Dmitry Peskov",
-"US Deputy Secretary of State Antony Blinken", "his Japanese counterpart Fumio
-Kishida"; ``title_after`` reads appositives ("Lavrov, the Russian foreign
-minister,"). ``parse_description`` and ``description_matches`` decide whether
+``title_before`` reads "Germany's government spokeswoman, Anna Weber", "US
+Under Secretary of State John Miller", "his Italian counterpart Marco Rossi";
+``title_after`` reads appositives ("Orlov, the Russian foreign minister,").
+``parse_description``, ``role_matches`` and ``pick_described`` decide whether
 "the Japanese prime minister" can be a given person.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .geo import Gazetteer
-from .patterns import (CONCEPT_ALIASES, DEPUTY_RE, DETERMINERS, ROLE_CONCEPTS, ROLE_CONNECTORS, ROLE_HEADS,
-                       ROLE_MODIFIERS)
+from .patterns import (CONCEPT_ALIASES, DEPUTY_RE, DETERMINERS, POSTED_ROLES, ROLE_CONCEPTS, ROLE_CONNECTORS,
+                       ROLE_HEADS, ROLE_MODIFIERS)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+# Words that may stand before a nationality inside a title ("former Japanese Prime Minister").
+_BEFORE_NATIONALITY = frozenset({"former", "then", "ex", "late", "acting", "outgoing", "incoming", "interim", "his",
+                                 "her", "their"})
 
 
 @dataclass
@@ -26,12 +30,19 @@ class Title:
     role: str | None = None
     country: str | None = None
     counterpart: bool = False       # "his Japanese counterpart": the role is the possessor's
-    possessor: int | None = None    # token index of a possessor ("Putin's spokesman X")
+    possessor: int | None = None    # token index of a possessor ("Petrov's spokesman X")
     start: int | None = None        # first token of the whole title phrase
 
 
 def _is_role_word(tok: "Token") -> bool:
     return tok.lower_ in ROLE_HEADS or tok.lower_ in ROLE_MODIFIERS
+
+
+def _ends_posting(doc: "Doc", i: int) -> bool:
+    """Whether token ``i`` ends "ambassador to <place>"."""
+    first = _span_left(doc, i)
+    return doc[i].ent_type_ in ("GPE", "LOC", "ORG") and first > 1 and doc[first - 1].lower_ == "to" \
+        and doc[first - 2].lower_ in POSTED_ROLES
 
 
 def _span_left(doc: "Doc", i: int) -> int:
@@ -48,22 +59,25 @@ def _place_code(doc: "Doc", first: int, last: int, gaz: Gazetteer) -> str | None
     return gaz.country(text) or gaz.city(text) or gaz.metonym(text)
 
 
-def title_before(doc: "Doc", start: int, gaz: Gazetteer) -> Title:
-    """The title phrase ending right before token ``start``."""
+def title_before(doc: "Doc", start: int, gaz: Gazetteer, stop: frozenset[int] | set[int] = frozenset()) -> Title:
+    """The title phrase ending right before token ``start``; ``stop`` holds tokens of other names, never crossed."""
     i = start - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in ("(", "[")):
         i -= 1
-    if i > 0 and doc[i].text == "," and doc[i - 1].lower_ in ROLE_HEADS:
+    if i > 0 and doc[i].text == "," and (doc[i - 1].lower_ in ROLE_HEADS or _ends_posting(doc, i - 1)):
         i -= 1
     kept: list[int] = []
     title = Title()
-    while i >= 0:
+    after_country = False
+    while i >= 0 and (i not in stop or doc[i].tag_ == "POS"):
         tok = doc[i]
         low = tok.lower_
         if tok.is_space:
             i -= 1
             continue
-        if _is_role_word(tok) and tok.ent_type_ != "PERSON":
+        if after_country and low not in _BEFORE_NATIONALITY:
+            break               # "Uzbek leader X": the nationality opens the title
+        if _is_role_word(tok):
             kept.append(i)
             i -= 1
             continue
@@ -71,7 +85,7 @@ def title_before(doc: "Doc", start: int, gaz: Gazetteer) -> Title:
             kept.append(i)
             i -= 1
             continue
-        if low in ROLE_CONNECTORS and kept and i > 0 and doc[i - 1].ent_type_ in ("ORG", "FAC"):
+        if low in ("of", "for", "the") and kept and i > 0 and doc[i - 1].ent_type_ in ("ORG", "FAC"):
             kept.append(i)
             i -= 1
             continue
@@ -80,7 +94,7 @@ def title_before(doc: "Doc", start: int, gaz: Gazetteer) -> Title:
             code = _place_code(doc, first, i - 1, gaz)
             if code:
                 title.country = title.country or code
-            elif doc[i - 1].ent_type_ == "PERSON":
+            elif doc[i - 1].ent_type_ == "PERSON" or i - 1 in stop:
                 title.possessor = i - 1
             title.start = first
             break
@@ -93,18 +107,25 @@ def title_before(doc: "Doc", start: int, gaz: Gazetteer) -> Title:
             code = gaz.demonym(pair) if pair else None
             if code:
                 title.country = title.country or code
+                after_country = True
                 i -= 2
                 continue
             code = gaz.demonym(tok.text)
             if code:
                 title.country = title.country or code
+                after_country = True
                 i -= 1
                 continue
             if tok.ent_type_ in ("ORG", "FAC", "GPE", "NORP") and tok.ent_type_:
                 first = _span_left(doc, i)
+                if first > 1 and doc[first - 1].lower_ == "to" and doc[first - 2].lower_ in POSTED_ROLES:
+                    # "Ambassador to Japan": the posting is part of the role, not the nationality
+                    kept.extend(range(i, first - 2, -1))
+                    i = first - 2
+                    continue
                 code = _place_code(doc, first, i, gaz)
                 if code and first > 0 and doc[first - 1].lower_ == "of" and kept:
-                    # "Foreign Minister of Russia Sergei Lavrov": the country, not part of the role
+                    # "Foreign Minister of Russia Pavel Orlov": the country, not part of the role
                     title.country = title.country or code
                     i = first - 2
                     if i >= 0 and _is_role_word(doc[i]):
@@ -115,7 +136,10 @@ def title_before(doc: "Doc", start: int, gaz: Gazetteer) -> Title:
                         title.country = title.country or code or gaz.metonym(doc[first:i + 1].text)
                     elif tok.ent_type_ in ("ORG", "FAC"):
                         title.country = title.country or _demonym_inside(doc, first, i, gaz)
-                    kept.extend(range(i, first - 1, -1))
+                    lead = first        # "Indian External Affairs": the nationality is no part of the role
+                    while lead <= i and doc[lead].text[:1].isupper() and gaz.demonym(doc[lead].text):
+                        lead += 1
+                    kept.extend(range(i, lead - 1, -1))
                     i = first - 1
                     continue
         break
@@ -134,8 +158,9 @@ def _demonym_inside(doc: "Doc", first: int, last: int, gaz: Gazetteer) -> str | 
 
 
 def _role_text(doc: "Doc", idx: list[int]) -> str | None:
-    while idx and (doc[idx[0]].lower_ in ROLE_CONNECTORS or doc[idx[0]].lower_ in DETERMINERS):
-        idx = idx[1:]
+    while idx and (doc[idx[0]].lower_ in ROLE_CONNECTORS or doc[idx[0]].lower_ in DETERMINERS
+                   or doc[idx[0]].lower_ == "under" and not (len(idx) > 1 and doc[idx[1]].lower_ == "secretary")):
+        idx = idx[1:]      # "talks under President X": "under" opens a title only in "Under Secretary"
     while idx and doc[idx[-1]].lower_ in ROLE_CONNECTORS:
         idx = idx[:-1]
     if not idx or not any(doc[k].lower_ in ROLE_HEADS for k in idx):
@@ -172,9 +197,18 @@ def title_after(doc: "Doc", end: int, gaz: Gazetteer) -> Title:
     elif j < n and doc[j].text[:1].isupper() and gaz.demonym(doc[j].text):
         title.country = gaz.demonym(doc[j].text)
         j += 1
-    kept = []
+    kept: list[int] = []
+    has_head = False
+    places = ("GPE", "LOC", "FAC", "ORG")
     while j < n and (doc[j].is_space or _is_role_word(doc[j]) or (doc[j].lower_ in ROLE_CONNECTORS and kept)
-                     or (kept and doc[j].ent_type_ in ("ORG", "FAC"))):
+                     or (not has_head and doc[j].pos_ == "ADJ" and doc[j].is_lower)    # "the conservative mayor"
+                     or (kept and doc[j].ent_type_ in ("ORG", "FAC"))
+                     or (kept and doc[j].lower_ == "to" and doc[kept[-1]].lower_ in POSTED_ROLES
+                         and j + 1 < n and doc[j + 1].ent_type_ in places)
+                     or (kept and doc[j].ent_type_ in places and doc[j - 1].lower_ in ("to", "of"))
+                     or (kept and doc[j].ent_iob_ == "I" and doc[j - 1].ent_type_ in places
+                         and doc[kept[-1]].ent_type_ in places)):
+        has_head = has_head or doc[j].lower_ in ROLE_HEADS
         kept.append(j)
         j += 1
     if j < n and doc[j].text not in (",", ".", ";", ")", "—", "–", "-") and doc[j].pos_ not in ("VERB", "AUX"):
@@ -209,9 +243,8 @@ def role_matches(description: str, role: str | None) -> bool:
         return False
     want, have = concepts(description), concepts(role)
     if want and have:
-        if want == {"MIN"}:
-            return bool(CONCEPT_ALIASES["MIN"] & have)
-        return bool(want & have)
+        wider = frozenset().union(*(CONCEPT_ALIASES.get(c, {c}) for c in want))
+        return bool(wider & have)
     words = {w for w in description.casefold().split() if w not in DETERMINERS}
     return bool(words) and words <= set(role.casefold().replace("-", " ").split())
 
@@ -251,3 +284,25 @@ def parse_description(tokens: list["Token"], gaz: Gazetteer) -> Description | No
     if not words or words[-1] not in ROLE_HEADS:
         return None
     return Description(" ".join(words), country, definite)
+
+
+def pick_described(candidates: Iterable[tuple[Any, str | None, str | None, int]], words: str,
+                   country: str | None) -> Any:
+    """The candidate a description fits, or None.
+
+    ``candidates`` yields ``(item, role, country, last_pos)`` with ``last_pos`` the candidate's last
+    mention before the description (-1: none). Among those whose role fits, one of the stated country
+    wins (the one named last); failing that, one of unknown country, but when the description states a
+    country and several of unknown country fit ("the Japanese leader" with two leaders of unknown
+    nationality), it is left unresolved rather than guessed.
+    """
+    exact, unknown = [], []
+    for item, role, have, last in candidates:
+        if last < 0 or (country and have and have != country) or not role_matches(words, role):
+            continue
+        (exact if country and have == country else unknown).append((last, item))
+    if exact:
+        return max(exact, key=lambda x: x[0])[1]
+    if not unknown or (country and len(unknown) > 1):
+        return None
+    return max(unknown, key=lambda x: x[0])[1]

@@ -8,6 +8,17 @@ Tables (version 1):
   record of OUTPUT.md as JSON, the other columns are for querying.
 - ``rejections``: inputs that could not be used, with stage, code and detail.
 - ``parse_cache``: spaCy DocBin bytes keyed by text hash and model version.
+
+Tables (version 2, linking: ``storyline.link`` and ``store/events.py``):
+- ``event_mentions``: one row per event of an article, with its corpus ``event_id``
+  and the fields linking compares (block = type and country pair).
+- ``corpus_events``: one row per corpus-level event; ``lifecycle`` is its JSON
+  (status history, current status, best date and place, sources, conflicts).
+- ``linked_articles``: articles the linker has seen (with or without events).
+- ``article_signatures``, ``article_bands``: MinHash of each article's text and its
+  LSH band keys, to find reprints of new articles among old ones by a join.
+- ``duplicate_groups``: article -> group (its earliest article) and kind
+  (original, reprint, update, truncated).
 """
 from __future__ import annotations
 
@@ -42,6 +53,78 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             key VARCHAR PRIMARY KEY,
             model VARCHAR NOT NULL,
             doc BLOB NOT NULL
+        )""",
+    ]),
+    (2, "linking: event mentions, corpus events, duplicate groups", [
+        """CREATE TABLE event_mentions (
+            article_id VARCHAR NOT NULL,
+            local_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            event_id VARCHAR NOT NULL,
+            block VARCHAR NOT NULL,
+            sort_key VARCHAR NOT NULL,
+            published DATE,
+            type VARCHAR NOT NULL,
+            mode VARCHAR,
+            status VARCHAR NOT NULL,
+            source_country VARCHAR,
+            target_country VARCHAR,
+            source_name VARCHAR,
+            target_name VARCHAR,
+            persons VARCHAR,
+            date VARCHAR,
+            date_start DATE,
+            date_end DATE,
+            location_name VARCHAR,
+            location_country VARCHAR,
+            evidence VARCHAR,
+            evidence_key VARCHAR,
+            reported_by VARCHAR,
+            outlet VARCHAR,
+            path VARCHAR,
+            PRIMARY KEY (article_id, local_id)
+        )""",
+        """CREATE TABLE corpus_events (
+            event_id VARCHAR PRIMARY KEY,
+            type VARCHAR NOT NULL,
+            mode VARCHAR,
+            source_country VARCHAR,
+            target_country VARCHAR,
+            status VARCHAR NOT NULL,
+            happened BOOLEAN NOT NULL,
+            date VARCHAR,
+            date_start DATE,
+            date_end DATE,
+            location_country VARCHAR,
+            location_name VARCHAR,
+            first_reported DATE,
+            last_reported DATE,
+            n_reports INTEGER NOT NULL,
+            n_articles INTEGER NOT NULL,
+            n_sources INTEGER NOT NULL,
+            n_conflicts INTEGER NOT NULL,
+            lifecycle JSON NOT NULL,
+            updated_at TIMESTAMP DEFAULT current_timestamp
+        )""",
+        """CREATE TABLE linked_articles (
+            article_id VARCHAR PRIMARY KEY,
+            linked_at TIMESTAMP DEFAULT current_timestamp
+        )""",
+        """CREATE TABLE article_signatures (
+            article_id VARCHAR PRIMARY KEY,
+            published DATE,
+            n_shingles INTEGER NOT NULL,
+            minhash BLOB NOT NULL,
+            lead_minhash BLOB NOT NULL
+        )""",
+        """CREATE TABLE article_bands (
+            band_key BIGINT NOT NULL,
+            article_id VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE duplicate_groups (
+            article_id VARCHAR PRIMARY KEY,
+            group_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL
         )""",
     ]),
 ]

@@ -1,0 +1,148 @@
+"""Linking articles of the store: duplicates, event ids, lifecycles -- one transaction per chunk.
+
+``link_pending(store)`` links every stored article the linker has not seen, in
+publication order and in chunks; the pipeline calls it after ingesting. Because
+incremental linking equals linking everything at once (see ``linker``), chunking
+and the order of ingests change nothing, and running it again finds nothing to do.
+``link_articles(store, records)`` links given records (``Article`` objects or
+dicts) and writes their event ids back onto them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+
+from .dedup import find_duplicates, sign_records
+from .lifecycle import build_lifecycle
+from .linker import link_mentions
+from .mentions import Mention, mentions_of
+from .rules import DEDUP, RULES, DedupRules, LinkRules
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..records import Article
+    from ..store import Store
+
+CHUNK = 2000
+
+
+@dataclass
+class LinkReport:
+    """What one linking job did."""
+
+    articles: int = 0
+    reports: int = 0                    # event reports linked (new and re-decided)
+    events_touched: int = 0             # corpus events whose lifecycle was rewritten
+    events_dropped: int = 0             # corpus events that no longer exist (merged into an earlier one)
+    duplicates: int = 0                 # articles whose duplicate group was set or changed
+    event_ids: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def add(self, other: "LinkReport") -> None:
+        self.articles += other.articles
+        self.reports += other.reports
+        self.events_touched += other.events_touched
+        self.events_dropped += other.events_dropped
+        self.duplicates += other.duplicates
+        self.event_ids.update(other.event_ids)
+
+
+def link_articles(store: "Store", records: Sequence["Article | dict[str, Any]"], *, rules: LinkRules = RULES,
+                  dedup: DedupRules = DEDUP) -> LinkReport:
+    """Find duplicates of, link and store the events of ``records``; set their events' ``event_id``."""
+    from ..store import events as db
+
+    recs = [r if isinstance(r, dict) else r.to_dict() for r in records]
+    if not recs:
+        return LinkReport()
+    sigs = sign_records(recs, dedup)
+    cands, cand_groups = db.load_duplicate_candidates(store, sigs)
+    found = find_duplicates(sigs, cands, cand_groups, rules=dedup).groups
+    stored = db.load_duplicate_groups(store, found)
+    regroup = {a: g for a, g in found.items() if stored.get(a) != g}
+
+    new = [m for rec in recs for m in mentions_of(rec)]
+    for m in new:
+        m.event_id = None
+    state = db.load_link_state(store, new + db.load_mentions_of_articles(store, (str(r.get("id")) for r in recs)),
+                               rules.window_days)
+    result = link_mentions(new, state.mentions, rules=rules)
+
+    # lifecycles of the touched events, and of events whose articles changed duplicate group
+    members: dict[str, list[Mention]] = dict(result.events)
+    regrouped = db.event_ids_of_articles(store, regroup) - set(members) - result.dropped
+    members.update(db.load_event_members(store, regrouped))
+    article_ids = {m.article_id for ms in members.values() for m in ms}
+    groups = db.load_duplicate_groups(store, article_ids)
+    groups.update(regroup)
+    lifecycles = {eid: build_lifecycle(eid, ms, groups, rules=rules) for eid, ms in members.items() if ms}
+
+    db.save_links(store, result, lifecycles, linked_articles=[str(r.get("id")) for r in recs],
+                  signatures=sigs, duplicates=regroup)
+    ids = result.assignments
+    for rec, original in zip(recs, records):
+        _write_ids(rec, original, ids)
+    return LinkReport(articles=len(recs), reports=len(result.mentions), events_touched=len(lifecycles),
+                      events_dropped=len(result.dropped), duplicates=len(regroup), event_ids=ids)
+
+
+def _write_ids(rec: dict[str, Any], original: "Article | dict[str, Any]", ids: dict[tuple[str, str], str]) -> None:
+    aid = str(rec.get("id") or "")
+    targets = original["events"] if isinstance(original, dict) else original.events
+    for i, ev in enumerate(targets or []):
+        local = ev.get("id") if isinstance(ev, dict) else ev.id
+        eid = ids.get((aid, str(local or f"#{i}")))
+        if isinstance(ev, dict):
+            if ev.get("type"):
+                ev["event_id"] = eid
+        elif eid:
+            ev.event_id = eid
+
+
+def link_pending(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules = DEDUP,
+                 chunk: int = CHUNK) -> LinkReport:
+    """Link every stored article the linker has not seen yet, oldest first, ``chunk`` at a time."""
+    from ..store import events as db
+
+    report = LinkReport()
+    pending = db.pending_article_ids(store)
+    for start in range(0, len(pending), chunk):
+        records = db.load_article_records(store, pending[start:start + chunk])
+        report.add(link_articles(store, records, rules=rules, dedup=dedup))
+    report.event_ids = {}
+    return report
+
+
+def relink_all(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules = DEDUP,
+               chunk: int = CHUNK) -> LinkReport:
+    """Forget every link and link the whole store again (after a change of rules or extractor)."""
+    from ..store import events as db
+
+    db.forget_links(store)
+    return link_pending(store, rules=rules, dedup=dedup, chunk=chunk)
+
+
+
+def link(db: str | os.PathLike[str] | None = None, *, relink: bool = False, rules: LinkRules = RULES,
+         dedup: DedupRules = DEDUP) -> LinkReport:
+    """Link the store at ``db``: the articles not linked yet, or (``relink``) all of them again."""
+    from ..store import Store
+
+    with Store(db) as store:
+        if relink:
+            return relink_all(store, rules=rules, dedup=dedup)
+        return link_pending(store, rules=rules, dedup=dedup)
+
+
+def corpus_events(db: str | os.PathLike[str] | None = None, *, as_of: dt.date | str | None = None,
+                  status: str | None = None, overdue_only: bool = False,
+                  limit: int | None = None) -> list[dict[str, Any]]:
+    """The corpus events of the store at ``db`` with their lifecycles (read only); ``as_of`` is a
+    date, "today", or None for the newest article in the store."""
+    from ..store import Store
+    from ..store import events as db_events
+
+    with Store(db, read_only=True) as store:
+        return db_events.load_corpus_events(store, as_of=as_of, status=status, overdue_only=overdue_only,
+                                            limit=limit)

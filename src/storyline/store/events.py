@@ -1,0 +1,359 @@
+"""The store's side of linking: reports, corpus events with their lifecycles, duplicate groups.
+
+Tables (migration 2, see ``schema.py``): ``event_mentions`` (one row per event of
+an article, with its corpus ``event_id``), ``corpus_events`` (one row per corpus
+event, its lifecycle as JSON), ``linked_articles`` (articles the linker has seen),
+``article_signatures`` and ``article_bands`` (MinHash and LSH band keys of each
+article's text) and ``duplicate_groups`` (article -> group, kind).
+
+``save_links`` writes one linking run in one transaction and patches the
+``event_id`` of the events in the stored article records, so the article export
+carries them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Mapping
+
+import numpy as np
+
+from ..errors import StoreError, UsageError
+from ..link import dates
+from ..link.dedup import Signature
+from ..link.lifecycle import with_overdue
+from ..link.linker import LinkResult, LinkState
+from ..link.mentions import ROW_COLUMNS, Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Store
+
+EVENT_COLUMNS = ("event_id", "type", "mode", "source", "target", "status", "status_since", "happened", "date",
+                 "location", "first_reported", "last_reported", "n_reports", "n_articles", "n_sources", "outlets",
+                 "overdue", "overdue_days", "as_of", "conflicts", "history", "articles", "evidence")
+# nested fields travel as JSON strings in flat exports (CSV, Parquet)
+EVENT_NESTED = ("source", "target", "location", "outlets", "conflicts", "history", "articles", "evidence")
+
+LINK_TABLES = ("event_mentions", "corpus_events", "linked_articles", "article_signatures", "article_bands",
+               "duplicate_groups")
+_SELECT_MENTIONS = "SELECT " + ", ".join(f"m.{c}" for c in ROW_COLUMNS) + " FROM event_mentions m"
+
+
+def _mentions(rows: list[tuple[Any, ...]]) -> list[Mention]:
+    return [Mention.from_row(dict(zip(ROW_COLUMNS, r))) for r in rows]
+
+
+def _arrow(store: "Store", name: str, rows: list[dict[str, Any]]) -> None:
+    import pyarrow as pa
+
+    store.con.register(name, pa.Table.from_pylist(rows))
+
+
+# ---------------------------------------------------------------------- reports
+
+def load_mentions_of_articles(store: "Store", article_ids: Iterable[str]) -> list[Mention]:
+    ids = sorted(set(article_ids))
+    if not ids:
+        return []
+    rows = store.con.execute(f"{_SELECT_MENTIONS} WHERE m.article_id IN (SELECT unnest(?))", [ids]).fetchall()
+    return _mentions(rows)
+
+
+def load_link_state(store: "Store", probes: Iterable[Mention], window_days: int) -> LinkState:
+    """The linked reports that linking ``probes`` needs: in each block they touch, every report of
+    each event reported since (earliest probe - window) or without a date, every event sharing the
+    evidence sentence of an undated one, and the old reports of the probes' articles."""
+    since: dict[str, dt.date | None] = {}
+    undated_keys: set[tuple[str, str]] = set()
+    articles: set[str] = set()
+    for m in probes:
+        articles.add(m.article_id)
+        if m.published is None:
+            since.setdefault(m.block, None)
+            if m.evidence_key:
+                undated_keys.add((m.block, m.evidence_key))
+        else:
+            start = m.published - dt.timedelta(days=window_days)
+            cur = since.get(m.block)
+            since[m.block] = start if cur is None else min(cur, start)
+    if not since:
+        return LinkState([])
+    blocks = sorted(since)
+    kb = sorted(undated_keys)
+    sql = f"""
+        WITH need AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::DATE[]) AS since),
+        keyed AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS ekey),
+        hit AS (
+            SELECT x.event_id FROM event_mentions x JOIN need n ON x.block = n.block
+              AND (x.published IS NULL OR x.published >= n.since)
+            UNION SELECT x.event_id FROM event_mentions x JOIN keyed k ON x.block = k.block AND x.evidence_key = k.ekey
+            UNION SELECT y.event_id FROM event_mentions x JOIN event_mentions y
+              ON x.block = y.block AND x.evidence_key = y.evidence_key
+              WHERE x.published IS NULL AND x.block IN (SELECT block FROM need)
+            UNION SELECT x.event_id FROM event_mentions x WHERE x.article_id IN (SELECT unnest(?::VARCHAR[]))
+        )
+        {_SELECT_MENTIONS} WHERE m.event_id IN (SELECT event_id FROM hit)"""
+    rows = store.con.execute(sql, [blocks, [since[b] for b in blocks], [b for b, _ in kb], [k for _, k in kb],
+                                   sorted(articles)]).fetchall()
+    return LinkState(_mentions(rows))
+
+
+def load_event_members(store: "Store", event_ids: Iterable[str]) -> dict[str, list[Mention]]:
+    ids = sorted(set(event_ids))
+    out: dict[str, list[Mention]] = {}
+    if not ids:
+        return out
+    rows = store.con.execute(f"{_SELECT_MENTIONS} WHERE m.event_id IN (SELECT unnest(?)) ORDER BY m.sort_key",
+                             [ids]).fetchall()
+    for m in _mentions(rows):
+        out.setdefault(m.event_id or "", []).append(m)
+    return out
+
+
+def event_ids_of_articles(store: "Store", article_ids: Iterable[str]) -> set[str]:
+    ids = sorted(set(article_ids))
+    if not ids:
+        return set()
+    rows = store.con.execute("SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN (SELECT unnest(?))",
+                             [ids]).fetchall()
+    return {r[0] for r in rows}
+
+
+# ---------------------------------------------------------------------- duplicates
+
+def load_duplicate_candidates(store: "Store", sigs: Iterable[Signature]
+                              ) -> tuple[list[Signature], dict[str, tuple[str, str]]]:
+    """Stored signatures of articles sharing an LSH band with ``sigs``, with the duplicate groups
+    of those articles (every member of each group, whose signatures are included too)."""
+    sigs = list(sigs)
+    own = sorted({s.article_id for s in sigs})
+    keys = sorted({k for s in sigs for k in s.bands})
+    if not keys:
+        return [], {}
+    rows = store.con.execute(
+        "SELECT DISTINCT article_id FROM article_bands WHERE band_key IN (SELECT unnest(?::BIGINT[])) "
+        "AND article_id NOT IN (SELECT unnest(?::VARCHAR[]))", [keys, own]).fetchall()
+    cands = {r[0] for r in rows}
+    groups = load_duplicate_groups(store, cands, whole_groups=True)
+    ids = sorted((cands | set(groups)) - set(own))
+    return load_signatures(store, ids), {k: v for k, v in groups.items() if k not in own}
+
+
+def load_signatures(store: "Store", article_ids: Iterable[str]) -> list[Signature]:
+    ids = sorted(set(article_ids))
+    if not ids:
+        return []
+    rows = store.con.execute("SELECT article_id, published, n_shingles, minhash, lead_minhash FROM article_signatures "
+                             "WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()
+    return [Signature(a, p, n, _array(h), _array(lead)) for a, p, n, h, lead in rows]
+
+
+def _array(blob: bytes) -> np.ndarray:
+    return np.frombuffer(bytes(blob), dtype=np.uint32).copy()
+
+
+def load_duplicate_groups(store: "Store", article_ids: Iterable[str], whole_groups: bool = False
+                          ) -> dict[str, tuple[str, str]]:
+    """article id -> (group id, kind) for those of ``article_ids`` in a group (and, with
+    ``whole_groups``, for every other member of their groups)."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    sql = "SELECT article_id, group_id, kind FROM duplicate_groups WHERE article_id IN (SELECT unnest(?))"
+    if whole_groups:
+        sql = ("SELECT article_id, group_id, kind FROM duplicate_groups WHERE group_id IN "
+               "(SELECT group_id FROM duplicate_groups WHERE article_id IN (SELECT unnest(?)))")
+    return {a: (g, k) for a, g, k in store.con.execute(sql, [ids]).fetchall()}
+
+
+# ---------------------------------------------------------------------- writing
+
+def save_links(store: "Store", result: LinkResult, lifecycles: Mapping[str, dict[str, Any]], *,
+               linked_articles: Iterable[str] = (), signatures: Iterable[Signature] = (),
+               duplicates: Mapping[str, tuple[str, str]] | None = None) -> None:
+    """Write one linking run in one transaction: the decided reports, the touched corpus events'
+    lifecycles (dropped events removed), the articles seen, their signatures and duplicate
+    groups; and patch the event ids into the stored article records."""
+    con = store.con
+    mention_rows = [m.to_row() for m in result.mentions]
+    keys = sorted({m.key for m in result.mentions} | {m.key for m in result.removed})
+    event_rows = [_event_row(eid, lc) for eid, lc in sorted(lifecycles.items())]
+    sig_rows = [{"article_id": s.article_id, "published": s.published, "n_shingles": s.n_shingles,
+                 "minhash": np.ascontiguousarray(s.hashvalues, dtype=np.uint32).tobytes(),
+                 "lead_minhash": np.ascontiguousarray(s.lead, dtype=np.uint32).tobytes(), "bands": s.bands}
+                for s in signatures]
+    band_rows = [{"band_key": k, "article_id": s["article_id"]} for s in sig_rows for k in s.pop("bands")]
+    dup_rows = [{"article_id": a, "group_id": g, "kind": k} for a, (g, k) in sorted((duplicates or {}).items())]
+    drop = sorted(result.dropped | set(lifecycles))
+    try:
+        con.execute("BEGIN TRANSACTION")
+        if keys:
+            _arrow(store, "_sl_keys", [{"article_id": a, "local_id": e} for a, e in keys])
+            con.execute("DELETE FROM event_mentions WHERE (article_id, local_id) IN "
+                        "(SELECT (article_id, local_id) FROM _sl_keys)")
+        if mention_rows:
+            _arrow(store, "_sl_mentions", mention_rows)
+            cols = ", ".join(ROW_COLUMNS)
+            con.execute(f"INSERT INTO event_mentions ({cols}) SELECT {cols} FROM _sl_mentions")
+        if drop:
+            con.execute("DELETE FROM corpus_events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [drop])
+        if event_rows:
+            _arrow(store, "_sl_events", event_rows)
+            con.execute(f"INSERT INTO corpus_events ({', '.join(event_rows[0])}) "
+                        f"SELECT {', '.join(event_rows[0])} FROM _sl_events")
+        seen = sorted(set(linked_articles) | result.articles)
+        if seen:
+            con.execute("DELETE FROM linked_articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [seen])
+            con.execute("INSERT INTO linked_articles (article_id) SELECT unnest(?::VARCHAR[])", [seen])
+        if sig_rows:
+            ids = [r["article_id"] for r in sig_rows]
+            con.execute("DELETE FROM article_signatures WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            con.execute("DELETE FROM article_bands WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            _arrow(store, "_sl_sigs", sig_rows)
+            con.execute("INSERT INTO article_signatures SELECT article_id, published, n_shingles, minhash, "
+                        "lead_minhash FROM _sl_sigs")
+            if band_rows:
+                _arrow(store, "_sl_bands", band_rows)
+                con.execute("INSERT INTO article_bands SELECT band_key, article_id FROM _sl_bands")
+        if dup_rows:
+            con.execute("DELETE FROM duplicate_groups WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                        [[r["article_id"] for r in dup_rows]])
+            _arrow(store, "_sl_dups", dup_rows)
+            con.execute("INSERT INTO duplicate_groups SELECT article_id, group_id, kind FROM _sl_dups")
+        _patch_records(store, result)
+        con.execute("COMMIT")
+    except Exception as e:
+        con.execute("ROLLBACK")
+        raise StoreError(f"saving the links of {len(result.mentions)} event reports to {store.path} failed: {e}") from e
+    finally:
+        for name in ("_sl_keys", "_sl_mentions", "_sl_events", "_sl_sigs", "_sl_bands", "_sl_dups", "_sl_records"):
+            try:
+                con.unregister(name)
+            except Exception:
+                pass
+
+
+def forget_links(store: "Store") -> None:
+    """Empty every linking table (the article records keep their event ids until relinked)."""
+    con = store.con
+    try:
+        con.execute("BEGIN TRANSACTION")
+        for table in LINK_TABLES:
+            con.execute(f"DELETE FROM {table}")
+        con.execute("COMMIT")
+    except Exception as e:
+        con.execute("ROLLBACK")
+        raise StoreError(f"clearing the links of {store.path} failed: {e}") from e
+
+
+def _event_row(event_id: str, lc: dict[str, Any]) -> dict[str, Any]:
+    iv = dates.interval(lc.get("date"))
+    loc = lc.get("location") or {}
+    return {"event_id": event_id, "type": lc.get("type"), "mode": lc.get("mode"),
+            "source_country": (lc.get("source") or {}).get("country"),
+            "target_country": (lc.get("target") or {}).get("country"), "status": lc.get("status"),
+            "happened": bool(lc.get("happened")), "date": lc.get("date"), "date_start": iv[0] if iv else None,
+            "date_end": iv[1] if iv else None, "location_country": loc.get("country"),
+            "location_name": loc.get("name"), "first_reported": dates.day(lc.get("first_reported")),
+            "last_reported": dates.day(lc.get("last_reported")), "n_reports": lc.get("n_reports"),
+            "n_articles": lc.get("n_articles"), "n_sources": lc.get("n_sources"),
+            "n_conflicts": len(lc.get("conflicts") or []), "lifecycle": json.dumps(lc, ensure_ascii=False)}
+
+
+def _patch_records(store: "Store", result: LinkResult) -> None:
+    """Write the decided event ids into the stored article records (OUTPUT.md ``event_id``)."""
+    ids = result.assignments
+    articles = sorted(result.articles)
+    if not articles:
+        return
+    rows = store.con.execute("SELECT id, record FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                             [articles]).fetchall()
+    patched = []
+    for aid, raw in rows:
+        rec = json.loads(raw)
+        changed = False
+        for i, ev in enumerate(rec.get("events") or []):
+            if isinstance(ev, dict) and ev.get("type"):
+                new = ids.get((aid, str(ev.get("id") or f"#{i}")))
+                if new and ev.get("event_id") != new:
+                    ev["event_id"], changed = new, True
+        if changed:
+            patched.append({"id": aid, "record": json.dumps(rec, ensure_ascii=False)})
+    if patched:
+        _arrow(store, "_sl_records", patched)
+        store.con.execute("UPDATE articles SET record = _sl_records.record FROM _sl_records "
+                          "WHERE articles.id = _sl_records.id")
+
+
+# ---------------------------------------------------------------------- reading
+
+def pending_article_ids(store: "Store") -> list[str]:
+    """Stored articles the linker has not seen, oldest first."""
+    rows = store.con.execute("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM linked_articles) "
+                             "ORDER BY published_date NULLS LAST, id").fetchall()
+    return [r[0] for r in rows]
+
+
+def load_article_records(store: "Store", article_ids: Iterable[str]) -> list[dict[str, Any]]:
+    ids = list(article_ids)
+    rows = store.con.execute("SELECT id, record FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                             [ids]).fetchall()
+    by_id = {a: json.loads(r) for a, r in rows}
+    return [by_id[a] for a in ids if a in by_id]
+
+
+def corpus_as_of(store: "Store") -> dt.date | None:
+    """The newest publication date in the store: what "overdue" is measured against by default."""
+    row = store.con.execute("SELECT max(TRY_CAST(published_date AS DATE)) FROM articles").fetchone()
+    return row[0] if row and row[0] else None
+
+
+def load_corpus_events(store: "Store", event_ids: Iterable[str] | None = None, *, as_of: dt.date | str | None = None,
+                       status: str | None = None, overdue_only: bool = False,
+                       limit: int | None = None) -> list[dict[str, Any]]:
+    """Corpus events with their lifecycles (``with_overdue`` as of ``as_of``: a date, "today", or
+    None for the newest article in the store), in order of first report."""
+    return list(_iter_events(store, event_ids, as_of=as_of, status=status, overdue_only=overdue_only, limit=limit))
+
+
+def event_export_rows(store: "Store", as_of: dt.date | str | None = None) -> Iterator[dict[str, Any]]:
+    """One JSON-ready object per corpus event (``storyline export --what events``)."""
+    for lc in _iter_events(store, None, as_of=as_of):
+        yield {k: lc.get(k) for k in EVENT_COLUMNS} | {k: v for k, v in lc.items() if k not in EVENT_COLUMNS}
+
+
+def _iter_events(store: "Store", event_ids: Iterable[str] | None, *, as_of: dt.date | str | None = None,
+                 status: str | None = None, overdue_only: bool = False,
+                 limit: int | None = None) -> Iterator[dict[str, Any]]:
+    if store.schema_version() < 2:
+        raise StoreError(f"the database {store.path} predates linking (schema {store.schema_version()}); open it "
+                         f"for writing once, e.g. `storyline ingest PATH --db {store.path}`, to migrate and link it")
+    if isinstance(as_of, str) and as_of != "today" and dates.day(as_of) is None:
+        raise UsageError(f"as_of {as_of!r} is not a date; give YYYY-MM-DD or 'today'")
+    when = dt.date.today() if as_of == "today" else dates.day(as_of) if isinstance(as_of, str) else as_of
+    if when is None:
+        when = corpus_as_of(store)
+    where, params = [], []
+    if event_ids is not None:
+        where.append("event_id IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(sorted(set(event_ids)))
+    if status:
+        where.append("status = ?")
+        params.append(status)
+    sql = "SELECT lifecycle FROM corpus_events" + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY first_reported NULLS LAST, event_id"
+    cur = store.con.execute(sql, params)
+    n = 0
+    while True:
+        rows = cur.fetchmany(500)
+        if not rows:
+            return
+        for (raw,) in rows:
+            lc = with_overdue(json.loads(raw), when)
+            if overdue_only and not lc["overdue"]:
+                continue
+            yield lc
+            n += 1
+            if limit is not None and n >= limit:
+                return
