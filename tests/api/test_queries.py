@@ -72,3 +72,23 @@ def test_readers_let_a_writer_in_between_requests(tmp_path: Path) -> None:
         store.write_batch([_article("later00000000001", "Wire", "2016-07-02", "Later", "Later text here.")], [])
     with readers.cursor() as con:
         assert queries.stats(con)["articles"] == 9
+
+
+def test_actor_spellings_merge_across_articles(tmp_path) -> None:
+    from storyline.api import queries
+    from storyline.records import Article, Entity, Published
+    from storyline.store import Store
+
+    def art(i: int, name: str) -> Article:
+        text = f"{name} met the minister in Paris on Friday and discussed the treaty at length with him."
+        return Article(id=f"a{i}", path=f"a{i}.txt", source=None, headline=None, lead=None, dateline=None,
+                       published=Published("2016-01-0%d" % (i + 1), "metadata", 0.99), text=text,
+                       entities=[Entity("p1", name, "PERSON", "RUS", "Foreign Minister", [(0, len(name))])])
+
+    db = tmp_path / "spell.duckdb"
+    with Store(db) as s:
+        s.write_batch([art(0, "Sergei Lavrov"), art(1, "Sergey Lavrov"), art(2, "Sergei Lavrov")], [])
+    page = queries.actors(db, type="PERSON")
+    assert page["total"] == 1
+    [a] = page["items"]
+    assert a["name"] == "Sergei Lavrov" and a["aliases"] == ["Sergey Lavrov"] and a["articles"] == 3

@@ -298,6 +298,37 @@ def article(db: Db, article_id: str) -> dict[str, Any] | None:
 
 
 # ------------------------------------------------------------------ actors and quotes
+def _fold(owner: dict[str, Any], a: dict[str, Any]) -> None:
+    owner["aliases"].append(a["name"])
+    owner["_ids"] |= a["_ids"]
+    owner["articles"] = len(owner["_ids"])
+    for k in ("mentions", "events"):
+        owner[k] += a[k]
+    owner["countries"] = sorted(set(owner["countries"]) | set(a["countries"]))
+    owner["roles"] = sorted(set(owner["roles"]) | set(a["roles"]))
+
+
+def _merge_spellings(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One actor per person across spellings ("Sergei Lavrov", "Sergey Lavrov"): names with the same
+    transliteration key merge into the most used spelling; the others are kept in ``aliases``."""
+    from ..entities import canonical_key
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    out = []
+    for a in items:
+        if a["type"] == "PERSON":
+            groups.setdefault(canonical_key(a["name"]), []).append(a)
+        else:
+            out.append(a)
+    for members in groups.values():
+        members.sort(key=lambda m: (-m["articles"], -m["mentions"], m["name"]))
+        owner = members[0]
+        for other in members[1:]:
+            _fold(owner, other)
+        out.append(owner)
+    return out
+
+
 def _merge_short_names(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Fold a one-word PERSON name into the one full name that contains that word ("Xi" into
     "Xi Jinping"); the short form is kept in ``aliases``. Ambiguous short names stay apart."""
@@ -307,14 +338,7 @@ def _merge_short_names(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if a["type"] == "PERSON" and " " not in a["name"]:
             owners = [f for f in full if a["name"] in f["name"].split()]
             if len(owners) == 1:
-                owner = owners[0]
-                owner["aliases"].append(a["name"])
-                owner["_ids"] |= a["_ids"]
-                owner["articles"] = len(owner["_ids"])
-                for k in ("mentions", "events"):
-                    owner[k] += a[k]
-                owner["countries"] = sorted(set(owner["countries"]) | set(a["countries"]))
-                owner["roles"] = sorted(set(owner["roles"]) | set(a["roles"]))
+                _fold(owners[0], a)
                 continue
         out.append(a)
     return out
@@ -353,7 +377,7 @@ def actors(db: Db, *, q: str | None = None, type: str | None = None, country: st
               "roles": sorted(roles or []), "articles": len(ids), "mentions": int(n_mentions or 0), "_ids": set(ids),
               "events": event_counts.get(name, 0), "aliases": []}
              for name, etype, country, countries, roles, ids, n_mentions in rows]
-    items = _merge_short_names(items)
+    items = _merge_short_names(_merge_spellings(items))
     for a in items:
         del a["_ids"]
     if sort == "name":
