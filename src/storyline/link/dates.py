@@ -7,61 +7,11 @@ None: an undated report, which is how the linker treats it.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
-from functools import lru_cache
 
-Interval = tuple[dt.date, dt.date]
+from ..time.values import Interval, interval
 
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-_VALUE = re.compile(r"(\d{4})(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})(?:-(\d{2}))?)?")
-_MIN_YEAR, _MAX_YEAR = 1000, 9998
-
-
-@lru_cache(maxsize=65536)
-def interval(value: str | None) -> Interval | None:
-    """A TIMEX3-like date value as a closed interval of days, or None when not a calendar date."""
-    if not value or not isinstance(value, str):
-        return None
-    value = value.strip()
-    if "/" in value:
-        a, b = value.split("/", 1)
-        ia, ib = interval(a), interval(b)
-        if ia is None or ib is None or ib[1] < ia[0]:
-            return None
-        return ia[0], ib[1]
-    m = _VALUE.fullmatch(value.split("T", 1)[0])
-    if not m:
-        return None
-    try:
-        return _parts(int(m.group(1)), m.group(2), m.group(3))
-    except ValueError:         # 2016-02-30, week 54: not a date
-        return None
-
-
-def _parts(y: int, part: str | None, day: str | None) -> Interval | None:
-    if not _MIN_YEAR <= y <= _MAX_YEAR:
-        return None
-    if part is None:
-        return dt.date(y, 1, 1), dt.date(y, 12, 31)
-    if part in _SEASONS:
-        a, b = _SEASONS[part]
-        end_y, end_m = (y + 1, b - 12) if b > 12 else (y, b)
-        return dt.date(y, a, 1), dt.date(end_y, end_m, calendar.monthrange(end_y, end_m)[1])
-    if part[0] == "Q":
-        q = int(part[1])
-        return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
-    if part[0] == "H":
-        return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if part == "H1" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-    if part[0] == "W":
-        start = dt.date.fromisocalendar(y, int(part[1:]), 1)
-        return start, start + dt.timedelta(days=6)
-    mo = int(part)
-    if day is None:
-        return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
-    d = dt.date(y, mo, int(day))
-    return d, d
+__all__ = ["Interval", "day", "interval", "width"]
 
 
 def day(value: str | None) -> dt.date | None:
