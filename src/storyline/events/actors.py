@@ -1,0 +1,294 @@
+"""Who takes part: noun-phrase heads to :class:`Actor` records.
+
+A head is read, in order, as a relative or personal pronoun (the latest person
+in subject position, or the speaker of the quote it stands in), an entity
+mention (the entities stage's canonical name and country), an appositive name
+("his Japanese counterpart *Fumio Kishida*"), a plural description of the two
+sides ("the sides", "the two leaders", "the countries' foreign ministers"), or
+a description with a nationality ("the Japanese side", "Japan's prime
+minister", "one of Russia's regions"). Outlets never act.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Actor, Entity
+from .index import DocIndex
+from .lexicon import lemma
+from .patterns import LEADER_NOUNS, LEADER_ROLE, PAIR_NOUNS, PERSON_PRONOUNS, PERSON_ROLES, PLACE_TYPES, PLURAL_PRONOUNS, SPEAKER_PRONOUNS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+_INNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "prep", "pobj", "appos", "npadvmod"})
+_INNER_PREPS = frozenset({"of", "by", "from", "in", "on", "over"})
+PAIR_WINDOW = 4          # sentences within which "the sides" refers back to the last two-sided event
+
+
+@dataclass
+class Party:
+    actor: Actor
+    tok: int
+    kind: str            # person | org | place | state | country | pair | speaker
+
+    @property
+    def country(self) -> str | None:
+        return self.actor.country
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
+
+    @property
+    def is_official(self) -> bool:
+        """A person, named or only described ("the Russian leader")."""
+        return self.kind in ("person", "official", "speaker")
+
+
+class Parties:
+    """Resolves heads to parties, remembering the last two-sided event for "the sides"."""
+
+    def __init__(self, index: DocIndex):
+        self.index = index
+        self.last_pair: tuple[Party, Party] | None = None
+        self.last_pair_sent = -99
+        self.guessed: dict[str, str] = {}     # person entity id -> country read from the article's pair
+        # events told so far: (sentence, type, travel word?, mode, source, target)
+        self.told: list[tuple[int, str, bool, str | None, Party, Party]] = []
+
+    # ------------------------------------------------------------ context
+
+    def remember(self, a: Party, b: Party, tok: int) -> None:
+        if a.country and b.country and a.country != b.country:
+            self.last_pair = (a, b)
+            self.last_pair_sent = self.index.sent_of[tok]
+
+    def told_event(self, sent: int, kind: str, travel: bool, mode: str | None, src: Party, tgt: Party) -> None:
+        self.told.append((sent, kind, travel, mode, src, tgt))
+
+    def antecedent_event(self, tok: int, kind: str, travel: bool) -> tuple[Party, Party, str | None] | None:
+        """The sides of the latest event of this kind told shortly before: "the visit" names a visit
+        again, "the talks" or "the conversation" a meeting or a call."""
+        here = self.index.sent_of[tok]
+        for sent, k, was_travel, m, src, tgt in reversed(self.told):
+            if here - sent > PAIR_WINDOW - 1:
+                return None
+            if k == kind and was_travel == travel:
+                return src, tgt, m
+        return None
+
+    def counterpart_of(self, party: Party, tok: int) -> list[Party]:
+        """The other side of the two-sided event told just before, when ``party`` is one side of it
+        ("they held talks ... Abe put forward a plan": to Putin)."""
+        found = self.pair(tok, article_fallback=False)
+        if len(found) == 2 and party.country in (found[0].country, found[1].country):
+            return [p for p in found if p.country != party.country]
+        return []
+
+    def pair(self, tok: int, article_fallback: bool, leaders: bool = False) -> list[Party]:
+        """The two sides "the sides", "they" or "the two leaders" stand for: those of the latest
+        two-sided event told a few sentences before (for "leaders", only if they lead), else the
+        article's two countries, each with its most named person."""
+        recent = self.last_pair is not None and self.index.sent_of[tok] - self.last_pair_sent <= PAIR_WINDOW
+        if recent and not (leaders and not all(self._may_lead(p) for p in self.last_pair)):
+            return [Party(p.actor, tok, "pair") for p in self.last_pair]
+        if article_fallback and self.index.pair:
+            return [Party(self.index.main_actor(c), tok, "pair") for c in self.index.pair]
+        return []
+
+    def _may_lead(self, party: Party) -> bool:
+        e = self.index.entities.get(party.actor.entity or "")
+        if e is None or e.type != "PERSON" or not e.role:
+            return True
+        return LEADER_ROLE.search(e.role) is not None
+
+    # ------------------------------------------------------------ heads
+
+    def of(self, tok: "Token", *, plural: bool = True, inner: bool = False) -> list[Party]:
+        """The parties a noun phrase names, one per conjunct."""
+        out: list[Party] = []
+        for h in [tok, *tok.conjuncts]:
+            found = self._one(h, plural=plural, inner=inner)
+            out.extend(found)
+        return out
+
+    def complete(self, known: Party, unknown: Party) -> Party:
+        """A person the entities stage left without a country, facing one side of the article's
+        pair, is taken to be from the other side (and stays so for the rest of the article)."""
+        pair = self.index.pair
+        if unknown.country or not unknown.is_person or not pair or known.country not in pair:
+            return unknown
+        code = pair[1] if known.country == pair[0] else pair[0]
+        if not self._named_near(unknown, code):
+            return unknown
+        if unknown.actor.entity:
+            self.guessed.setdefault(unknown.actor.entity, code)
+        a = unknown.actor
+        return Party(Actor(a.name, a.entity, code), unknown.tok, unknown.kind)
+
+    def _named_near(self, person: Party, code: str) -> bool:
+        """Whether ``code``'s country is named in a sentence that names ``person``."""
+        index = self.index
+        e = index.entities.get(person.actor.entity or "")
+        if e is None:
+            return False
+        sents = {index.sent_of[index.token_at(s)] for s, _ in e.mentions}
+        return any(index.word_country[t.i] == code for k in sents for t in index.sents[k])
+
+    def from_entity(self, e: Entity, tok: int) -> Party | None:
+        code = self.index.country_of(e) or self.guessed.get(e.id)
+        if e.type == "NORP":
+            return Party(Actor(None, None, code), tok, "country") if code else None
+        if e.type in PLACE_TYPES:
+            return Party(Actor(e.name, e.id, code), tok, "place")
+        return Party(Actor(e.name, e.id, code), tok, "person" if e.type == "PERSON" else "org")
+
+    def speaker(self, tok: "Token") -> Party | None:
+        index = self.index
+        q = index.quote_of(tok.i)
+        if q is not None and q.entity is not None:
+            return self.from_entity(q.entity, tok.i)
+        sent = index.sent_of[tok.i]
+        for k in (sent, sent + 1, sent + 2, sent - 1):
+            if 0 <= k < len(index.sents):
+                subj = index.reporting_subject(k)
+                if subj is not None and subj.lower_ not in SPEAKER_PRONOUNS:
+                    found = self._one(subj, plural=False, inner=False)
+                    if found:
+                        return Party(found[0].actor, tok.i, "speaker")
+        return None
+
+    def _one(self, h: "Token", *, plural: bool, inner: bool) -> list[Party]:
+        index = self.index
+        low = h.lower_
+        if low in _RELATIVE and h.head.dep_ == "relcl":
+            h = h.head.head
+            low = h.lower_
+        if h.pos_ == "PRON" or low in PERSON_PRONOUNS | SPEAKER_PRONOUNS | PLURAL_PRONOUNS:
+            if low in PERSON_PRONOUNS:
+                e = index.antecedent(h.i)
+                p = self.from_entity(e, h.i) if e is not None else None
+                return [p] if p else []
+            if low in ("i", "me", "my", "we", "us", "our"):
+                s = self.speaker(h)
+                return [s] if s else []
+            if low in ("they", "them", "their") and plural:
+                # "their meeting": the two sides of the article, if no two-sided event is at hand
+                owner = h.dep_ == "poss" and h.head.pos_ == "NOUN"
+                return self.pair(h.i, article_fallback=owner)
+            return []
+        if h.i < index.dateline_end:
+            # "SINGAPORE (Kyodo) -- Prime Minister Abe and ... agreed": the dateline read as the subject;
+            # the first name after the dateline, in the phrase, is the real one
+            heads = [t for t in h.subtree if t.i >= index.dateline_end and index.entity(t.i) is not None
+                     and index.referent[t.head.i] is not index.referent[t.i]]        # a mention's head word
+            heads.sort(key=lambda t: (index.entity(t.i).type not in ("PERSON", "ORG"), t.i))
+            if heads:
+                t = heads[0]
+                return [p for x in (t, *t.conjuncts) if x.i >= index.dateline_end
+                        for p in self._one(x, plural=plural, inner=inner)]
+            return []
+        if index.outlet[h.i] is not None or any(index.outlet[c.i] is not None for c in h.children
+                                                if c.dep_ == "compound"):
+            return []
+        e = index.entity(h.i)
+        if e is not None:
+            p = self.from_entity(e, h.i)
+            return [p] if p else []
+        for c in h.children:
+            if c.dep_ == "appos":
+                e = index.entity(c.i)
+                if e is not None:
+                    p = self.from_entity(e, h.i)
+                    return [p] if p else []
+        if plural and self._is_pair(h):
+            return self.pair(h.i, article_fallback=True, leaders=lemma(h) in LEADER_NOUNS)
+        for c in h.children:
+            # "agencies and companies from the two countries"
+            if plural and c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and self._is_pair(p) and lemma(p) in ("country", "nation", "side", "state"):
+                        return self.pair(h.i, article_fallback=True)
+        codes = self._modifier_countries(h)
+        if not codes and inner:
+            code = self._inner_country(h)
+            codes = [code] if code else []
+        kind = "official" if lemma(h) in PERSON_ROLES and len(codes) == 1 else "country"
+        return [Party(Actor(None, None, code), h.i, kind) for code in codes]
+
+    def _clause_subject(self, h: "Token") -> set[str]:
+        """The entity the clause's subject names, when ``h`` is not that subject: "his" in
+        "Frederiksen dismissed his idea" is not Frederiksen."""
+        t = h
+        for _ in range(6):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                return set()
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+                break
+            t = t.head
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        e = self.index.referent[subj.i] if subj is not None else None
+        return {e.id} if e is not None else set()
+
+    def _is_pair(self, h: "Token") -> bool:
+        if lemma(h) not in PAIR_NOUNS:
+            return False
+        if h.tag_ in ("NNS", "NNPS"):
+            if self._modifier_country(h):
+                return False
+            return True
+        poss = next((c for c in h.children if c.dep_ == "poss"), None)
+        return poss is not None and lemma(poss) in PAIR_NOUNS and poss.tag_ == "NNS"
+
+    def _modifier_countries(self, h: "Token") -> list[str]:
+        """Countries of a head's modifiers, coordinated ones included ("the Russian and Japanese ministers")."""
+        index = self.index
+        out: list[str] = []
+        for c in h.children:
+            if c.dep_ in _MODIFIER_DEPS and c.i < h.i:
+                for m in (c, *c.conjuncts):
+                    code = index.word_country[m.i]
+                    if code and code not in out:
+                        out.append(code)
+        return out
+
+    def _modifier_country(self, h: "Token") -> str | None:
+        index = self.index
+        for c in h.children:
+            if c.dep_ in _MODIFIER_DEPS and c.i < h.i:
+                code = index.word_country[c.i]
+                if code:
+                    return code
+        return None
+
+    def _inner_country(self, h: "Token") -> str | None:
+        """A country inside the phrase: "one of Russia's regions", "Japan's proposal"."""
+        index = self.index
+        todo = [(c, 1) for c in h.children if c.dep_ in _INNER_DEPS]
+        while todo:
+            c, depth = todo.pop(0)
+            if c.dep_ == "prep" and c.lower_ not in _INNER_PREPS:
+                continue
+            if index.outlet[c.i] is None:
+                e = index.entity(c.i)
+                if e is None and c.lower_ in PERSON_PRONOUNS:
+                    e = index.antecedent(c.i, exclude=self._clause_subject(c))     # "dismissed his idea"
+                code = index.country_of(e) if e is not None else index.word_country[c.i]
+                if code:
+                    return code
+            if depth < 3:
+                todo.extend((g, depth + 1) for g in c.children if g.dep_ in _INNER_DEPS)
+        return None
+
+    def place(self, tok: "Token") -> tuple[str | None, str | None] | None:
+        """(name, country) of a place phrase ("Moscow", "a Russian region"), or None."""
+        e = self.index.entity(tok.i)
+        if e is not None and e.type in PLACE_TYPES | {"ORG"} and self.index.country_of(e):
+            return e.name, self.index.country_of(e)        # "in Moscow", "in the Kremlin"
+        if e is not None and e.type not in PLACE_TYPES:
+            return None
+        code = self._modifier_country(tok) or self._inner_country(tok)
+        return (None, code) if code else None

@@ -1,0 +1,209 @@
+"""From frames to events: resolve the sides, then date, place, mode, status and evidence.
+
+Runs after the time, entities and quotes stages on the same parse. Frames are
+taken in text order so that "the sides" and "they" can refer back to the two
+sides of the latest two-sided event.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Actor, Article, Event
+from .actors import Parties, Party
+from .derived import dateline_location, demands, departure_visit, earlier_occasion, invitation_visit
+from .frames import Frame, find_frames, under_agreement
+from .index import DocIndex
+from .lexicon import lemma
+from .merge import Mention, merge, summarise
+from .status import published_value, status_of
+from .when import date_of, lead_day, report_day, evidence_of, frame_span, location_of, multilateral, reported_by
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+_ACTING = frozenset({"person", "official", "org", "speaker", "pair", "country", "place", "state"})
+
+
+def extract_events(doc: "Doc", article: Article) -> list[Event]:
+    """Every interaction between two countries' actors that ``article`` reports, coded in PLOVER."""
+    index = DocIndex(doc, article)
+    parties = Parties(index)
+    readings = list(find_frames(doc))
+    # phrases of other events are not part of an event's span; bare nouns ("the talks") are no events
+    triggers = {f.trigger.i for fs in readings for f in fs if f.sources or f.targets or f.both or f.relation != "arg"}
+    published = published_value(article.published.date if article.published else None)
+    mentions: list[Mention] = []
+    for frames in readings:
+        found: list[Mention] = []
+        for frame in frames:
+            if frame.relation == "topic" and frame.type != "CONSULT":
+                continue
+            if frame.mode != "visit" and under_agreement(frame):
+                continue
+            reading = _mentions(frame, index, parties, triggers, published)
+            if any(m.complete for m in reading):
+                found = reading
+                break
+            found = found or reading
+        mentions.extend(found)
+    mentions.extend(demands(index, parties))
+    events = []
+    for cluster in merge(mentions):
+        fields = summarise(cluster)
+        if fields["mode"] == "visit" and fields["target"].entity is not None:
+            tgt = index.entities.get(fields["target"].entity)
+            if tgt is not None and tgt.type in ("GPE", "LOC"):
+                fields["target"] = Actor(None, None, fields["target"].country)
+        tok = fields.pop("tok")
+        events.append((tok, fields))
+    events.sort(key=lambda x: x[1]["evidence"].start)
+    return [Event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, 1)]
+
+
+def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bool]:
+    """Sources and targets of a frame; the flag says both lists are one group of participants."""
+    sense = frame.sense
+    plural = sense.symmetric
+    srcs = [p for t in frame.sources for p in parties.of(t, plural=plural)]
+    tgts = [p for t in frame.targets for p in parties.of(t, plural=plural, inner=frame.inner_target
+                                                                 or sense.mode == "visit" or sense.place_target)]
+    both = [p for t in frame.both for p in parties.of(t, plural=True)]
+    if frame.implicit_source and not srcs:
+        s = parties.speaker(frame.trigger)
+        if s is not None:
+            srcs = [s]
+    if frame.mods and not (srcs and tgts):
+        mods = [p for t in frame.mods for p in parties.of(t, plural=False)]
+        if sense.mode == "visit":
+            srcs = srcs or [p for p in mods if p.kind in ("person", "org")]
+            tgts = tgts or [p for p in mods if p.kind in ("place", "country")]
+        elif sense.symmetric and len({p.country for p in mods if p.country}) >= 2 and not both:
+            both = mods
+        elif not srcs:
+            srcs = [p for p in mods if p.country]
+    if both:
+        return both + srcs, tgts, True
+    if sense.symmetric and not tgts and len(srcs) >= 2:
+        return srcs, [], True
+    return srcs, tgts, False
+
+
+def _bare_definite(frame: Frame, index: DocIndex) -> bool:
+    """"the visit", "the talks", "the December visit": a consultation told before, named again."""
+    t = frame.trigger
+    mods = [m for m in frame.mods if m.i not in index.timex_at]
+    return (frame.type == "CONSULT" and t.pos_ in ("NOUN", "PROPN") and not (frame.sources or frame.targets
+            or frame.both or mods) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                           for c in t.children))
+
+
+def _pairs(srcs: list[Party], tgts: list[Party], group: bool) -> list[tuple[Party, Party | None]]:
+    if group:
+        people = srcs + tgts
+        first = people[0] if people else None
+        out: list[tuple[Party, Party | None]] = []
+        for p in people[1:]:
+            if first is not None and (p.country != first.country or not p.country):
+                out.append((first, p))
+        if not out and first is not None:
+            out.append((first, None))
+        return out
+    if not srcs:
+        return []
+    if not tgts:
+        return [(s, None) for s in srcs]
+    return [(s, t) for s in srcs for t in tgts]
+
+
+def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int],
+              published: str | None) -> list[Mention]:
+    sense = frame.sense
+    srcs, tgts, group = _sides(frame, parties)
+    if sense.joint and not group:
+        return []
+    if frame.type == "PROTEST" and tgts and not srcs:
+        # demonstrators of no stated nationality: the people of the country where they march
+        where = location_of(frame, parties, frame_span(frame, triggers), {p.tok for p in tgts})
+        if where is not None and where.country:
+            srcs = [Party(Actor(None, None, where.country), frame.trigger.i, "country")]
+    if sense.counterpart and srcs and not tgts and not group:
+        tgts = parties.counterpart_of(srcs[0], frame.trigger.i)
+    if sense.no_actor_object and any(p.is_official for t in frame.targets for p in parties.of(t, plural=False)):
+        return []                       # "dismissed the minister" is no rejection
+    pairs = _pairs(srcs, tgts, group)
+    if not pairs and lemma(frame.trigger) == "invite" and tgts:
+        pairs = [(Party(Actor(None, None, None), frame.trigger.i, "unknown"), t) for t in tgts]
+    mode_of_antecedent, anaphoric = None, False
+    if not pairs and _bare_definite(frame, index):
+        found = parties.antecedent_event(frame.trigger.i, frame.type, sense.mode == "visit")
+        if found is not None:
+            pairs = [(found[0], found[1])]
+            mode_of_antecedent, anaphoric = found[2], True
+    if not pairs:
+        return []
+    span = frame_span(frame, triggers)
+    date = date_of(frame, index, span, triggers)
+    status = status_of(frame, date, published, index.sents[index.sent_of[frame.trigger.i]])
+    if date is None and status == "happened":
+        date = report_day(frame, index, published)
+        if date is None and not any(p.kind == "pair" for p in srcs + tgts):     # "the sides" go on with a told event
+            date = lead_day(frame, index, published)
+    if status == "negated":
+        return []                       # "have still not signed": nothing happened, nothing is planned
+    arg_toks = {p.tok for p in srcs + tgts}
+    location = location_of(frame, parties, span, arg_toks)
+    evidence = evidence_of(frame, index)
+    source_of_claim = reported_by(frame, parties)
+    speaker = next((parties.from_entity(e, frame.trigger.i) for e in index.entities.values()
+                    if e.type == "PERSON" and e.name == source_of_claim), None)
+    out = []
+    for src, tgt in pairs:
+        if lemma(frame.trigger) == "invite" and tgt is not None and tgt.country:
+            # "X invited Y to <place>": Y's visit there, whoever invited
+            visit = invitation_visit(frame, tgt, parties, date)
+            if visit is not None:
+                out.append(visit)
+        if src.kind not in _ACTING:
+            continue
+        if tgt is not None:
+            src, tgt = parties.complete(tgt, src), parties.complete(src, tgt)
+        mode = (sense.mode or mode_of_antecedent) if sense.type == "CONSULT" else None
+        symmetric = sense.symmetric
+        if sense.person_target and tgt is not None and not (src if sense.inverse else tgt).is_official:
+            continue                    # the object must be a person: "called Abe", "received Lavrov"
+        if sense.motion and (tgt is None or tgt.kind not in ("place", "country") or not (src.is_official or src.kind == "org")):
+            continue
+        if sense.type == "CONSULT" and mode is None and tgt is not None:
+            if location is None:
+                location = dateline_location(frame, index, status, date, published)
+            if multilateral(frame, index, span):
+                mode = "multilateral"
+            elif location is not None and location.country:
+                if location.country in (src.country, tgt.country):
+                    mode = "visit"
+                    if location.country == src.country:     # the other side travelled: it is the visitor
+                        src, tgt = tgt, src
+                else:
+                    mode = "third-party"
+        loc = location
+        if sense.mode == "visit" and tgt is not None and tgt.kind in ("place", "country") and loc is None:
+            place = parties.place(index.doc[tgt.tok])
+            loc = None if place is None else _location(place)
+        main = Mention(frame.type, mode, status, src, tgt, symmetric, date, loc, evidence, source_of_claim,
+                       frame.trigger.text, frame.trigger.i, index.sent_of[frame.trigger.i], anaphoric=anaphoric,
+                       speaker=speaker)
+        out.append(main)
+        if main.complete:
+            # what the phrase also tells: an earlier occasion ("first visit since 2013"), a stop on the way
+            out.extend(m for m in (earlier_occasion(frame, main, index), departure_visit(frame, main, parties))
+                       if m is not None)
+            parties.told_event(main.sent, frame.type, sense.mode == "visit", mode, src, tgt)
+        if tgt is not None and (group or symmetric):
+            parties.remember(src, tgt, frame.trigger.i)
+    return out
+
+
+def _location(place: tuple[str | None, str | None]):
+    from ..records import Location
+
+    return Location(place[0], place[1])

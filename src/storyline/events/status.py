@@ -1,0 +1,243 @@
+"""Status as of the publication date: happened, planned, possible, postponed, cancelled.
+
+Read from the trigger outwards: its own modifiers ("a *possible* visit", "the
+*recent* meeting"), then each governing word up the parse ("*preparations* for
+the visit", "*called off* the talks", "the *option* of a visit"), then the
+clause's auxiliaries and tense ("*may* visit", "*will* hold", "*met*"). The
+first decisive cue wins; a hedge higher up ("hopes that X will come") turns a
+plan into a possibility. The reporting verb that frames the clause is never
+read. The event's date against the publication date settles what the words
+leave open and corrects a tense that the date contradicts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from .lexicon import lemma
+from .patterns import (ATTITUDE_VERBS, CANCEL_CUES, CANCEL_PHRASES, COND_MODALS, FUTURE_AUX, HAPPENED_CUES, HEDGE_MODALS,
+                       PHASE_HAPPENED, PHASE_PLANNED, PLANNED_CUES, POSSIBLE_CUES, POSTPONE_CUES, POSTPONE_PHRASES, REPORTING_VERBS,
+                       TOPIC_VERBS, UNDECIDED_SUBJECTS, UNDECIDED_VERBS)
+from .when import interval
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+    from .frames import Frame
+
+_ADJUNCT_CLAUSES = frozenset({"advcl", "conj", "relcl", "parataxis"})
+_MOD_DEPS = frozenset({"amod", "advmod", "compound", "nmod", "npadvmod"})
+
+
+def _prt(tok: "Token") -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return None
+
+
+def _negated(tok: "Token") -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")):
+            return True
+        if c.dep_ in ("nsubjpass", "dobj", "nsubj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True
+    return False
+
+
+def _forms(tok: "Token") -> set[str]:
+    """The token's lemma and surface forms (the lemmatizer reads "hopes" as "hop")."""
+    low = tok.lower_
+    return {lemma(tok), low, low[:-1] if low.endswith("s") else low}
+
+
+def _governor_cue(tok: "Token") -> str | None:
+    """The status a governing word imposes on what it governs."""
+    forms = _forms(tok)
+    base = lemma(tok)
+    phrase = (base, _prt(tok) or "")
+    if phrase in CANCEL_PHRASES or (forms & CANCEL_CUES and base != "rule"):
+        return None if _negated(tok) else "cancelled"
+    if phrase in POSTPONE_PHRASES or (forms & POSTPONE_CUES and base not in ("put", "push")):
+        return "postponed"
+    if tok.pos_ in ("NOUN", "PROPN") and forms & PHASE_HAPPENED:
+        return "happened"
+    if forms & PHASE_PLANNED:
+        return "planned"
+    if forms & (TOPIC_VERBS | POSSIBLE_CUES):
+        return "possible"
+    if forms & PLANNED_CUES:
+        # "has no plans to", "does not intend to": it is off
+        return "cancelled" if _negated(tok) or _det_no(tok) else "planned"
+    return None
+
+
+def _det_no(tok: "Token") -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _modifier_cue(tok: "Token") -> str | None:
+    for c in tok.children:
+        if c.dep_ in _MOD_DEPS and c.i < tok.i or c.dep_ == "amod":
+            w = c.lower_
+            if w in POSSIBLE_CUES:
+                return "possible"
+            if w in HAPPENED_CUES:
+                return "happened"
+            if w in PLANNED_CUES:
+                return "planned"
+    return None
+
+
+def _verb_cue(tok: "Token", reported: bool, use_tense: bool) -> str | None:
+    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if _negated(tok):
+        # "will not visit" calls it off; "have not signed" only says it has not happened
+        return "cancelled" if any(a in FUTURE_AUX | COND_MODALS for a in aux) or tok.dep_ == "xcomp" else "negated"
+    if any(a in HEDGE_MODALS for a in aux):
+        return "possible"
+    if any(a in FUTURE_AUX for a in aux):
+        return "planned"
+    if any(a in COND_MODALS for a in aux):
+        return "planned" if reported else "possible"
+    # "is to visit", "is set/due/going to visit"
+    if tok.dep_ == "xcomp" and lemma(tok.head) in ("be", "set", "due", "go", "schedule", "expect"):
+        return "planned"
+    if not use_tense:
+        return None
+    tag = tok.tag_
+    if lemma(tok) == "be" and tag in ("VBZ", "VBP"):
+        return "happened"           # "this is his first visit": under way
+    if tag == "VBD":
+        return "happened"
+    if tag == "VBN" and any(a in ("have", "has", "had", "was", "were", "been", "'ve", "’ve") for a in aux):
+        return "happened"
+    if tag == "VBG" and any(a in ("is", "are", "was", "were", "been", "'s", "’s", "'re", "’re") for a in aux):
+        return "happened"
+    if tag == "VBN" and not aux and tok.dep_ in ("ROOT", "ccomp", "conj") and any(
+            c.dep_ == "nsubj" for c in tok.children):
+        return "happened"           # a past tense the tagger read as a participle
+    return None                     # the simple present states no time of its own
+
+
+def _undecided(sent) -> bool:
+    """"nothing has been finalised", "no decision has been made": plans stay possible."""
+    for t in sent:
+        if lemma(t) in UNDECIDED_VERBS and (_negated(t) or any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in UNDECIDED_SUBJECTS for c in t.children)):
+            return True
+    return False
+
+
+HEDGES = frozenset({"hope", "may", "might", "could", "possible", "suppose", "option", "possibility", "wish"})
+
+
+def _called_off(trig: "Token") -> str | None:
+    t = trig
+    for _ in range(6):
+        h = t.head
+        if h.i == t.i or (lemma(h) in REPORTING_VERBS and t.dep_ in ("ccomp", "parataxis")):
+            return None
+        if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "xcomp", "conj", "poss"):
+            return None
+        cue = _governor_cue(h)
+        if cue in ("cancelled", "postponed"):
+            return cue
+        t = h
+    return None
+
+
+def _in_report(tok: "Token") -> bool:
+    """Inside a clause reported by a verb of saying: "would" there is a reported "will"."""
+    t = tok
+    for _ in range(10):
+        h = t.head
+        if h.i == t.i:
+            return False
+        if lemma(h) in REPORTING_VERBS and t.dep_ in ("ccomp", "parataxis"):
+            return True
+        t = h
+    return False
+
+
+def status_of(frame: "Frame", date: str | None, published: str | None, sent: "Span") -> str:
+    trig = frame.trigger
+    reported = _in_report(trig)
+    # calling off or putting back outranks any word on the event itself ("a planned summit was called off")
+    found: str | None = _called_off(trig) or _modifier_cue(trig)
+    # tense counts at the trigger verb, at the clause verb of a nominal that hangs on it
+    # ("was held", "said at a meeting"), and up control chains ("agreed to meet");
+    # never for a noun that is only an argument ("preparations for the visit")
+    tense_ok = frame.relation in ("verb", "light", "motion", "adjunct", "subject")
+    clause_i = frame.clause.i if frame.clause is not None else -1
+    t = trig
+    if found is None and frame.relation in ("light", "motion", "adjunct", "subject") and frame.clause is not None:
+        t = frame.clause              # the words between are a preposition or a misattached subject
+        found = _governor_cue(t) if frame.relation == "light" else None
+    steps = 0
+    while found is None and steps < 12:
+        steps += 1
+        # the clause verb governs only a noun it carries ("postponed the visit"), not an adjunct
+        if t.i != trig.i and not (clause_i == t.i and frame.relation != "arg"):
+            found = _governor_cue(t)
+            if found is None and t.pos_ in ("NOUN", "PROPN"):
+                found = _modifier_cue(t)
+        if found is None and t.pos_ in ("VERB", "AUX"):
+            found = _verb_cue(t, reported, tense_ok)
+        if found is not None:
+            break
+        head = t.head
+        if head.i == t.i:
+            break
+        if lemma(head) in REPORTING_VERBS and t.dep_ in ("ccomp", "parataxis"):
+            break
+        if t.pos_ in ("NOUN", "PROPN") and t.i != trig.i and frame.relation != "verb":
+            tense_ok = False
+        if t.dep_ in _ADJUNCT_CLAUSES and t.pos_ in ("VERB", "AUX"):
+            # "talked by phone, discussing ...": the head's time, not its meaning, carries over
+            found = _verb_cue(head, reported, True) if head.pos_ in ("VERB", "AUX") else None
+            if found is not None:
+                break
+        t = head
+    hedged = False
+    # a hedge further up makes a plan a possibility ("hopes that X will come")
+    u = t
+    for _ in range(8):
+        if u.head.i == u.i:
+            break
+        if lemma(u.head) in REPORTING_VERBS - ATTITUDE_VERBS and u.dep_ in ("ccomp", "parataxis"):
+            break
+        u = u.head
+        if _forms(u) & HEDGES:
+            hedged = True
+            break
+    if found == "planned" and hedged:
+        found = "possible"
+    status = _by_date(found, date, published)
+    return "possible" if status == "planned" and _undecided(sent) else status
+
+
+def _by_date(found: str | None, date: str | None, published: str | None) -> str:
+    span = interval(date)
+    pub = interval(published)
+    if span is None or pub is None:
+        return found or "planned"
+    before = span[1] < pub[0]
+    after = span[0] > pub[1]
+    if found is None:
+        return "happened" if before or not after else "planned"
+    if found == "planned" and before:
+        return "happened"
+    if found == "happened" and after:
+        return "planned"
+    return found
+
+
+def published_value(date: str | None) -> str | None:
+    if date and len(date) >= 10:
+        try:
+            dt.date.fromisoformat(date[:10])
+        except ValueError:
+            return None
+        return date[:10]
+    return None

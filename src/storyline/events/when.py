@@ -1,0 +1,399 @@
+"""When, where, how and on whose word: date, location, mode, evidence, reported_by.
+
+The *span* of a frame is the part of the parse that states the event: a verb's
+subtree without its complement and coordinated clauses (which state other
+things, reported speech above all), a noun's phrase with the prepositions that
+belong to it, and for a noun that hangs on a clause ("held talks", "said *at a
+meeting*") that clause too. A time expression modifying a word of the span
+dates the event; one on a reporting verb never does. Adjuncts that share the
+event's time ("agreed *during a meeting* last November") stay in the span.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from ..records import Evidence, Location
+from .index import DocIndex
+from .lexicon import lemma
+from .patterns import (COTEMPORAL_MARKS, HAPPENED_CUES, MULTILATERAL_NAMES, MULTILATERAL_NOUNS, NOT_MULTILATERAL, PHASE_HAPPENED,
+                       REPORTING_VERBS)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from .actors import Parties
+    from .frames import Frame
+
+_CLAUSE_DEPS = frozenset({"ccomp", "csubj", "parataxis", "conj", "advcl", "relcl", "xcomp", "acl"})
+_COTEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
+_PLACE_PREPS = frozenset({"in", "at", "outside", "near"})
+LEAD_SENTENCES = 2          # sentences (the dateline's included) that make an article's lead
+_TRIM = frozenset({"PUNCT", "CCONJ", "SPACE"})
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_VALUE = re.compile(r"(\d{4})(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})(?:-(\d{2}))?)?")
+
+
+# ---------------------------------------------------------------- TIMEX3 values as day intervals
+
+def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """A TIMEX3 date value as a closed interval of days; None if it has no year."""
+    if not value:
+        return None
+    if "/" in value:
+        a, b = value.split("/", 1)
+        ia, ib = interval(a), interval(b)
+        return (ia[0], ib[1]) if ia and ib else None
+    m = _VALUE.fullmatch(value.split("T", 1)[0])
+    if not m:
+        return None
+    y, part, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if part is None:
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if part in _SEASONS:
+            a, b = _SEASONS[part]
+            ey, em = (y + 1, b - 12) if b > 12 else (y, b)
+            return dt.date(y, a, 1), dt.date(ey, em, calendar.monthrange(ey, em)[1])
+        if part[0] == "Q":
+            q = int(part[1])
+            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
+        if part[0] == "H":
+            return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if part == "H1" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+        if part[0] == "W":
+            start = dt.date.fromisocalendar(y, int(part[1:]), 1)
+            return start, start + dt.timedelta(days=6)
+        mo = int(part)
+        if day is None:
+            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        d = dt.date(y, mo, int(day))
+        return d, d
+    except ValueError:
+        return None
+
+
+def width(value: str | None) -> int:
+    span = interval(value)
+    return (span[1] - span[0]).days if span else 10**6
+
+
+def overlaps(a: str | None, b: str | None) -> bool:
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return True
+    return not (ia[1] < ib[0] or ib[1] < ia[0])
+
+
+# ---------------------------------------------------------------- spans
+
+def verb_span(verb: "Token", skip: set[int], out: set[int]) -> None:
+    """``verb``'s own clause: its subtree less complements, coordinated and other events' phrases.
+    A setting that shares the event's time stays in, even when it is another event
+    ("agreed *during a meeting* last November", "*in a telephone conversation on Jan. 22*, they agreed")."""
+    todo = [verb]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        for c in t.children:
+            if c.dep_ == "prep" and t.i == verb.i and _setting(c, skip):
+                out.update(x.i for x in c.subtree)
+                continue
+            if c.i in skip and not (t.i == verb.i and lemma(verb) == "be" and c.dep_ == "nsubj"):
+                continue                              # (the subject of "X was their 23rd meeting" is the event)
+            if c.dep_ in ("appos", "relcl", "acl") and t.i != verb.i:
+                continue                              # descriptions of a participant carry their own times
+            if c.dep_ in _CLAUSE_DEPS and (t.i == verb.i or c.pos_ in ("VERB", "AUX")):
+                if c.dep_ in ("xcomp", "advcl") and t.i == verb.i:
+                    for p in c.children:              # "to talk during a meeting"
+                        if p.dep_ == "prep" and _setting(p, skip):
+                            out.update(x.i for x in p.subtree)
+                continue
+            todo.append(c)
+
+
+def _setting(prep: "Token", skip: set[int]) -> bool:
+    """A prepositional phrase that sets the scene in time: "during a meeting", "at the summit",
+    "in a telephone conversation" (not "on preserving the deal")."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    if not objs:
+        return False
+    return prep.lower_ in _COTEMPORAL_PREPS or (prep.lower_ == "in" and any(p.i in skip for p in objs))
+
+
+def frame_span(frame: "Frame", triggers: set[int]) -> set[int]:
+    trig = frame.trigger
+    skip = {i for i in triggers if i != trig.i}
+    out: set[int] = set()
+    if frame.relation == "verb":
+        verb_span(trig, skip, out)
+        return out
+    todo = [trig, *frame.extra]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        todo.extend(c for c in t.children if c.i not in skip and c.dep_ not in ("ccomp", "parataxis"))
+    if frame.clause is not None and frame.relation in ("light", "motion", "adjunct", "subject"):
+        verb_span(frame.clause, skip | {trig.i}, out)
+    return out
+
+
+def _inherited_span(frame: "Frame", triggers: set[int]) -> set[int]:
+    """The clause an event clause leans on for its time: a coordinated verb, a temporal
+    adverbial clause's head ("told reporters *after* they agreed") or, for a past event in a
+    relative clause, the clause of the noun it describes."""
+    v = frame.trigger if frame.relation == "verb" else frame.clause
+    if v is None or frame.relation in ("arg", "topic"):
+        return set()
+    out: set[int] = set()
+    skip = {i for i in triggers if i != frame.trigger.i} | {v.i}
+    head = v.head
+    if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        verb_span(head, skip, out)
+    elif v.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in COTEMPORAL_MARKS for c in v.children)
+                                or (v.tag_ == "VBG" and not any(c.dep_ == "mark" for c in v.children))):
+        verb_span(head, skip, out)                       # "after they agreed", "talked on Friday, discussing"
+    elif v.dep_ == "pcomp" and head.lower_ in COTEMPORAL_MARKS and head.head.pos_ in ("VERB", "AUX"):
+        verb_span(head.head, skip, out)                  # "told reporters on Friday after meeting Putin"
+    elif v.dep_ == "advcl" and lemma(head) in ("become", "be") and any(c.tag_ == "TO" for c in v.children):
+        if head.tag_ == "VBD":                           # "became the first president to visit X"
+            verb_span(head, skip, out)
+    elif v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and any(c.tag_ == "TO" for c in v.children):
+        # "became the first president to visit Hiroshima": the time of the clause it describes
+        outer = head.head
+        while outer.pos_ not in ("VERB", "AUX") and outer.head.i != outer.i:
+            outer = outer.head
+        if outer.pos_ in ("VERB", "AUX") and outer.tag_ == "VBD":
+            verb_span(outer, skip, out)
+    elif v.dep_ == "relcl" and v.tag_ in ("VBD", "VBN"):
+        outer = head.head
+        while outer.pos_ not in ("VERB", "AUX") and outer.head.i != outer.i:
+            outer = outer.head
+        if outer.pos_ in ("VERB", "AUX") and outer.tag_ == "VBD":
+            verb_span(outer, skip, out)
+    return out
+
+
+# ---------------------------------------------------------------- date, place, mode
+
+def _time_of_when_clause(frame: "Frame", index: DocIndex) -> str | None:
+    """"November 2013, when the two countries held their first talks": the time the clause describes."""
+    v = frame.trigger if frame.relation == "verb" else frame.clause
+    if v is None or v.dep_ != "relcl":
+        return None
+    tx = index.timex_at.get(v.head.i)
+    return tx.expr.value if tx is not None else None
+
+
+def date_of(frame: "Frame", index: DocIndex, span: set[int], triggers: set[int]) -> str | None:
+    best = _time_of_when_clause(frame, index)
+    if best is not None:
+        return best
+    # a noun event hung on a report as its setting ("said at a meeting", "told reporters after the talks")
+    # shares the report's time
+    best = _closest_timex(frame, index, span, reporting_ok=frame.relation == "adjunct")
+    if best is None:
+        # the clause leaned on may be a report ("told reporters after they agreed"): its time holds
+        best = _closest_timex(frame, index, _inherited_span(frame, triggers), reporting_ok=True)
+    if best is None and frame.relation != "verb":
+        best = appositive_date(frame, index)
+    return best
+
+
+def _closest_timex(frame: "Frame", index: DocIndex, span: set[int], reporting_ok: bool) -> str | None:
+    trig = frame.trigger.i
+    own = range(frame.trigger.left_edge.i, frame.trigger.right_edge.i + 1)
+    picks = []
+    for tx in index.timexes:
+        if tx.bounding:
+            continue
+        if tx.root in span or tx.anchor in span:
+            if not reporting_ok and lemma(index.doc[tx.anchor]) in REPORTING_VERBS and tx.anchor != trig:
+                continue
+            # inside the trigger's own phrase first ("talks with X on January 22"), then the nearest
+            picks.append((tx.root not in own, abs(tx.root - trig), tx.expr.value))
+    return min(picks)[2] if picks else None
+
+
+def appositive_date(frame: "Frame", index: DocIndex) -> str | None:
+    """A noun event inside a time's apposition: "on Friday, the final day of X's visit"."""
+    t = frame.trigger
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        prev, t = t, t.head
+        tx = index.timex_at.get(t.i)
+        if tx is not None:
+            return tx.expr.value
+        if t.pos_ in ("VERB", "AUX"):
+            # "announced on Friday, the final day of X's visit": the phase noun shares the clause's time
+            if prev.dep_ == "npadvmod" and lemma(prev) in PHASE_HAPPENED:
+                picks = [(abs(tx.root - prev.i), tx.expr.value) for tx in index.timexes if tx.anchor == t.i]
+                return min(picks)[1] if picks else None
+            return None
+    return None
+
+
+def report_day(frame: "Frame", index: DocIndex, published: str | None) -> str | None:
+    """An agreement reported in the perfect ("the two leaders had agreed ..., Abe said") was reached
+    on the day of the report: the reporting verb's date, else the publication date."""
+    v = frame.trigger
+    if frame.type != "AGREE" or frame.relation != "verb":
+        return None
+    if not any(c.dep_ == "aux" and lemma(c) == "have" for c in v.children):
+        return None
+    t = v
+    for _ in range(4):
+        h = t.head
+        if h.i == t.i or t.dep_ not in ("ccomp", "parataxis", "conj"):
+            return None
+        if lemma(h) in REPORTING_VERBS and t.dep_ in ("ccomp", "parataxis"):
+            days = [tx.expr.value for tx in index.timexes if tx.anchor == h.i and not tx.bounding]
+            return days[0] if days else published
+        t = h
+    return None
+
+
+def lead_day(frame: "Frame", index: DocIndex, published: str | None) -> str | None:
+    """Talks or an agreement told in the simple past in an article's first sentences, with no time of
+    their own, are the day's news: the publication date. Not "earlier", "last", "had met"."""
+    if published is None or frame.type not in ("CONSULT", "AGREE") or index.sent_of[frame.trigger.i] > LEAD_SENTENCES:
+        return None
+    v = frame.trigger if frame.relation == "verb" else frame.clause
+    if v is None or frame.relation not in ("verb", "light", "adjunct") or v.dep_ in ("relcl", "acl"):
+        return None
+    if v.tag_ != "VBD" or any(c.dep_ == "aux" and lemma(c) == "have" for c in v.children):
+        return None
+    words = {c.lower_ for t in (frame.trigger, v) for c in t.children}
+    if words & HAPPENED_CUES or words & {"again", "previously", "once", "before"}:
+        return None
+    return published
+
+
+def location_of(frame: "Frame", parties: "Parties", span: set[int], arg_toks: set[int]) -> Location | None:
+    doc = parties.index.doc
+    heads = {frame.trigger.i} | arg_toks | {t.i for t in frame.extra}
+    if frame.clause is not None:
+        heads.add(frame.clause.i)
+    picks = []
+    for i in span:
+        t = doc[i]
+        if t.dep_ != "prep" or t.lower_ not in _PLACE_PREPS:
+            continue
+        h = t.head
+        if h.i not in heads and lemma(h) not in MULTILATERAL_NOUNS and not (
+                h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS):     # "at the Palace outside St Petersburg"
+            continue
+        for p in t.children:
+            if p.dep_ == "pobj" and p.i not in arg_toks:           # a participant is no place ("outside the embassy")
+                place = parties.place(p)
+                if place is not None and place[1]:
+                    picks.append((abs(i - frame.trigger.i), place))
+    if not picks:
+        return None
+    name, code = min(picks, key=lambda x: x[0])[1]
+    return Location(name, code)
+
+
+def multilateral(frame: "Frame", index: DocIndex, span: set[int]) -> bool:
+    doc = index.doc
+    for i in span:
+        if i == frame.trigger.i:
+            continue
+        t = doc[i]
+        low = t.lower_
+        if low in MULTILATERAL_NAMES:
+            return True
+        if lemma(t) in MULTILATERAL_NOUNS and not any(c.lower_ in NOT_MULTILATERAL for c in t.children):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- evidence and attribution
+
+def evidence_of(frame: "Frame", index: DocIndex) -> Evidence:
+    head = frame.trigger if frame.relation == "verb" else (frame.clause or frame.trigger)
+    for _ in range(6):
+        h = head.head
+        if h.i == head.i or head.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj", "acl") or (
+                lemma(h) in REPORTING_VERBS and head.dep_ != "xcomp"):
+            break
+        if head.dep_ in ("prep", "pobj") and frame.relation == "verb":
+            break
+        head = h
+        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "conj"):
+            break
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and (
+            head.head.pos_ in ("VERB", "AUX") and lemma(head.head) not in REPORTING_VERBS):
+        head = head.head                                  # "has no plans to visit": the whole clause
+    doc = index.doc
+    first, last = head.left_edge.i, head.right_edge.i
+    sent = index.sents[index.sent_of[frame.trigger.i]]
+    first, last = max(first, sent.start), min(last, sent.end - 1)
+    while first < last and (doc[first].pos_ in _TRIM or doc[first].dep_ == "mark" or doc[first].is_quote):
+        first += 1
+    while last > first and (doc[last].pos_ in _TRIM or doc[last].is_quote):
+        last -= 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return Evidence(index.text[start:end], start, end)
+
+
+def reported_by(frame: "Frame", parties: "Parties") -> str | None:
+    index = parties.index
+    trig = frame.trigger
+    q = index.quote_of(trig.i)
+    if q is not None:
+        if q.speaker:
+            return q.speaker
+        s = parties.speaker(trig)
+        return s.actor.name if s is not None else None
+    t = trig
+    for _ in range(15):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for p in c.subtree:
+                    if p.dep_ == "pobj" and p.head.lower_ == "to":
+                        return _source_name(p, parties)
+            if c.dep_ in ("conj", "parataxis") and c.i > trig.i and lemma(c) in REPORTING_VERBS and t.head.i == t.i:
+                # "Japan will lodge a protest ..., Chief Cabinet Secretary Suga told a news conference"
+                return _reporter(c, parties)
+        h = t.head
+        if h.i == t.i:
+            break
+        if lemma(h) in REPORTING_VERBS and t.dep_ in ("ccomp", "parataxis"):
+            return _reporter(h, parties)
+        t = h
+    return None
+
+
+def _reporter(verb: "Token", parties: "Parties") -> str | None:
+    """The subject of a reporting verb, or the name right before it when the parser lost the subject."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return _source_name(subjects[-1], parties)      # the nearest: a dateline may be read as a subject
+    index = parties.index
+    e = index.referent[verb.i - 1] if verb.i > 0 else None
+    outlet = index.outlet[verb.i - 1] if verb.i > 0 else None
+    return e.name if e is not None else (outlet.name if outlet is not None else None)
+
+
+_NEWS_NOUNS = frozenset({"newspaper", "daily", "paper", "weekly", "agency", "broadcaster", "outlet", "website",
+                         "publication", "magazine", "channel", "tabloid"})
+
+
+def _source_name(tok: "Token", parties: "Parties") -> str | None:
+    """Who a reporting verb's subject names: an outlet, an entity, else the phrase itself."""
+    index = parties.index
+    for t in tok.subtree:
+        if index.outlet[t.i] is not None:
+            return index.outlet[t.i].name
+    if lemma(tok) in _NEWS_NOUNS:
+        for i in range(tok.i - 1, -1, -1):         # "the newspaper": the latest outlet named
+            if index.outlet[i] is not None:
+                return index.outlet[i].name
+    found = parties.of(tok, plural=False)
+    if found and found[0].actor.name:
+        return found[0].actor.name
+    words = [t.text for t in tok.subtree if t.dep_ not in ("punct", "relcl", "acl") and not t.is_space]
+    return " ".join(words) or None
