@@ -49,57 +49,103 @@ def _guarded(article: Article, doc: Doc) -> Article | Rejection:
                          f"{type(e).__name__}: {e} -- please report this input with the error")
 
 
-def analyze_stream(articles: Iterable[Article], store: Store | None = None,
-                   n_process: int = 1, batch_size: int = 16) -> Iterator[Article | Rejection]:
-    """Parse and analyse a stream of articles with ONE long ``nlp.pipe`` (workers start once).
+def _parse_and_analyse(articles: list[Article], want_cache: bool,
+                       batch_size: int = 16) -> list[tuple[Article | Rejection, bytes | None]]:
+    """The whole per-article work after cleaning, in one process: parse, analyse, and the
+    DocBin bytes for the parse cache. Runs in the worker processes of ``analyze_stream``."""
+    from spacy.tokens import DocBin
 
-    Texts whose parse is in the store's DocBin cache are not parsed again; new parses
-    are added to the cache. Output order may differ from input order.
+    from .nlp import get_nlp
+
+    out: list[tuple[Article | Rejection, bytes | None]] = []
+    for doc, art in get_nlp().pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+        blob = None
+        if want_cache:
+            db = DocBin(store_user_data=False)
+            db.add(doc)
+            blob = db.to_bytes()
+        out.append((_guarded(art, doc), blob))
+    return out
+
+
+def _worker_init() -> None:
+    from .nlp import get_nlp
+
+    get_nlp()                      # load the model once per worker
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    buf: list[Article] = []
+    for a in items:
+        buf.append(a)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+def analyze_stream(articles: Iterable[Article], store: Store | None = None,
+                   n_process: int = 1, batch_size: int = 16, chunk: int = 16) -> Iterator[Article | Rejection]:
+    """Parse and analyse a stream of articles; yields records in input order.
+
+    With ``n_process > 1`` a pool of worker processes (the model loaded once in each)
+    runs the whole per-article work -- parse and every stage after it -- so both cores
+    do all of it and no Doc crosses a process boundary; at most ``2 * n_process`` chunks
+    are in flight, so memory stays bounded. Texts whose parse is in the store's DocBin
+    cache are not parsed again; new parses are added to the cache.
     """
     from spacy.tokens import DocBin
 
     from .nlp import get_nlp, model_version
 
-    nlp = get_nlp()
     model = model_version()
-    ready: list[Article | Rejection] = []
-    new_cache: list[tuple[str, str, bytes]] = []
 
-    def to_parse() -> Iterator[tuple[str, Article]]:
-        buf: list[Article] = []
-
-        def lookup() -> Iterator[tuple[str, Article]]:
-            keys = [cache_key(a.text, model) for a in buf]
-            cached = store.cached_docs(keys) if store is not None else {}
-            if store is not None:
-                store.release()
-            for a, k in zip(buf, keys):
-                if k in cached:
-                    doc = next(iter(DocBin().from_bytes(cached[k]).get_docs(nlp.vocab)))
-                    ready.append(_guarded(a, doc))
-                else:
-                    yield a.text, a
-            buf.clear()
-
-        for a in articles:
-            buf.append(a)
-            if len(buf) >= 32:
-                yield from lookup()
-        yield from lookup()
-
-    for doc, art in nlp.pipe(to_parse(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+    def split(batch: list[Article]) -> tuple[list[Article | Rejection], list[Article]]:
+        """Analyse the cached ones here; return (their results, the ones still to parse)."""
+        keys = [cache_key(a.text, model) for a in batch]
+        cached = store.cached_docs(keys) if store is not None else {}
         if store is not None:
-            db = DocBin(store_user_data=False)
-            db.add(doc)
-            new_cache.append((cache_key(art.text, model), model, db.to_bytes()))
-            if len(new_cache) >= 32:
-                store.cache_docs(new_cache)
+            store.release()
+        done: list[Article | Rejection] = []
+        todo: list[Article] = []
+        for a, k in zip(batch, keys):
+            if k in cached:
+                doc = next(iter(DocBin().from_bytes(cached[k]).get_docs(get_nlp().vocab)))
+                done.append(_guarded(a, doc))
+            else:
+                todo.append(a)
+        return done, todo
+
+    def finish(results: list[tuple[Article | Rejection, bytes | None]]) -> Iterator[Article | Rejection]:
+        if store is not None:
+            blobs = [(cache_key(r.text, model), model, b) for r, b in results
+                     if b is not None and isinstance(r, Article)]
+            if blobs:
+                store.cache_docs(blobs)
                 store.release()
-                new_cache.clear()
-        ready.append(_guarded(art, doc))
-        while ready:
-            yield ready.pop(0)
-    if store is not None and new_cache:
-        store.cache_docs(new_cache)
-    while ready:
-        yield ready.pop(0)
+        for r, _ in results:
+            yield r
+
+    if n_process <= 1:
+        for batch in _chunks(articles, chunk):
+            done, todo = split(batch)
+            yield from done
+            yield from finish(_parse_and_analyse(todo, store is not None, batch_size))
+        return
+
+    import multiprocessing as mp
+    from collections import deque
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(n_process, initializer=_worker_init) as pool:
+        pending: deque = deque()
+        for batch in _chunks(articles, chunk):
+            done, todo = split(batch)
+            yield from done
+            if todo:
+                pending.append(pool.apply_async(_parse_and_analyse, (todo, store is not None, batch_size)))
+            while len(pending) >= 2 * n_process:
+                yield from finish(pending.popleft().get())
+        while pending:
+            yield from finish(pending.popleft().get())

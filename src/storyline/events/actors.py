@@ -3,10 +3,10 @@
 A head is read, in order, as a relative or personal pronoun (the latest person
 in subject position, or the speaker of the quote it stands in), an entity
 mention (the entities stage's canonical name and country), an appositive name
-("his Japanese counterpart *Fumio Kishida*"), a plural description of the two
+("his French counterpart *Jean-Marc Ayrault*"), a plural description of the two
 sides ("the sides", "the two leaders", "the countries' foreign ministers"), or
-a description with a nationality ("the Japanese side", "Japan's prime
-minister", "one of Russia's regions"). Outlets never act.
+a description with a nationality ("the German side", "Germany's
+chancellor", "one of China's provinces"). Outlets never act.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class Party:
 
     @property
     def is_official(self) -> bool:
-        """A person, named or only described ("the Russian leader")."""
+        """A person, named or only described ("the French leader")."""
         return self.kind in ("person", "official", "speaker")
 
 
@@ -82,7 +82,7 @@ class Parties:
 
     def counterpart_of(self, party: Party, tok: int) -> list[Party]:
         """The other side of the two-sided event told just before, when ``party`` is one side of it
-        ("they held talks ... Abe put forward a plan": to Putin)."""
+        ("they held talks ... X put forward a plan": to the other)."""
         found = self.pair(tok, article_fallback=False)
         if len(found) == 2 and party.country in (found[0].country, found[1].country):
             return [p for p in found if p.country != party.country]
@@ -181,7 +181,7 @@ class Parties:
                 return self.pair(h.i, article_fallback=owner)
             return []
         if h.i < index.dateline_end:
-            # "SINGAPORE (Kyodo) -- Prime Minister Abe and ... agreed": the dateline read as the subject;
+            # "GENEVA (Reuters) -- President X and ... agreed": the dateline read as the subject;
             # the first name after the dateline, in the phrase, is the real one
             heads = [t for t in h.subtree if t.i >= index.dateline_end and index.entity(t.i) is not None
                      and index.referent[t.head.i] is not index.referent[t.i]]        # a mention's head word
@@ -244,7 +244,7 @@ class Parties:
         return poss is not None and lemma(poss) in PAIR_NOUNS and poss.tag_ == "NNS"
 
     def _modifier_countries(self, h: "Token") -> list[str]:
-        """Countries of a head's modifiers, coordinated ones included ("the Russian and Japanese ministers")."""
+        """Countries of a head's modifiers, coordinated ones included ("the French and German ministers")."""
         index = self.index
         out: list[str] = []
         for c in h.children:
@@ -265,7 +265,7 @@ class Parties:
         return None
 
     def _inner_country(self, h: "Token") -> str | None:
-        """A country inside the phrase: "one of Russia's regions", "Japan's proposal"."""
+        """A country inside the phrase: "one of China's provinces", "Germany's proposal"."""
         index = self.index
         todo = [(c, 1) for c in h.children if c.dep_ in _INNER_DEPS]
         while todo:
@@ -284,10 +284,10 @@ class Parties:
         return None
 
     def place(self, tok: "Token") -> tuple[str | None, str | None] | None:
-        """(name, country) of a place phrase ("Moscow", "a Russian region"), or None."""
+        """(name, country) of a place phrase ("Berlin", "a German region"), or None."""
         e = self.index.entity(tok.i)
         if e is not None and e.type in PLACE_TYPES | {"ORG"} and self.index.country_of(e):
-            return e.name, self.index.country_of(e)        # "in Moscow", "in the Kremlin"
+            return e.name, self.index.country_of(e)        # "in Berlin", "in the White House"
         if e is not None and e.type not in PLACE_TYPES:
             return None
         code = self._modifier_country(tok) or self._inner_country(tok)

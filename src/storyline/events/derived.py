@@ -1,12 +1,12 @@
 """Events read from constructions rather than from one trigger word.
 
-* A demand in reported speech: "Lavrov said Japan *must* recognise ..." is a
+* A demand in reported speech: "X said Germany *must* withdraw ..." is a
   REQUEST from the speaker's side to the side the modal clause is about.
-* An invitation to a place: "Putin invited Abe *to the forum in Vladivostok*"
+* An invitation to a place: "X invited Y *to the forum in Davos*"
   is, besides the REQUEST, a planned visit of the invitee to that country.
-* An earlier occasion: "Abe's *first* visit to Moscow *since April 2013*" tells of a
+* An earlier occasion: "X's *first* visit to Berlin *since April 2013*" tells of a
   visit in April 2013 too.
-* A stop on the way: "Abe flew to Sochi *from London*" tells of his stay in Britain.
+* A stop on the way: "X flew to Paris *from London*" tells of his stay in Britain.
 * The dateline's place: talks held on the day, told in the lead of an article
   datelined from one side's capital, took place there.
 """

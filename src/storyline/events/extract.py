@@ -148,8 +148,8 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
         date = report_day(frame, index, published)
         if date is None and not any(p.kind == "pair" for p in srcs + tgts):     # "the sides" go on with a told event
             date = lead_day(frame, index, published)
-    if status == "negated":
-        return []                       # "have still not signed": nothing happened, nothing is planned
+    if status in ("negated", "demanded"):
+        return []                       # "have still not signed", "must withdraw": nothing happened or is planned
     arg_toks = {p.tok for p in srcs + tgts}
     location = location_of(frame, parties, span, arg_toks)
     evidence = evidence_of(frame, index)
@@ -170,7 +170,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
         mode = (sense.mode or mode_of_antecedent) if sense.type == "CONSULT" else None
         symmetric = sense.symmetric
         if sense.person_target and tgt is not None and not (src if sense.inverse else tgt).is_official:
-            continue                    # the object must be a person: "called Abe", "received Lavrov"
+            continue                    # the object must be a person: "called X", "received Y"
         if sense.motion and (tgt is None or tgt.kind not in ("place", "country") or not (src.is_official or src.kind == "org")):
             continue
         if sense.type == "CONSULT" and mode is None and tgt is not None:

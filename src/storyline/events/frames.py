@@ -3,14 +3,14 @@
 A :class:`Frame` is one trigger word read in one sense: the verb or noun, the
 clause that carries its tense and modality, and the noun-phrase heads that
 name its source, its target, or both sides at once ("the meeting *between*
-Putin and Abe"). Nothing here knows about entities: ``actors`` resolves the
+X and Y"). Nothing here knows about entities: ``actors`` resolves the
 heads afterwards.
 
 Verbal triggers take their subject (through control and coordination: "X
 plans to *visit*", "X arrived and *met*"), their object and the prepositions
 the sense lists. Nominal triggers take possessors and prepositional phrases,
 and borrow the subject of a light verb ("X will *hold talks*"), of a motion
-verb ("came to Japan *on a visit*") or of the clause they are an adjunct of
+verb ("came to France *on a visit*") or of the clause they are an adjunct of
 ("agreed *during a meeting*").
 """
 from __future__ import annotations
@@ -45,10 +45,10 @@ class Frame:
     sources: list["Token"] = field(default_factory=list)
     targets: list["Token"] = field(default_factory=list)
     both: list["Token"] = field(default_factory=list)
-    inner_target: bool = False    # the target may be found inside the object ("Japan's proposal")
+    inner_target: bool = False    # the target may be found inside the object ("Germany's proposal")
     implicit_source: bool = False  # agentless passive: the one who speaks is the source
     extra: list["Token"] = field(default_factory=list)   # prepositions that belong to a nominal trigger
-    mods: list["Token"] = field(default_factory=list)    # a noun's name-like modifiers ("the Putin visit", "Russia-Japan talks")
+    mods: list["Token"] = field(default_factory=list)    # a noun's name-like modifiers ("the Obama visit", "Franco-German talks")
 
     @property
     def mode(self) -> str | None:
@@ -82,7 +82,7 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
         return []
     subj = [c for c in verb.lefts if c.dep_ == "nsubj"] or [c for c in verb.children if c.dep_ == "nsubj"]
     if subj:
-        c = subj[-1]              # the nearest, if a dateline was read as a second subject ("MOSCOW – Putin has ...")
+        c = subj[-1]              # the nearest, if a dateline was read as a second subject ("PARIS – Macron has ...")
         if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head]
         return [c]
@@ -109,14 +109,14 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
     if verb.dep_ == "acl" and head.pos_ in _NOMINAL and lemma(head) not in ABSTRACT_HEADS:
         poss = child(head, "poss")
         if poss is not None:
-            return [poss]                                # "Tokyo's intention to organise"
+            return [poss]                                # "Berlin's intention to organise"
         if head.dep_ in ("dobj", "attr") and head.head.pos_ in _VERBAL:
-            return subjects(head.head, depth + 1)         # "Abe has no plans to visit"
+            return subjects(head.head, depth + 1)         # "X has no plans to visit"
         return []
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _VERBAL:
         return subjects(head.head, depth + 1)
     if verb.dep_ in ("dep", "advcl", "conj", "ccomp"):
-        # "soured after Russia on Saturday vetoed ...": the parser hung the subject on "after"
+        # "soured after X on Saturday vetoed ...": the parser hung the subject on "after"
         doc = verb.doc
         for i in range(verb.i - 1, max(-1, verb.i - 7), -1):
             t = doc[i]
@@ -181,7 +181,7 @@ def phone_near(tok: "Token") -> bool:
 
 def extended_preps(tok: "Token", names: frozenset[str]) -> list["Token"]:
     """Prepositions right after a noun's phrase that the parser hung on an ancestor
-    ("the visit of X [to Tokyo] [in December]" with both attached to the verb)."""
+    ("the visit of X [to Paris] [in December]" with both attached to the verb)."""
     out: list["Token"] = []
     right = tok.right_edge.i
     a = tok
@@ -225,7 +225,7 @@ def _verb_frame(tok: "Token", sense: Sense) -> Frame | None:
                   inner_target=sense.object_target)
     subj = subjects(tok)
     if sense.subject_is:
-        # "a trip that will take Abe to Italy": the trip is the subject, the traveller the object
+        # "a trip that will take X to Italy": the trip is the subject, the traveller the object
         if not subj or lemma(subj[0]) not in sense.subject_is or obj is None:
             return None
         frame.sources = [obj]
@@ -285,7 +285,7 @@ def _governing(tok: "Token", sense: Sense, lex: Lexicon) -> tuple[str, "Token | 
             return "topic", h
         return "arg", h
     if t.dep_ in ("advcl", "appos", "npadvmod") and h.pos_ in _VERBAL:
-        return "adjunct", h                              # "Putin met Trump on Friday, their first meeting since ..."
+        return "adjunct", h                              # "X met Y on Friday, their first meeting since ..."
     if t.dep_ == "nsubj" and h.pos_ in _VERBAL:
         if lemma(h) == "take" and any(lemma(c) == "place" for c in h.children):
             return "light", h
@@ -342,7 +342,7 @@ def _noun_frame(tok: "Token", sense: Sense, lex: Lexicon) -> Frame | None:
             frame.targets = found
             break
     if not frame.targets and not frame.both:
-        # "the sanctions imposed on Moscow": the target on the participle that describes the noun
+        # "the sanctions imposed on X": the target on the participle that describes the noun
         for c in tok.children:
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 for slot in sense.target:
@@ -370,7 +370,7 @@ def _noun_frame(tok: "Token", sense: Sense, lex: Lexicon) -> Frame | None:
             if not frame.sources and relation == "light" and is_passive(gov):
                 frame.implicit_source = True
             elif not frame.sources and relation == "adjunct" and is_passive(gov):
-                raised = child(gov, "nsubjpass")         # "Abe is expected in Moscow for talks with Putin"
+                raised = child(gov, "nsubjpass")         # "X is expected in Paris for talks with Y"
                 frame.sources = [raised] if raised is not None else []
         if not frame.targets and not frame.both and relation in ("light", "motion"):
             slots = ("to", "in", "at") if relation == "motion" or sense.mode == "visit" else sense.target

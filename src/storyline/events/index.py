@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _PREP_LIKE = frozenset({"prep", "agent"})
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "NORP": 4, "OUTLET": 5}
 _QUOTE_RE = re.compile(r"[\"“”]")
-# "MOSCOW, May 26 –", "TOKYO, January 18. /TASS/.", "OSAKA —", "VLADIVOSTOK, Russia, Sept 2 (Reuters) -"
+# "PARIS, May 26 –", "BERLIN, March 3. /TASS/.", "ROME —", "LYON, France, Sept 2 (Reuters) -"
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'/-]{2,40}(?:,[^.\n–—]{0,40})?(?:\s*\.\s*/[A-Z-]+/\.|\s*\([^)]{1,30}\))?"
                           r"\s*(?:[–—-]{1,2}|\.(?=\s))\s")
 

@@ -35,7 +35,7 @@ class Sense:
     prt: str | None = None                     # particle of a phrasal verb ("pull out")
     inverse: bool = False                      # subject hosts: the object is the source
     objects: frozenset[str] = frozenset()      # the direct object must be one of these
-    object_target: bool = False                # the target may sit inside the object ("Japan's proposal")
+    object_target: bool = False                # the target may sit inside the object ("Germany's proposal")
     no_actor_object: bool = False              # the object must not itself be an actor
     person_target: bool = False
     motion: bool = False

@@ -2,7 +2,7 @@
 
 An article states a visit in its lead and again in its body, or reports talks
 first as "the meeting between the ministers" and then as "X and his counterpart
-Y held talks in Moscow". Mentions of one type whose sides, people, modes and
+Y held talks in Paris". Mentions of one type whose sides, people, modes and
 dates agree are merged; the merged event keeps the most specific date, the most
 definite status and the evidence of its most informative mention. A mention
 that names only one side ("the president's visit") never makes an event of its
@@ -102,7 +102,7 @@ def _statuses_fit(a: Mention, b: Mention) -> bool:
 
 
 def _places_fit(a: Mention, b: Mention) -> bool:
-    """Talks in Sochi and a visit to Moscow are two happenings; a visit to Russia may be either."""
+    """Talks in Lyon and a visit to Paris are two happenings; a visit to France may be either."""
     la, lb = a.location, b.location
     if la is None or lb is None or not la.name or not lb.name or la.name == lb.name:
         return True
@@ -192,7 +192,7 @@ def summarise(cluster: list[Mention]) -> dict:
             elif p.country == tgt_c:
                 targets.append(p)
     src, tgt = best_party(sources), best_party(targets)
-    # a state acting through the official who announces it: "Japan will lodge a protest, Suga said"
+    # a state acting through the official who announces it: "X will lodge a protest, its spokesman said"
     speaker = lead.speaker
     if speaker is not None and speaker.actor.name and src.kind in ("place", "state", "country") and (
             speaker.country == src.country):

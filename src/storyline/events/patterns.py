@@ -26,8 +26,8 @@ ATTRIBUTION_PREPS = frozenset({"according"})
 # Auxiliaries and modals.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 HEDGE_MODALS = frozenset({"may", "might", "could", "can", "ca"})
-COND_MODALS = frozenset({"would", "should", "'d", "’d"})
-DEMAND_MODALS = frozenset({"must", "should"})     # "X said Japan must ...": a demand
+COND_MODALS = frozenset({"would", "'d", "’d"})
+DEMAND_MODALS = frozenset({"must", "should"})     # "X said Y must ...": a demand
 NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no"})
 
 # Words that make the event they govern (or modify) a mere possibility.
@@ -79,7 +79,7 @@ ABSTRACT_HEADS = frozenset({"invitation", "offer", "proposal", "call", "readines
 PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video", "videolink", "video-link", "videoconference",
                          "teleconference", "phonecall", "call"})
 
-# Markers of a multilateral setting ("on the sidelines of the G20 summit").
+# Markers of a multilateral setting ("on the sidelines of the APEC summit").
 MULTILATERAL_NOUNS = frozenset({"summit", "forum", "assembly", "conference", "sidelines", "congress", "plenary",
                                 "ministerial", "session", "meeting"})
 MULTILATERAL_NAMES = frozenset("""
@@ -91,7 +91,7 @@ NOT_MULTILATERAL = frozenset({"news", "press", "video", "phone", "telephone"})
 # Adjuncts that tie a nominal event to the time and actors of the clause around it.
 ADJUNCT_PREPS = frozenset({"during", "at", "in", "on", "amid", "after", "following", "within", "through", "via",
                            "over", "for"})
-# Motion verbs that carry "on a visit" ("come to Japan on a visit").
+# Motion verbs that carry "on a visit" ("come to France on a visit").
 MOTION_VERBS = frozenset({"come", "go", "travel", "arrive", "fly", "head", "be", "leave", "return", "make"})
 
 # Prepositions of a time that only bounds an event ("since 2014", "until May").
@@ -108,7 +108,7 @@ PAIR_DETERMINERS = frozenset({"both", "two", "their"})
 LEADER_NOUNS = frozenset({"leader", "president", "premier", "head"})
 LEADER_ROLE = re.compile(r"(?i)\b(president|prime minister|premier|chancellor|king|queen|emperor|leader|head of)")
 
-# Heads of descriptions of one official ("the Russian leader"): a person the entities stage did not name.
+# Heads of descriptions of one official ("the French leader"): a person the entities stage did not name.
 PERSON_ROLES = frozenset({"leader", "president", "minister", "premier", "chancellor", "king", "queen", "emperor",
                           "envoy", "ambassador", "diplomat", "secretary", "spokesman", "spokeswoman", "official",
                           "counterpart", "head", "monarch", "prince", "governor", "mayor", "senator"})

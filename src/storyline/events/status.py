@@ -15,7 +15,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .lexicon import lemma
-from .patterns import (ATTITUDE_VERBS, CANCEL_CUES, CANCEL_PHRASES, COND_MODALS, FUTURE_AUX, HAPPENED_CUES, HEDGE_MODALS,
+from .patterns import (ATTITUDE_VERBS, CANCEL_CUES, CANCEL_PHRASES, COND_MODALS, DEMAND_MODALS, FUTURE_AUX, HAPPENED_CUES, HEDGE_MODALS,
                        PHASE_HAPPENED, PHASE_PLANNED, PLANNED_CUES, POSSIBLE_CUES, POSTPONE_CUES, POSTPONE_PHRASES, REPORTING_VERBS,
                        TOPIC_VERBS, UNDECIDED_SUBJECTS, UNDECIDED_VERBS)
 from .when import interval
@@ -91,6 +91,8 @@ def _modifier_cue(tok: "Token") -> str | None:
 
 def _verb_cue(tok: "Token", reported: bool, use_tense: bool) -> str | None:
     aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in DEMAND_MODALS for a in aux):
+        return "demanded"           # "X must withdraw": the content of a demand, not an event
     if _negated(tok):
         # "will not visit" calls it off; "have not signed" only says it has not happened
         return "cancelled" if any(a in FUTURE_AUX | COND_MODALS for a in aux) or tok.dep_ == "xcomp" else "negated"

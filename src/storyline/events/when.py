@@ -155,7 +155,7 @@ def _inherited_span(frame: "Frame", triggers: set[int]) -> set[int]:
                                 or (v.tag_ == "VBG" and not any(c.dep_ == "mark" for c in v.children))):
         verb_span(head, skip, out)                       # "after they agreed", "talked on Friday, discussing"
     elif v.dep_ == "pcomp" and head.lower_ in COTEMPORAL_MARKS and head.head.pos_ in ("VERB", "AUX"):
-        verb_span(head.head, skip, out)                  # "told reporters on Friday after meeting Putin"
+        verb_span(head.head, skip, out)                  # "told reporters on Friday after meeting X"
     elif v.dep_ == "advcl" and lemma(head) in ("become", "be") and any(c.tag_ == "TO" for c in v.children):
         if head.tag_ == "VBD":                           # "became the first president to visit X"
             verb_span(head, skip, out)
@@ -236,7 +236,7 @@ def appositive_date(frame: "Frame", index: DocIndex) -> str | None:
 
 
 def report_day(frame: "Frame", index: DocIndex, published: str | None) -> str | None:
-    """An agreement reported in the perfect ("the two leaders had agreed ..., Abe said") was reached
+    """An agreement reported in the perfect ("the two leaders had agreed ..., X said") was reached
     on the day of the report: the reporting verb's date, else the publication date."""
     v = frame.trigger
     if frame.type != "AGREE" or frame.relation != "verb":
@@ -356,7 +356,7 @@ def reported_by(frame: "Frame", parties: "Parties") -> str | None:
                     if p.dep_ == "pobj" and p.head.lower_ == "to":
                         return _source_name(p, parties)
             if c.dep_ in ("conj", "parataxis") and c.i > trig.i and lemma(c) in REPORTING_VERBS and t.head.i == t.i:
-                # "Japan will lodge a protest ..., Chief Cabinet Secretary Suga told a news conference"
+                # "X will lodge a protest ..., its spokesman Y told reporters"
                 return _reporter(c, parties)
         h = t.head
         if h.i == t.i:

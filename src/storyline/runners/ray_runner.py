@@ -149,3 +149,6 @@ def _load_partitions(out: str, db: str | os.PathLike[str] | None, report: Any, n
         for i in range(0, max(len(records), 1), 256):
             store.write_batch(records[i:i + 256], rejections if i == 0 else [])
         report.ingested = len(records)
+        from ..link import link_pending
+
+        report.linked = link_pending(store)     # linking runs over the store, as after a local ingest
