@@ -10,12 +10,10 @@ event's time ("agreed *during a meeting* last November") stay in the span.
 """
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 from ..records import Evidence, Location
+from ..time.values import interval
 from .index import DocIndex
 from .lexicon import lemma
 from .patterns import (COTEMPORAL_MARKS, HAPPENED_CUES, MULTILATERAL_NAMES, MULTILATERAL_NOUNS, NOT_MULTILATERAL, PHASE_HAPPENED,
@@ -32,48 +30,9 @@ _COTEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 _PLACE_PREPS = frozenset({"in", "at", "outside", "near"})
 LEAD_SENTENCES = 2          # sentences (the dateline's included) that make an article's lead
 _TRIM = frozenset({"PUNCT", "CCONJ", "SPACE"})
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-_VALUE = re.compile(r"(\d{4})(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})(?:-(\d{2}))?)?")
 
 
 # ---------------------------------------------------------------- TIMEX3 values as day intervals
-
-def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """A TIMEX3 date value as a closed interval of days; None if it has no year."""
-    if not value:
-        return None
-    if "/" in value:
-        a, b = value.split("/", 1)
-        ia, ib = interval(a), interval(b)
-        return (ia[0], ib[1]) if ia and ib else None
-    m = _VALUE.fullmatch(value.split("T", 1)[0])
-    if not m:
-        return None
-    y, part, day = int(m.group(1)), m.group(2), m.group(3)
-    try:
-        if part is None:
-            return dt.date(y, 1, 1), dt.date(y, 12, 31)
-        if part in _SEASONS:
-            a, b = _SEASONS[part]
-            ey, em = (y + 1, b - 12) if b > 12 else (y, b)
-            return dt.date(y, a, 1), dt.date(ey, em, calendar.monthrange(ey, em)[1])
-        if part[0] == "Q":
-            q = int(part[1])
-            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
-        if part[0] == "H":
-            return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if part == "H1" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
-        if part[0] == "W":
-            start = dt.date.fromisocalendar(y, int(part[1:]), 1)
-            return start, start + dt.timedelta(days=6)
-        mo = int(part)
-        if day is None:
-            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
-        d = dt.date(y, mo, int(day))
-        return d, d
-    except ValueError:
-        return None
-
-
 def width(value: str | None) -> int:
     span = interval(value)
     return (span[1] - span[0]).days if span else 10**6
