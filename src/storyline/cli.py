@@ -200,28 +200,25 @@ def _event_row(e: dict) -> str:
             f"{_side(e.get('source'))} -> {_side(e.get('target'))}  [{e['event_id']}, {e['reports']} report(s)]")
 
 
-def _cmd_events(a: argparse.Namespace) -> int:
+def _print_events(a: argparse.Namespace, with_evidence: bool) -> int:
     page = _event_query(a)
     if a.json:
         print(json.dumps(page, indent=2, ensure_ascii=False))
         return 0
     for e in page["items"]:
         print(_event_row(e))
-    print(f"{len(page['items'])} of {page['total']} events")
-    return 0
-
-
-def _cmd_timeline(a: argparse.Namespace) -> int:
-    page = _event_query(a)
-    if a.json:
-        print(json.dumps(page, indent=2, ensure_ascii=False))
-        return 0
-    for e in page["items"]:
-        print(_event_row(e))
-        if e.get("evidence"):
+        if with_evidence and e.get("evidence"):
             print(f"{'':<23}“{e['evidence']}”")
     print(f"{len(page['items'])} of {page['total']} events")
     return 0
+
+
+def _cmd_events(a: argparse.Namespace) -> int:
+    return _print_events(a, with_evidence=False)
+
+
+def _cmd_timeline(a: argparse.Namespace) -> int:
+    return _print_events(a, with_evidence=True)
 
 
 def _cmd_show(a: argparse.Namespace) -> int:
