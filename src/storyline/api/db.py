@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreBusyError, StoreError
-from ..store import default_db_path, writer_waiting_marker
+from ..store import default_db_path, reader_waiting_marker, writer_waiting_marker
 
 if TYPE_CHECKING:
     import duckdb
@@ -34,19 +34,24 @@ def open_read_only(path: str | os.PathLike[str], retry_for: float = 2.0) -> duck
         raise StoreError(f"no database at {path}; run `storyline ingest PATH --db {path}` first")
     deadline = time.monotonic() + retry_for
     pause = 0.02
-    while True:
-        try:
-            return duckdb.connect(path, read_only=True)
-        except duckdb.IOException as e:
-            if "lock" not in str(e).lower():
+    marker = Path(reader_waiting_marker(path))
+    try:
+        while True:
+            try:
+                return duckdb.connect(path, read_only=True)
+            except duckdb.IOException as e:
+                if "lock" not in str(e).lower():
+                    raise StoreError(f"cannot open the database {path}: {e}") from e
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(f"the database {path} is being written by another process "
+                                         "(an ingest?); try again in a few seconds") from e
+                marker.touch()          # ask the writer to let go of the file between batches
+                time.sleep(pause)
+                pause = min(pause * 2, 0.25)
+            except duckdb.Error as e:
                 raise StoreError(f"cannot open the database {path}: {e}") from e
-            if time.monotonic() >= deadline:
-                raise StoreBusyError(f"the database {path} is being written by another process "
-                                     "(an ingest?); try again in a few seconds") from e
-            time.sleep(pause)
-            pause = min(pause * 2, 0.25)
-        except duckdb.Error as e:
-            raise StoreError(f"cannot open the database {path}: {e}") from e
+    finally:
+        marker.unlink(missing_ok=True)
 
 
 class ReadOnlyStore:

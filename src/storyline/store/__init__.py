@@ -25,6 +25,11 @@ def default_db_path(db: str | os.PathLike[str] | None = None) -> str:
     return str(db or os.environ.get("STORYLINE_DB") or DEFAULT_DB)
 
 
+def reader_waiting_marker(path: str) -> str:
+    """A file that exists while a reader (the API) waits for a writer to let go of the database."""
+    return path + ".reader-waiting"
+
+
 def writer_waiting_marker(path: str) -> str:
     """A file that exists while a writer waits for readers to release the database."""
     return path + ".writer-waiting"
@@ -75,8 +80,9 @@ class Store:
         return self._con if self._con is not None else self._open()
 
     def release(self) -> None:
-        """In shared mode, close the connection until the next use (committed work is on disk)."""
-        if self.shared and self._con is not None:
+        """In shared mode, when a reader is waiting for the file, close the connection until the
+        next use (committed work is on disk). Nobody waiting: keep it, closing costs a checkpoint."""
+        if self.shared and self._con is not None and Path(reader_waiting_marker(self.path)).exists():
             self._con.close()
             self._con = None
 
