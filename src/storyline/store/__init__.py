@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Iterator
 
-from ..errors import StoreError
+from ..errors import StoreError, StorylineError
 from ..records import Article, Rejection
 from .schema import MIGRATIONS
 
@@ -46,6 +47,7 @@ class Store:
         self.read_only = read_only
         self.shared = shared
         self._con: Any = None
+        self._tx_depth = 0
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}; run `storyline ingest PATH --db {self.path}` first")
         self._open()
@@ -85,6 +87,31 @@ class Store:
         if self.shared and self._con is not None and Path(reader_waiting_marker(self.path)).exists():
             self._con.close()
             self._con = None
+
+    @contextmanager
+    def transaction(self, what: str = "a write") -> Iterator[Any]:
+        """One transaction: all or nothing. Transactions opened inside it join it, so callers
+        can make one unit of several writes (the pipeline writes a batch and its links at once)."""
+        if self._tx_depth:
+            self._tx_depth += 1
+            try:
+                yield self.con
+            finally:
+                self._tx_depth -= 1
+            return
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        self._tx_depth = 1
+        try:
+            yield con
+            con.execute("COMMIT")
+        except BaseException as e:
+            con.execute("ROLLBACK")
+            if isinstance(e, StorylineError) or not isinstance(e, Exception):
+                raise
+            raise StoreError(f"{what} on {self.path} failed and was rolled back: {e}") from e
+        finally:
+            self._tx_depth = 0
 
     # ------------------------------------------------------------------ schema
     def _migrate(self) -> None:
@@ -142,40 +169,45 @@ class Store:
                 dl.get("text"), pub.get("date"), pub.get("how"), pub.get("confidence"), year, rec.get("url"),
                 rec["text"], json.dumps(rec, ensure_ascii=False)]
 
+    _ARTICLE_COLUMNS = ("id", "path", "source", "headline", "lead", "dateline_place", "dateline_text",
+                        "published_date", "published_how", "published_confidence", "published_year", "url",
+                        "text", "record")
+
     def write_batch(self, articles: list[Article] | list[dict[str, Any]], rejections: list[Rejection]) -> None:
-        """Write articles (records or their dicts) and rejections in one transaction (all or nothing)."""
+        """Write articles (records or their dicts) and rejections in one transaction (all or nothing).
+
+        Rows go in as one Arrow table per batch: DuckDB's ``executemany`` inserts row by row
+        (measured: 8 ms per article, a tenth of the parse)."""
+        import pyarrow as pa
+
         recs = [a.to_dict() if isinstance(a, Article) else a for a in articles]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction(f"writing a batch of {len(recs)} articles") as con:
             if recs:
-                self.con.executemany(
-                    "INSERT INTO articles (id, path, source, headline, lead, dateline_place, dateline_text, "
-                    "published_date, published_how, published_confidence, published_year, url, text, record) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                    [self._row(r) for r in recs])
-                self.con.execute("DELETE FROM rejections WHERE input_id IN (SELECT unnest(?))", [[r["id"] for r in recs]])
+                cols = list(zip(*(self._row(r) for r in recs)))
+                con.register("_sl_articles", pa.table(
+                    {name: pa.array(col, type=pa.float64() if name == "published_confidence" else
+                                    pa.int32() if name == "published_year" else pa.string())
+                     for name, col in zip(self._ARTICLE_COLUMNS, cols)}))
+                try:
+                    names = ", ".join(self._ARTICLE_COLUMNS)
+                    con.execute(f"INSERT INTO articles ({names}) SELECT {names} FROM _sl_articles "
+                                "ON CONFLICT (id) DO NOTHING")
+                    con.execute("DELETE FROM rejections WHERE input_id IN (SELECT id FROM _sl_articles)")
+                finally:
+                    con.unregister("_sl_articles")
             if rejections:
-                self.con.executemany(
+                con.executemany(
                     "INSERT INTO rejections (input_id, path, stage, code, detail) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT (input_id) DO UPDATE SET path = excluded.path, stage = excluded.stage, "
                     "code = excluded.code, detail = excluded.detail, rejected_at = now()",
                     [[r.input_id, r.path, r.stage, r.code, r.detail] for r in rejections])
-            self.con.execute("COMMIT")
-        except Exception as e:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"writing a batch of {len(recs)} articles to {self.path} failed: {e}") from e
 
     def update_records(self, articles: list[Article]) -> None:
         """Replace the records of already stored articles (after re-analysis), in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction(f"updating {len(articles)} records") as con:
             for a in articles:
-                self.con.execute("UPDATE articles SET record = ? WHERE id = ?",
-                                 [json.dumps(a.to_dict(), ensure_ascii=False), a.id])
-            self.con.execute("COMMIT")
-        except Exception as e:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"updating {len(articles)} records in {self.path} failed: {e}") from e
+                con.execute("UPDATE articles SET record = ? WHERE id = ?",
+                            [json.dumps(a.to_dict(), ensure_ascii=False), a.id])
 
     def iter_records(self, order: str = "path") -> Iterator[dict[str, Any]]:
         """Article records (OUTPUT.md) in a stable order."""
@@ -207,6 +239,16 @@ class Store:
         return {k: bytes(v) for k, v in rows}
 
     def cache_docs(self, items: list[tuple[str, str, bytes]]) -> None:
-        if items:
-            self.con.executemany("INSERT INTO parse_cache (key, model, doc) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
-                                 items)
+        """Add parses to the cache (one Arrow table, see ``write_batch``)."""
+        if not items:
+            return
+        import pyarrow as pa
+
+        keys, models, docs = zip(*{k: (k, m, d) for k, m, d in items}.values())
+        self.con.register("_sl_cache", pa.table({"key": pa.array(keys, pa.string()), "model": pa.array(models, pa.string()),
+                                                 "doc": pa.array(docs, pa.binary())}))
+        try:
+            self.con.execute("INSERT INTO parse_cache (key, model, doc) SELECT key, model, doc FROM _sl_cache "
+                             "ON CONFLICT (key) DO NOTHING")
+        finally:
+            self.con.unregister("_sl_cache")

@@ -187,45 +187,41 @@ def save_links(store: "Store", result: LinkResult, lifecycles: Mapping[str, dict
     dup_rows = [{"article_id": a, "group_id": g, "kind": k} for a, (g, k) in sorted((duplicates or {}).items())]
     drop = sorted(result.dropped | set(lifecycles))
     try:
-        con.execute("BEGIN TRANSACTION")
-        if keys:
-            _arrow(store, "_sl_keys", [{"article_id": a, "local_id": e} for a, e in keys])
-            con.execute("DELETE FROM event_mentions WHERE (article_id, local_id) IN "
-                        "(SELECT (article_id, local_id) FROM _sl_keys)")
-        if mention_rows:
-            _arrow(store, "_sl_mentions", mention_rows)
-            cols = ", ".join(ROW_COLUMNS)
-            con.execute(f"INSERT INTO event_mentions ({cols}) SELECT {cols} FROM _sl_mentions")
-        if drop:
-            con.execute("DELETE FROM corpus_events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [drop])
-        if event_rows:
-            _arrow(store, "_sl_events", event_rows)
-            con.execute(f"INSERT INTO corpus_events ({', '.join(event_rows[0])}) "
-                        f"SELECT {', '.join(event_rows[0])} FROM _sl_events")
-        seen = sorted(set(linked_articles) | result.articles)
-        if seen:
-            con.execute("DELETE FROM linked_articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [seen])
-            con.execute("INSERT INTO linked_articles (article_id) SELECT unnest(?::VARCHAR[])", [seen])
-        if sig_rows:
-            ids = [r["article_id"] for r in sig_rows]
-            con.execute("DELETE FROM article_signatures WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            con.execute("DELETE FROM article_bands WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            _arrow(store, "_sl_sigs", sig_rows)
-            con.execute("INSERT INTO article_signatures SELECT article_id, published, n_shingles, minhash, "
-                        "lead_minhash FROM _sl_sigs")
-            if band_rows:
-                _arrow(store, "_sl_bands", band_rows)
-                con.execute("INSERT INTO article_bands SELECT band_key, article_id FROM _sl_bands")
-        if dup_rows:
-            con.execute("DELETE FROM duplicate_groups WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-                        [[r["article_id"] for r in dup_rows]])
-            _arrow(store, "_sl_dups", dup_rows)
-            con.execute("INSERT INTO duplicate_groups SELECT article_id, group_id, kind FROM _sl_dups")
-        _patch_records(store, result)
-        con.execute("COMMIT")
-    except Exception as e:
-        con.execute("ROLLBACK")
-        raise StoreError(f"saving the links of {len(result.mentions)} event reports to {store.path} failed: {e}") from e
+        with store.transaction(f"saving the links of {len(result.mentions)} event reports"):
+            if keys:
+                _arrow(store, "_sl_keys", [{"article_id": a, "local_id": e} for a, e in keys])
+                con.execute("DELETE FROM event_mentions WHERE (article_id, local_id) IN "
+                            "(SELECT (article_id, local_id) FROM _sl_keys)")
+            if mention_rows:
+                _arrow(store, "_sl_mentions", mention_rows)
+                cols = ", ".join(ROW_COLUMNS)
+                con.execute(f"INSERT INTO event_mentions ({cols}) SELECT {cols} FROM _sl_mentions")
+            if drop:
+                con.execute("DELETE FROM corpus_events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [drop])
+            if event_rows:
+                _arrow(store, "_sl_events", event_rows)
+                con.execute(f"INSERT INTO corpus_events ({', '.join(event_rows[0])}) "
+                            f"SELECT {', '.join(event_rows[0])} FROM _sl_events")
+            seen = sorted(set(linked_articles) | result.articles)
+            if seen:
+                con.execute("DELETE FROM linked_articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [seen])
+                con.execute("INSERT INTO linked_articles (article_id) SELECT unnest(?::VARCHAR[])", [seen])
+            if sig_rows:
+                ids = [r["article_id"] for r in sig_rows]
+                con.execute("DELETE FROM article_signatures WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+                con.execute("DELETE FROM article_bands WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+                _arrow(store, "_sl_sigs", sig_rows)
+                con.execute("INSERT INTO article_signatures SELECT article_id, published, n_shingles, minhash, "
+                            "lead_minhash FROM _sl_sigs")
+                if band_rows:
+                    _arrow(store, "_sl_bands", band_rows)
+                    con.execute("INSERT INTO article_bands SELECT band_key, article_id FROM _sl_bands")
+            if dup_rows:
+                con.execute("DELETE FROM duplicate_groups WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                            [[r["article_id"] for r in dup_rows]])
+                _arrow(store, "_sl_dups", dup_rows)
+                con.execute("INSERT INTO duplicate_groups SELECT article_id, group_id, kind FROM _sl_dups")
+            _patch_records(store, result)
     finally:
         for name in ("_sl_keys", "_sl_mentions", "_sl_events", "_sl_sigs", "_sl_bands", "_sl_dups", "_sl_records"):
             try:
@@ -236,15 +232,9 @@ def save_links(store: "Store", result: LinkResult, lifecycles: Mapping[str, dict
 
 def forget_links(store: "Store") -> None:
     """Empty every linking table (the article records keep their event ids until relinked)."""
-    con = store.con
-    try:
-        con.execute("BEGIN TRANSACTION")
+    with store.transaction("clearing the links") as con:
         for table in LINK_TABLES:
             con.execute(f"DELETE FROM {table}")
-        con.execute("COMMIT")
-    except Exception as e:
-        con.execute("ROLLBACK")
-        raise StoreError(f"clearing the links of {store.path} failed: {e}") from e
 
 
 def _event_row(event_id: str, lc: dict[str, Any]) -> dict[str, Any]:
