@@ -114,14 +114,21 @@ class _Run:
             return
         from .link import link_articles
 
+        class LinkFailed(Exception):
+            pass
+
         try:
             with self.store.transaction("writing and linking a batch"):
-                linked = link_articles(self.store, recs)
+                try:
+                    linked = link_articles(self.store, recs)
+                except Exception as e:          # a linking bug must not lose the batch
+                    raise LinkFailed(f"{type(e).__name__}: {e}") from e
                 linked.event_ids = {}           # they are in the records; keep memory flat
                 self.linked.add(linked)
                 self.store.write_batch(recs, rejections)
-        except StorylineError as e:
-            print(f"storyline: linking a batch failed ({e}); stored it unlinked", file=sys.stderr)
+        except LinkFailed as e:
+            print(f"storyline: linking a batch failed ({e}); stored it unlinked, "
+                  "`storyline link` retries", file=sys.stderr)
             self.store.write_batch([a.to_dict() for a in done], rejections)
 
     def articles(self, paths: list[str]) -> Iterator[Article]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Iterator
 
-from ..errors import StoreError, StorylineError
+from ..errors import StoreError
 from ..records import Article, Rejection
 from .schema import MIGRATIONS
 
@@ -107,9 +107,11 @@ class Store:
             con.execute("COMMIT")
         except BaseException as e:
             con.execute("ROLLBACK")
-            if isinstance(e, StorylineError) or not isinstance(e, Exception):
-                raise
-            raise StoreError(f"{what} on {self.path} failed and was rolled back: {e}") from e
+            import duckdb
+
+            if isinstance(e, duckdb.Error):
+                raise StoreError(f"{what} on {self.path} failed and was rolled back: {e}") from e
+            raise
         finally:
             self._tx_depth = 0
 
