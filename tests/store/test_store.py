@@ -134,32 +134,3 @@ def test_a_transaction_joins_the_writes_inside_it_and_rolls_them_all_back(tmp_pa
         with pytest.raises(StoreError, match="a test on .* failed and was rolled back"):
             with s.transaction("a test"):
                 s.con.execute("INSERT INTO articles (id, path, text, record) VALUES ('a1', 'b', 'y', '{}')")
-
-
-@pytest.mark.model
-def test_ingest_links_as_it_writes_and_a_linking_failure_loses_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import storyline.link as link_mod
-
-    d, db = _corpus(tmp_path), tmp_path / "s.duckdb"
-    real, calls = link_mod.link_articles, []
-
-    def first_fails(store, records, **kw):
-        calls.append(len(records))
-        if len(calls) == 1:
-            raise KeyError("simulated linking bug")
-        return real(store, records, **kw)
-
-    monkeypatch.setattr(link_mod, "link_articles", first_fails)
-    report = ingest([d], db)
-    assert report.ingested == 2 and "linking a batch failed" in capsys.readouterr().err
-    assert report.linked.articles == 2                  # the run's final pass linked what the batch could not
-    with Store(db) as s:
-        assert s.counts()["articles"] == 2
-        assert s.con.execute("SELECT count(*) FROM linked_articles").fetchone()[0] == 2
-    monkeypatch.setattr(link_mod, "link_articles", real)
-    d2 = tmp_path / "more"
-    d2.mkdir()
-    (d2 / "c.txt").write_text(STORY.replace("June 3", "June 5").replace("Friday", "Sunday"), encoding="utf-8")
-    again = ingest([d2], db)
-    assert again.linked.articles == 1                  # linked in its batch; the final pass found nothing
