@@ -58,18 +58,13 @@ def build_corpus(folder: Path, n: int, seed: int = 1) -> int:
     words = 0
     for i in range(n):
         parts, count = [], 0
-        while count < 330:                  # whole bodies, then sentences of one more up to ~400 words
-            b = rng.choice(bodies)
-            parts.append(b)
-            count += len(b.split())
-        tail = []
-        for sentence in rng.choice(bodies).split(". "):
-            if count >= 385:
-                break
-            tail.append(sentence)
-            count += len(sentence.split())
-        if tail:
-            parts.append(". ".join(tail).rstrip(".") + ".")
+        while count < 345:                  # paragraphs of random sample bodies; ~400 words with the lead
+            for para in rng.choice(bodies).split("\n"):
+                if count >= 345:
+                    break
+                if para.strip():
+                    parts.append(para)
+                    count += len(para.split())
         body = "\n\n".join(parts)
         (a, a_role), (b_name, b_role) = rng.sample(PEOPLE, 2)
         body = body.replace("Vladimir Putin", a).replace("Shinzo Abe", b_name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +60,7 @@ class Gazetteer:
         return self.country_names.get(code, code)
 
 
+@lru_cache(maxsize=16384)
 def _clean(name: str) -> str:
     name = " ".join(name.split())
     name = _THE.sub("", name)
@@ -114,7 +116,42 @@ def outlets() -> dict[str, tuple[str, str | None]]:
     return table
 
 
+@dataclass(frozen=True)
+class WordFinder:
+    r"""Whole-word occurrences of some forms: the matches of ``(?<![\w-])(?:form|form|...)(?![\w-])``.
+
+    A pattern that opens with a lookbehind is tried at every position of the text; the bare
+    alternation lets ``re`` jump to where one of the forms starts, and the whole pattern is tried
+    there only. ``finditer`` yields what ``pattern.finditer`` would."""
+
+    pattern: re.Pattern[str]
+    starts: re.Pattern[str] | None      # None when a form is empty (then the pattern runs alone)
+
+    @classmethod
+    def of(cls, forms: Iterable[str]) -> WordFinder:
+        forms = list(forms)
+        alternation = "|".join(re.escape(f) for f in forms)
+        pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+        return cls(pattern, re.compile(alternation) if all(forms) else None)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.starts is None:
+            yield from self.pattern.finditer(text)
+            return
+        pos = 0
+        while True:
+            found = self.starts.search(text, pos)
+            if found is None:
+                return
+            m = self.pattern.match(text, found.start())
+            if m is None:
+                pos = found.start() + 1
+            else:
+                yield m
+                pos = m.end()
+
+
 @lru_cache(maxsize=1)
-def outlet_regex() -> re.Pattern[str]:
-    forms = sorted(outlets(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+def outlet_regex() -> WordFinder:
+    """Every known outlet form, found as a whole word (the longest form first)."""
+    return WordFinder.of(sorted(outlets(), key=len, reverse=True))

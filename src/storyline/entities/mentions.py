@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
-from spacy.attrs import LOWER
-
+from .docview import view_of
 from .geo import Gazetteer, gazetteer, outlet_regex, outlets
 from .names import clean_name
-from .patterns import (BYLINE_RE, CREDIT_GLUE, CREDIT_RE, CREDIT_TAIL_RE, DETERMINERS, NAME_PARTICLES, NOT_NAMES,
-                       ORG_NOUNS, OUTLET_PREFIXES, OUTLET_SUFFIXES, PLACE_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS)
+from .patterns import (BYLINE_RE, CREDIT_CUES, CREDIT_GLUE, CREDIT_RE, CREDIT_TAIL_RE, DETERMINERS, NAME_PARTICLES,
+                       NOT_NAMES, ORG_NOUNS, OUTLET_PREFIXES, OUTLET_SUFFIXES, PLACE_SUFFIXES, ROLE_HEADS,
+                       ROLE_MODIFIERS)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
+
+    from .docview import DocView
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _SIDE_RE = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (side|government|authorities|leadership)\b")
@@ -43,26 +43,12 @@ def doc_text(doc: "Doc", article=None) -> str:
 
 
 class DocIndex:
-    """Positions found once per Doc, with array look-ups instead of a Python loop over tokens:
-    title heads (for descriptions) and words that name islands, seas and the like."""
+    """Positions found once per Doc: title heads (for descriptions) and words that name islands,
+    seas and the like."""
 
-    def __init__(self, doc: "Doc", text: str):
-        lower = doc.to_array(LOWER)
-        self.heads: list[int] = np.nonzero(np.isin(lower, hashes(ROLE_HEADS)))[0].tolist()
+    def __init__(self, doc: "Doc | DocView", text: str):
+        self.heads: list[int] = [t.i for t in doc if t.lower_ in ROLE_HEADS]
         self.place_words: set[str] = {m.group(1) for m in _PLACE_WORD_RE.finditer(text)}
-
-
-def hashes(words: frozenset[str]) -> np.ndarray:
-    """spaCy string hashes of ``words`` (deterministic, so cached per word list)."""
-    return _hashes(words)
-
-
-@lru_cache(maxsize=16)
-def _hashes(words: frozenset[str]) -> np.ndarray:
-    from spacy.strings import StringStore
-
-    store = StringStore()
-    return np.array([store[w] for w in words], dtype=np.uint64)
 
 
 @dataclass
@@ -81,6 +67,7 @@ def find_mentions(doc: "Doc", gaz: Gazetteer | None = None, text: str | None = N
                   index: DocIndex | None = None) -> list[Mention]:
     """All mention candidates of ``doc``, sorted by position, without overlaps."""
     gaz = gaz or gazetteer()
+    doc = view_of(doc)
     text = doc.text if text is None else text
     index = index or DocIndex(doc, text)
     found = _outlet_mentions(doc, text)
@@ -332,10 +319,13 @@ def _is_credit(text: str, m: Mention) -> bool:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if len(line) < 80 and BYLINE_RE.match(line):
         return True
-    for marker in CREDIT_RE.finditer(text, max(line_start, m.start - 100), m.start):
-        between = text[marker.end():m.start]
-        if all(w in CREDIT_GLUE for w in _LOWER_WORD.findall(between)):
-            return True
+    lo = max(line_start, m.start - 100)
+    window = text[lo:m.start]
+    if any(cue in window for cue in CREDIT_CUES):
+        for marker in CREDIT_RE.finditer(text, lo, m.start):
+            between = text[marker.end():m.start]
+            if all(w in CREDIT_GLUE for w in _LOWER_WORD.findall(between)):
+                return True
     tail = CREDIT_TAIL_RE.match(text, m.end)
     if tail:
         word = tail.group().strip(" /")

@@ -47,6 +47,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=16384)
 def clean_name(text: str) -> str:
     """A name as printed, without brackets, a possessive or edge punctuation."""
     text = _BRACKETS.sub(" ", text)

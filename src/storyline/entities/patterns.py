@@ -91,6 +91,8 @@ DEPUTY_RE = re.compile(r"\b(deputy|vice|vice-\w+|assistant)\b")
 CREDIT_RE = re.compile(r"©|\([cC]\)|\b[Pp]hoto(?:graph)?s?\s*(?:by|:|/)|\b[Pp]hotographer\b|\bCredit\s*:|\bCourtesy of|"
                        r"\b(?:Additional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ee]dited|[Ww]ritten|"
                        r"[Tt]ranslated|[Pp]roduced)\s+by\b")
+# Every CREDIT_RE marker contains one of these strings (keep them in step): text without any holds no marker.
+CREDIT_CUES = ("©", "(c)", "(C)", "hoto", "Credit", "Courtesy", "by")
 # Lower-case words that may stand between a credit marker and the name it credits.
 CREDIT_GLUE = frozenset({"and", "in", "from", "by", "with", "for", "of", "photo", "photos"})
 # A byline on its own short line: "By Jane Roe".

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import Article, Entity
-from .geo import Gazetteer, gazetteer
+from .docview import view_of
+from .geo import Gazetteer, WordFinder, gazetteer
 from .mentions import DocIndex, Mention, doc_text, find_mentions
 from .names import clean_name, fold, fullness, same_person, surname
 from .patterns import DETERMINERS, NON_ACTOR_ROLES, ROLE_HEADS, ROLE_MODIFIERS
@@ -62,6 +63,7 @@ class _Person:
 def extract_entities(doc: "Doc", article: Article | None = None) -> list[Entity]:
     """One ``Entity`` per referent of ``doc`` (the parse of ``article.text``), ordered by first mention."""
     gaz = gazetteer()
+    doc = view_of(doc)
     text = doc_text(doc, article)
     index = DocIndex(doc, text)
     mentions = find_mentions(doc, gaz, text, index)
@@ -147,8 +149,7 @@ def _recover_surnames(doc: "Doc", text: str, people: list[_Person], others: list
         if len(p.names) == 1 and " " not in p.best and forms & index.place_words:
             continue
         given = clean_name(p.best).split()[:-1]
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms)) + r")(?![\w-])")
-        for match in pattern.finditer(text):
+        for match in WordFinder.of(sorted(forms)).finditer(text):
             span = doc.char_span(match.start(), match.end())
             if span is None or len(span) != 1:
                 continue

@@ -25,6 +25,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _INNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "prep", "pobj", "appos", "npadvmod"})
 _INNER_PREPS = frozenset({"of", "by", "from", "in", "on", "over"})
+_PRONOUNS = PERSON_PRONOUNS | SPEAKER_PRONOUNS | PLURAL_PRONOUNS
 PAIR_WINDOW = 4          # sentences within which "the sides" refers back to the last two-sided event
 
 
@@ -167,7 +168,7 @@ class Parties:
         if low in _RELATIVE and h.head.dep_ == "relcl":
             h = h.head.head
             low = h.lower_
-        if h.pos_ == "PRON" or low in PERSON_PRONOUNS | SPEAKER_PRONOUNS | PLURAL_PRONOUNS:
+        if h.pos_ == "PRON" or low in _PRONOUNS:
             if low in PERSON_PRONOUNS:
                 e = index.antecedent(h.i)
                 p = self.from_entity(e, h.i) if e is not None else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..entities.docview import view_of
 from ..records import Actor, Article, Event
 from .actors import Parties, Party
 from .derived import dateline_location, demands, departure_visit, earlier_occasion, invitation_visit
@@ -26,6 +27,7 @@ _ACTING = frozenset({"person", "official", "org", "speaker", "pair", "country", 
 
 def extract_events(doc: "Doc", article: Article) -> list[Event]:
     """Every interaction between two countries' actors that ``article`` reports, coded in PLOVER."""
+    doc = view_of(doc)
     index = DocIndex(doc, article)
     parties = Parties(index)
     readings = list(find_frames(doc))
@@ -154,8 +156,8 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
     location = location_of(frame, parties, span, arg_toks)
     evidence = evidence_of(frame, index)
     source_of_claim = reported_by(frame, parties)
-    speaker = next((parties.from_entity(e, frame.trigger.i) for e in index.entities.values()
-                    if e.type == "PERSON" and e.name == source_of_claim), None)
+    named = index.person_named.get(source_of_claim)
+    speaker = parties.from_entity(named, frame.trigger.i) if named is not None else None
     out = []
     for src, tgt in pairs:
         if lemma(frame.trigger) == "invite" and tgt is not None and tgt.country:

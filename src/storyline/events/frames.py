@@ -15,15 +15,19 @@ verb ("came to France *on a visit*") or of the clause they are an adjunct of
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from ..entities.docview import view_of
 from .lexicon import Lexicon, Sense, lemma, lexicon
 from .patterns import ABSTRACT_HEADS, ADJUNCT_PREPS, MOTION_VERBS, MULTILATERAL_NAMES, PHONE_WORDS, TOPIC_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
+
+    from ..entities.docview import DocView
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -189,7 +193,7 @@ def extended_preps(tok: "Token", names: frozenset[str]) -> list["Token"]:
         if a.head.i == a.i:
             break
         a = a.head
-        for c in sorted(a.children, key=lambda c: c.i):
+        for c in a.children:                    # in text order
             if c.dep_ == "prep" and c.i == right + 1 and c.lower_ in names:
                 out.append(c)
                 right = c.right_edge.i
@@ -401,27 +405,26 @@ def _noun_slot(tok: "Token", slot: str, extra: list["Token"]) -> list["Token"]:
 
 # ---------------------------------------------------------------- entry point
 
-def _candidates(doc: "Doc", lex: Lexicon) -> list[int]:
-    """Indices of tokens whose lemma or lower-cased form is a trigger of the lexicon (one array pass)."""
-    import numpy as np
-    from spacy.attrs import LEMMA, LOWER
-
-    if not len(doc):
-        return []
-    strings = doc.vocab.strings
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Every trigger of the lexicon, lower-case and capitalised (a proper noun's lemma keeps its capital)."""
+    lex = lexicon()
     words = set(lex.verbs) | set(lex.nouns)
-    keys = np.array(sorted({strings.add(w) for w in words} | {strings.add(w.capitalize()) for w in words}),
-                    dtype="uint64")
-    arr = doc.to_array([LEMMA, LOWER])
-    hit = np.isin(arr[:, 0], keys) | np.isin(arr[:, 1], keys)
-    return np.flatnonzero(hit).tolist()
+    return frozenset(words | {w.capitalize() for w in words})
+
+
+def _candidates(doc: "DocView") -> list[int]:
+    """Indices of tokens whose lemma or lower-cased form is a trigger of the lexicon."""
+    words = _trigger_words()
+    return [t.i for t in doc if t.lemma_ in words or t.lower_ in words]
 
 
 def find_frames(doc: "Doc") -> Iterator[list[Frame]]:
     """For each trigger word of ``doc``, the frames of the senses whose needs its context meets,
     in the lexicon's order; the caller keeps the first that yields an event."""
     lex = lexicon()
-    for i in _candidates(doc, lex):
+    doc = view_of(doc)
+    for i in _candidates(doc):
         tok = doc[i]
         frames: list[Frame] = []
         if tok.pos_ in _VERBAL and tok.tag_.startswith("VB"):

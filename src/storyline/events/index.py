@@ -15,14 +15,12 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import IDX
 
-from ..records import Article, Entity, TimeExpr
+from ..records import Actor, Article, Entity, TimeExpr
 from .lexicon import lemma, office_country
 from .patterns import ACTOR_TYPES, BOUNDING_PREPS, REPORTING_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
-
-    from ..records import Actor
 
 _PREP_LIKE = frozenset({"prep", "agent"})
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "NORP": 4, "OUTLET": 5}
@@ -67,6 +65,12 @@ class DocIndex:
         self.article = article
         self.text = article.text          # the parsed text (``doc.text`` is rebuilt on every access)
         self.entities = {e.id: e for e in article.entities}
+        # the first person entity of each name (the one a claim's source names)
+        self.person_named: dict[str | None, Entity] = {}
+        for e in self.entities.values():
+            if e.type == "PERSON":
+                self.person_named.setdefault(e.name, e)
+        self._main_actors: dict[str, tuple[str | None, str | None]] = {}
         # a person the entities stage left without a country: the office-holders table knows many
         self.person_country = {e.id: office_country(e.name) for e in article.entities
                                if e.type == "PERSON" and not e.country}
@@ -110,22 +114,24 @@ class DocIndex:
         length = [10**9] * len(self.referent)
         longest = [0] * len(self.referent)
         for e in entities:
+            outlet = e.type == "OUTLET"
+            rank = _TYPE_RANK.get(e.type, 9)
+            code = e.country or (office_country(e.name) if e.type == "PERSON" else None)
             for s, t in e.mentions:
                 if t <= s:
                     continue
                 first, last = self.token_range(s, t)
                 size = t - s
                 for i in range(first, last + 1):
-                    if e.type == "OUTLET":
+                    if outlet:
                         self.outlet[i] = e
                         continue
                     better = size > longest[i] or (size == longest[i] and self.referent[i] is not None and
-                                                   _TYPE_RANK.get(e.type, 9) < _TYPE_RANK.get(self.referent[i].type, 9))
+                                                   rank < _TYPE_RANK.get(self.referent[i].type, 9))
                     if better:
                         longest[i] = size
                         self.referent[i] = e
                         self._spans[i] = (first, last)
-                    code = e.country or (office_country(e.name) if e.type == "PERSON" else None)
                     if code and size < length[i]:
                         length[i] = size
                         self.word_country[i] = code
@@ -234,13 +240,12 @@ class DocIndex:
 
     def main_actor(self, code: str) -> "Actor":
         """A country's side in the article: its most named person, else the country itself."""
-        from ..records import Actor
-
-        people = [e for e in self.article.entities if e.type == "PERSON" and self.country_of(e) == code]
-        if people:
-            top = max(people, key=lambda e: len(e.mentions))
-            return Actor(top.name, top.id, code)
-        return Actor(None, None, code)
+        found = self._main_actors.get(code)
+        if found is None:
+            people = [e for e in self.article.entities if e.type == "PERSON" and self.country_of(e) == code]
+            top = max(people, key=lambda e: len(e.mentions)) if people else None
+            found = self._main_actors[code] = (top.name, top.id) if top is not None else (None, None)
+        return Actor(found[0], found[1], code)
 
     def _main_pair(self, entities: list[Entity]) -> tuple[str, str] | None:
         """The two countries the article is about, when two stand out."""

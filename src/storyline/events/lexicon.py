@@ -120,6 +120,7 @@ def _fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=4096)
 def office_country(name: str | None) -> str | None:
     return _offices().get(_fold(name)) if name else None
 
@@ -141,10 +142,15 @@ def known_words() -> frozenset[str]:
 
 def lemma(tok: "Token") -> str:
     """The token's lemma, mended where the lemmatizer cuts a final "e" ("staged" -> "stag", "hopes" -> "hop")."""
-    base = tok.lemma_.lower()
+    return _mended(tok.lemma_, tok.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _mended(lemma_: str, lower: str) -> str:
+    base = lemma_.lower()
     known = known_words()
     if base in known:
         return base
-    if base + "e" in known and tok.lower_.startswith(base + "e"):
+    if base + "e" in known and lower.startswith(base + "e"):
         return base + "e"
     return base

@@ -83,7 +83,7 @@ def _setting(prep: "Token", skip: set[int]) -> bool:
 
 def frame_span(frame: "Frame", triggers: set[int]) -> set[int]:
     trig = frame.trigger
-    skip = {i for i in triggers if i != trig.i}
+    skip = triggers - {trig.i}
     out: set[int] = set()
     if frame.relation == "verb":
         verb_span(trig, skip, out)

@@ -15,12 +15,9 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
-from spacy.attrs import IDX, LEMMA, LOWER
-
+from ..entities.docview import view_of
 from ..entities.geo import gazetteer
 from ..entities.patterns import DETERMINERS, OUTLET_NOUNS, ORG_NOUNS
-from ..entities.mentions import hashes
 from ..entities.roles import parse_description, pick_described
 from ..records import Entity
 from .patterns import (ANAPHORIC_NOUNS, CONTINUATION_CHARS, OBJECT_SPEAKER_VERBS, ORG_PRONOUNS, PERSON_PRONOUNS,
@@ -53,10 +50,10 @@ class Attributor:
     """Speakers of the quotes of one article; build once per Doc."""
 
     def __init__(self, doc: "Doc", entities: list[Entity], spans: list[QuoteSpan], text: str | None = None):
-        self.doc = doc
+        self.doc = doc = view_of(doc)
         self.text = doc.text if text is None else text
         self.gaz = gazetteer()
-        self.tok_starts = doc.to_array(IDX)
+        self.tok_starts = [t.idx for t in doc]
         self.mentions = sorted((s, e, ent) for ent in entities for (s, e) in ent.mentions)
         self.mention_starts = [m[0] for m in self.mentions]
         self.people = [e for e in entities if e.type == "PERSON"]
@@ -64,10 +61,8 @@ class Attributor:
         self.quote_opens = [q.open for q in spans]
         self.events: list[tuple[int, Speaker]] = []        # (position, speaker), sorted by position
         self.verb_speaker: dict[int, Speaker] = {}
-        arr = doc.to_array([LEMMA, LOWER])
-        hits = np.nonzero(np.isin(arr[:, 0], hashes(REPORTING_VERBS)) | np.isin(arr[:, 1], hashes(_ACCORDING)))[0]
-        self.verbs = [i for i in hits.tolist() if (doc[i].pos_ in ("VERB", "AUX") or doc[i].lower_ == "according")
-                      and not self.inside_quote(doc[i].idx)]
+        self.verbs = [t.i for t in doc if (t.lemma_ in REPORTING_VERBS or t.lower_ in _ACCORDING)
+                      and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according") and not self.inside_quote(t.idx)]
         self._verb_set = set(self.verbs)
         self.has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
         self._resolved = 0          # verbs are resolved lazily, in text order, so that pronouns see
@@ -75,7 +70,7 @@ class Attributor:
 
     # ------------------------------------------------------------ lookups
     def token_at(self, char: int) -> int:
-        return max(0, int(np.searchsorted(self.tok_starts, char, side="right")) - 1)
+        return max(0, bisect_right(self.tok_starts, char) - 1)
 
     def inside_quote(self, char: int) -> bool:
         k = bisect_right(self.quote_opens, char) - 1

@@ -52,7 +52,7 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
     if not candidates:
         return []
     reference = Anchor.from_published(anchor)
-    index = DocIndex(doc) if doc is not None and doc.text == text else None
+    index = _parse_index(doc, text)
     story = Story()
     out: list[TimeExpr] = []
     for c in candidates:
@@ -60,6 +60,17 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
         story.mention(value)
         out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=value, type="DATE"))
     return out
+
+
+def _parse_index(doc: "Doc | None", text: str) -> DocIndex | None:
+    """The index of ``doc`` when it is a parse of ``text``."""
+    if doc is None:
+        return None
+    if hasattr(doc, "to_array"):            # a spaCy Doc: read through the view the later stages share,
+        from ..entities.docview import view_of  # whose text is not rebuilt on every access
+
+        doc = view_of(doc)
+    return DocIndex(doc) if doc.text == text else None
 
 
 @dataclass
