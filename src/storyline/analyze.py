@@ -69,9 +69,12 @@ def _parse_and_analyse(articles: list[Article], want_cache: bool,
 
 
 def _worker_init() -> None:
+    import gc
+
     from .nlp import get_nlp
 
     get_nlp()                      # load the model once per worker
+    gc.freeze()                    # the model's objects are permanent: the collector need not scan them
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
