@@ -26,6 +26,13 @@ def default_db_path(db: str | os.PathLike[str] | None = None) -> str:
     return str(db or os.environ.get("STORYLINE_DB") or DEFAULT_DB)
 
 
+def memory_limit() -> str:
+    """DuckDB's memory cap for one connection (``STORYLINE_DB_MEMORY``, default 512MB). DuckDB's
+    own default is 80% of RAM, and it keeps the blocks it wrote cached up to that: measured, a
+    10,000-article ingest grew by the size of its database file (~550 MB)."""
+    return os.environ.get("STORYLINE_DB_MEMORY", "512MB")
+
+
 def reader_waiting_marker(path: str) -> str:
     """A file that exists while a reader (the API) waits for a writer to let go of the database."""
     return path + ".reader-waiting"
@@ -63,7 +70,8 @@ class Store:
         try:
             while True:
                 try:
-                    self._con = duckdb.connect(self.path, read_only=self.read_only)
+                    self._con = duckdb.connect(self.path, read_only=self.read_only,
+                                               config={"memory_limit": memory_limit()})
                     return self._con
                 except duckdb.Error as e:
                     # a reader (the API) holds the file: say a writer waits, so it lets go, and retry
