@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,7 @@ PEOPLE = [("Vladimir Putin", "Russian President"), ("Shinzo Abe", "Japanese Prim
           ("Emmanuel Macron", "French President"), ("Narendra Modi", "Indian Prime Minister"),
           ("Moon Jae-in", "South Korean President"), ("Recep Tayyip Erdogan", "Turkish President")]
 PLACES = ["MOSCOW", "TOKYO", "BERLIN", "BEIJING", "PARIS", "NEW DELHI", "SEOUL", "ANKARA"]
+REPRINTS = 0.1                      # share of articles that reprint an earlier one
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 
@@ -50,28 +52,70 @@ def _bodies() -> list[str]:
     return out
 
 
-def build_corpus(folder: Path, n: int, seed: int = 1) -> int:
-    """Write n articles of ~400 words; returns the word count."""
+SENTENCE_END = re.compile(r'(?<=[.!?"\u201d])\s+(?=[A-Z"\u201c])')
+NUMBER = re.compile(r"\b\d{1,3}\b")
+
+
+def _sentences() -> list[str]:
+    """Every sentence of the sample bodies (five words or more)."""
+    return [s for body in _bodies() for para in body.split("\n") for s in SENTENCE_END.split(para.strip())
+            if len(s.split()) >= 5]
+
+
+def _vary(sentence: str, rng: random.Random) -> str:
+    """The sentence with its people, places, months and small numbers drawn anew."""
+    for name, _ in PEOPLE:
+        if name in sentence:
+            sentence = sentence.replace(name, rng.choice(PEOPLE)[0])
+    for place in PLACES:
+        title = place.title()
+        if title in sentence:
+            sentence = sentence.replace(title, rng.choice(PLACES).title())
+    for month in MONTHS:
+        if month in sentence:
+            sentence = sentence.replace(month, rng.choice(MONTHS))
+    return NUMBER.sub(lambda m: str(rng.randint(2, 60)), sentence)
+
+
+def build_corpus(folder: Path, n: int, seed: int = 1, reprints: float = REPRINTS) -> int:
+    """Write n articles of ~400 words; returns the word count.
+
+    Each article is a fresh draw of sample sentences (varied people, places, months
+    and numbers) in paragraphs of one to three sentences, so two articles share a
+    sentence or two, as articles on one topic do; a share ``reprints`` of them are
+    copies of an earlier article (whole, cut short, or with a paragraph added), as
+    wire stories are reprinted -- so deduplication and linking see realistic work."""
     rng = random.Random(seed)
-    bodies = _bodies()
+    pool = _sentences()
     folder.mkdir(parents=True, exist_ok=True)
     words = 0
+    written: list[tuple[str, str]] = []
     for i in range(n):
-        parts, count = [], 0
-        while count < 345:                  # paragraphs of random sample bodies; ~400 words with the lead
-            for para in rng.choice(bodies).split("\n"):
-                if count >= 345:
-                    break
-                if para.strip():
-                    parts.append(para)
-                    count += len(para.split())
-        body = "\n\n".join(parts)
-        (a, a_role), (b_name, b_role) = rng.sample(PEOPLE, 2)
-        body = body.replace("Vladimir Putin", a).replace("Shinzo Abe", b_name)
-        place, month, day = rng.choice(PLACES), rng.choice(MONTHS), rng.randint(1, 28)
-        text = (f"All news\n\n{a_role} {a} meets {b_role} {b_name} in talks No. {i}\n\n"
-                f"{place}, {month} {day}. /TASS/. {a_role} {a} and {b_role} {b_name} held talks on "
-                f"Friday, officials said.\n\n{body}\n\nRead more\n")
+        if written and rng.random() < reprints:
+            head, body = rng.choice(written)
+            paras = body.split("\n\n")
+            how = rng.random()
+            if how < 0.3 and len(paras) > 3:
+                body = "\n\n".join(paras[: rng.randint(2, len(paras) - 1)])
+            elif how < 0.6:
+                body = body + "\n\n" + _vary(rng.choice(pool), rng)
+        else:
+            parts, count, draw = [], 0, iter(rng.sample(pool, len(pool)))
+            while count < 345:              # ~400 words with the headline and lead
+                para = " ".join(_vary(next(draw), rng) for _ in range(rng.randint(1, 3)))
+                parts.append(para)
+                count += len(para.split())
+            body = "\n\n".join(parts)
+            (a, a_role), (b_name, b_role) = rng.sample(PEOPLE, 2)
+            place, month, day = rng.choice(PLACES), rng.choice(MONTHS), rng.randint(1, 28)
+            verb = rng.choice(["meets", "holds talks with", "calls", "hosts", "to visit"])
+            head = (f"{a_role} {a} {verb} {b_role} {b_name} ({i})\n\n"
+                    f"{place}, {month} {day}. /TASS/. {a_role} {a} and {b_role} {b_name} "
+                    f"{rng.choice(['held talks', 'spoke by phone', 'agreed to meet', 'discussed trade'])} "
+                    f"on {rng.choice(['Friday', 'Monday', 'Tuesday', 'Sunday'])}, "
+                    f"{rng.choice(['officials said', 'the Kremlin said', 'a spokesman said', 'media reported'])}.")
+            written.append((head, body))
+        text = f"All news\n\n{head}\n\n{body}\n\nRead more\n"
         words += len(text.split())
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
     return words

@@ -73,3 +73,23 @@ def test_a_new_copy_merges_existing_groups_incrementally() -> None:
     c = sign("c", BASE + " Reprinted again.", "2016-01-03")
     res = find_duplicates([c], [a, b], old)
     assert res.groups == {"c": ("a", "reprint")}                     # only what changed
+
+
+def test_minhash_equals_datasketch_update_batch() -> None:
+    """The vectorised MinHash is datasketch's own (affine32, same seed), value for value."""
+    import numpy as np
+
+    from storyline.link.dedup import _minhash, _template, shingle_hashes, normalize
+    from storyline.link.rules import DEDUP
+
+    rng = np.random.default_rng(7)
+    cases = [np.empty(0, dtype=np.uint32), np.array([0, 1, 2**32 - 1], dtype=np.uint32),
+             np.unique(rng.integers(0, 2**32, 9000, dtype=np.uint64).astype(np.uint32)),
+             shingle_hashes(normalize(BASE))]
+    for hashes in cases:
+        mh = _template(DEDUP.num_perm, DEDUP.seed).copy()
+        if len(hashes):
+            mh.update_batch(hashes.tolist())
+        got = _minhash(hashes, DEDUP)
+        assert got.dtype == np.asarray(mh.hashvalues).dtype
+        assert np.array_equal(got, np.asarray(mh.hashvalues))

@@ -13,6 +13,7 @@ stock pipeline), all switched off with ``STORYLINE_FAST_PARSE=0``:
   product 3.5x slower than numpy's OpenBLAS), so :func:`_faster_ops` times both once per
   process and keeps the faster one (``STORYLINE_BLAS=blis|numpy`` forces a choice);
 - the ``attribute_ruler``, replaced by an indexed one (see ``ruler.py``);
+- the rule ``lemmatizer``, reading and writing a Doc's lemmas per array (see ``lemma.py``);
 - BLAS libraries use one thread (threadpoolctl): the pipeline runs one process per core.
 """
 from __future__ import annotations
@@ -61,7 +62,7 @@ def get_nlp(name: str | None = None) -> "Language":
 def speed_up(nlp: "Language", ops: object | None = None) -> "Language":
     """Apply the output-identical speed-ups to a loaded pipeline (in place): one BLAS thread,
     the faster matrix product (``ops``, default: measured by :func:`_faster_ops`), the
-    indexed attribute ruler."""
+    indexed attribute ruler, the array lemmatizer."""
     _one_thread()
     ops = ops if ops is not None else _faster_ops()
     if ops is not None:
@@ -70,9 +71,11 @@ def speed_up(nlp: "Language", ops: object | None = None) -> "Language":
             if model is not None and hasattr(model, "walk"):
                 for node in model.walk():
                     node.ops = ops
+    from .lemma import use_array_lemmatizer
     from .ruler import use_indexed_ruler
 
     use_indexed_ruler(nlp)
+    use_array_lemmatizer(nlp)
     return nlp
 
 

@@ -124,8 +124,11 @@ def event_ids_of_articles(store: "Store", article_ids: Iterable[str]) -> set[str
 
 def load_duplicate_candidates(store: "Store", sigs: Iterable[Signature]
                               ) -> tuple[list[Signature], dict[str, tuple[str, str]]]:
-    """Stored signatures of articles sharing an LSH band with ``sigs``, with the duplicate groups
-    of those articles (every member of each group, whose signatures are included too)."""
+    """Stored signatures of articles sharing an LSH band with ``sigs`` and of the earliest member
+    (the group id) of each of their duplicate groups, with those groups (every member, so that a
+    merge renames them all). Other members' signatures are not needed -- they share no band with
+    ``sigs``, and a group's earliest member decides its order -- so a large group costs a row per
+    member, not a signature."""
     sigs = list(sigs)
     own = sorted({s.article_id for s in sigs})
     keys = sorted({k for s in sigs for k in s.bands})
@@ -136,7 +139,7 @@ def load_duplicate_candidates(store: "Store", sigs: Iterable[Signature]
         "AND article_id NOT IN (SELECT unnest(?::VARCHAR[]))", [keys, own]).fetchall()
     cands = {r[0] for r in rows}
     groups = load_duplicate_groups(store, cands, whole_groups=True)
-    ids = sorted((cands | set(groups)) - set(own))
+    ids = sorted((cands | {g for g, _ in groups.values()}) - set(own))
     return load_signatures(store, ids), {k: v for k, v in groups.items() if k not in own}
 
 
