@@ -91,12 +91,26 @@ def _surname_re() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
 
 
+@lru_cache(maxsize=None)
+def _title_res(title: str) -> tuple[str, re.Pattern[str], re.Pattern[str]]:
+    """An office title as a pattern: itself, right before a name, right after one."""
+    ti = re.escape(title)
+    return (ti, re.compile(rf"\b{ti},?\s+{_GIVEN}$", re.I),
+            re.compile(rf",\s+(?:the\s+|\w+['’]s\s+)?(?:\w+\s+){{0,2}}{ti}\b", re.I))
+
+
+@lru_cache(maxsize=1)
+def _by_surname() -> dict[str, list[Tenure]]:
+    out: dict[str, list[Tenure]] = {}
+    for t in tenures():
+        out.setdefault(t.surname, []).append(t)
+    return out
+
+
 def tenure_hits(text: str) -> list[Tenure]:
     """Officials named with their office title right next to the name ("Foreign Minister Fumio
     Kishida", "Dmitry Peskov, the presidential press secretary"), and not as "former"/"deputy"."""
-    by_surname: dict[str, list[Tenure]] = {}
-    for t in tenures():
-        by_surname.setdefault(t.surname, []).append(t)
+    by_surname = _by_surname()
     found: dict[int, Tenure] = {}
     for m in _surname_re().finditer(text):
         before = text[max(0, m.start() - 90):m.start()]
@@ -105,12 +119,12 @@ def tenure_hits(text: str) -> list[Tenure]:
             if id(t) in found:
                 continue
             for title in t.titles:
-                ti = re.escape(title)
-                b = re.search(rf"\b{ti},?\s+{_GIVEN}$", before, re.I)
+                ti, title_before, title_after = _title_res(title)
+                b = title_before.search(before)
                 if b and not _MODIFIER.search(before[max(0, b.start() - 20):b.start()]):
                     found[id(t)] = t
                     break
-                if re.match(rf",\s+(?:the\s+|\w+['’]s\s+)?(?:\w+\s+){{0,2}}{ti}\b", after, re.I):
+                if title_after.match(after):
                     found[id(t)] = t
                     break
                 if _counterpart_of(text, m, ti):
