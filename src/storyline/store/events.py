@@ -174,10 +174,12 @@ def load_duplicate_groups(store: "Store", article_ids: Iterable[str], whole_grou
 
 def save_links(store: "Store", result: LinkResult, lifecycles: Mapping[str, dict[str, Any]], *,
                linked_articles: Iterable[str] = (), signatures: Iterable[Signature] = (),
-               duplicates: Mapping[str, tuple[str, str]] | None = None) -> None:
+               duplicates: Mapping[str, tuple[str, str]] | None = None,
+               records: Mapping[str, dict[str, Any]] | None = None) -> None:
     """Write one linking run in one transaction: the decided reports, the touched corpus events'
     lifecycles (dropped events removed), the articles seen, their signatures and duplicate
-    groups; and patch the event ids into the stored article records."""
+    groups; and patch the event ids into the stored article records (``records``: those already
+    read, by id, patched in place rather than read again)."""
     con = store.con
     mention_rows = [m.to_row() for m in result.mentions]
     keys = sorted({m.key for m in result.mentions} | {m.key for m in result.removed})
@@ -224,7 +226,7 @@ def save_links(store: "Store", result: LinkResult, lifecycles: Mapping[str, dict
                             [[r["article_id"] for r in dup_rows]])
                 _arrow(store, "_sl_dups", dup_rows)
                 con.execute("INSERT INTO duplicate_groups SELECT article_id, group_id, kind FROM _sl_dups")
-            _patch_records(store, result)
+            _patch_records(store, result, records or {})
     finally:
         for name in ("_sl_keys", "_sl_mentions", "_sl_events", "_sl_sigs", "_sl_bands", "_sl_dups", "_sl_records"):
             try:
@@ -254,17 +256,18 @@ def _event_row(event_id: str, lc: dict[str, Any]) -> dict[str, Any]:
             "n_conflicts": len(lc.get("conflicts") or []), "lifecycle": json.dumps(lc, ensure_ascii=False)}
 
 
-def _patch_records(store: "Store", result: LinkResult) -> None:
-    """Write the decided event ids into the stored article records (OUTPUT.md ``event_id``)."""
+def _patch_records(store: "Store", result: LinkResult, known: Mapping[str, dict[str, Any]]) -> None:
+    """Write the decided event ids into the stored article records (OUTPUT.md ``event_id``);
+    ``known`` records (by id) are the stored ones already read."""
     ids = result.assignments
     articles = sorted(result.articles)
     if not articles:
         return
+    rest = [a for a in articles if a not in known]
     rows = store.con.execute("SELECT id, record FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                             [articles]).fetchall()
+                             [rest]).fetchall() if rest else []
     patched = []
-    for aid, raw in rows:
-        rec = json.loads(raw)
+    for aid, rec in [*((a, known[a]) for a in articles if a in known), *((a, json.loads(r)) for a, r in rows)]:
         changed = False
         for i, ev in enumerate(rec.get("events") or []):
             if isinstance(ev, dict) and ev.get("type"):
