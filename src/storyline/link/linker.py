@@ -18,6 +18,7 @@ derived from its earliest report (``ev-`` + hash of article id and event id).
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Iterable
@@ -69,26 +70,26 @@ class BlockLinker:
     def candidates(self, m: Mention) -> list[Cluster]:
         r = self.rules
         cutoff = m.published - dt.timedelta(days=r.window_days) if m.published else None
+        scan = r.posting_scan
         hits: dict[str, int] = {}
         found: dict[str, Cluster] = {}
         for k in self.query_keys(m):
             lst = self.postings.get(k)
             if not lst:
                 continue
-            limit = r.recent_clusters if k == "*" else r.posting_scan
+            limit = r.recent_clusters if k == "*" else scan
             seen: set[str] = set()
-            for scanned, (when, c) in enumerate(reversed(lst)):
-                if scanned >= r.posting_scan or len(seen) >= limit:
+            for when, c in reversed(lst[-scan:]):          # the newest ``scan`` entries, newest first
+                if len(seen) >= limit or (cutoff is not None and when is not None and when < cutoff):
                     break
-                if cutoff is not None and when is not None and when < cutoff:
-                    break
-                if c.cid not in seen:
-                    seen.add(c.cid)
-                    found[c.cid] = c
-                    hits[c.cid] = hits.get(c.cid, 0) + 1
-        ranked = sorted(found.values(), key=lambda c: (-hits[c.cid], -(c.last_pub or dt.date.min).toordinal(),
-                                                       c.first_key))
-        return ranked[:r.max_candidates]
+                cid = c.cid
+                if cid not in seen:
+                    seen.add(cid)
+                    found[cid] = c
+                    hits[cid] = hits.get(cid, 0) + 1
+        # the best ``max_candidates`` as sorted() would order them (nsmallest keeps its order and ties)
+        return heapq.nsmallest(r.max_candidates, found.values(),
+                               key=lambda c: (-hits[c.cid], -(c.last_pub or dt.date.min).toordinal(), c.first_key))
 
     # ------------------------------------------------------------------ decisions
     def absorb(self, m: Mention) -> None:

@@ -138,6 +138,7 @@ def event_id_of(article_id: str, local_id: str) -> str:
     return "ev-" + hashlib.sha1(f"{article_id}:{local_id}".encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     text = text or ""
     if not text.isascii():
@@ -148,8 +149,12 @@ def _norm(text: str) -> str:
 
 def content_words(text: str, drop: Iterable[str] = ()) -> frozenset[str]:
     """Lower-cased content words of a sentence, crudely stemmed, without stopwords and ``drop``."""
+    return _content_words(text, frozenset(drop))
+
+
+@lru_cache(maxsize=65536)
+def _content_words(text: str, skip: frozenset[str]) -> frozenset[str]:
     out = set()
-    skip = set(drop)
     for w in _WORD.findall(_norm(text)):
         if w in STOPWORDS or w in skip or (len(w) < 3 and not w.isdigit()):
             continue
