@@ -34,6 +34,9 @@ def analyze(article: Article, doc: "Doc") -> Article:
     return article
 
 
+CACHE_BATCH = 64        # parse-cache lookups and writes go this many articles at a time
+
+
 def cache_key(text: str, model: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ":" + model
 
@@ -97,12 +100,21 @@ def analyze_stream(articles: Iterable[Article], store: Store | None = None,
     from .nlp import get_nlp, model_version
 
     model = model_version()
+    buffer: dict[str, tuple[str, str, bytes]] = {}     # new parses not yet in the cache
+
+    def flush(force: bool = False) -> None:
+        """Write new parses to the cache, ``CACHE_BATCH`` at a time: one transaction each."""
+        if store is not None and buffer and (force or len(buffer) >= CACHE_BATCH):
+            store.cache_docs(list(buffer.values()))
+            buffer.clear()
+            store.release()
 
     def split(batch: list[Article]) -> tuple[list[Article | Rejection], list[Article]]:
         """Analyse the cached ones here; return (their results, the ones still to parse)."""
         keys = [cache_key(a.text, model) for a in batch]
-        cached = store.cached_docs(keys) if store is not None else {}
+        cached = {k: buffer[k][2] for k in keys if k in buffer}
         if store is not None:
+            cached.update(store.cached_docs([k for k in keys if k not in cached]))
             store.release()
         done: list[Article | Rejection] = []
         todo: list[Article] = []
@@ -116,11 +128,11 @@ def analyze_stream(articles: Iterable[Article], store: Store | None = None,
 
     def finish(results: list[tuple[Article | Rejection, bytes | None]]) -> Iterator[Article | Rejection]:
         if store is not None:
-            blobs = [(cache_key(r.text, model), model, b) for r, b in results
-                     if b is not None and isinstance(r, Article)]
-            if blobs:
-                store.cache_docs(blobs)
-                store.release()
+            for r, b in results:
+                if b is not None and isinstance(r, Article):
+                    key = cache_key(r.text, model)
+                    buffer[key] = (key, model, b)
+            flush()
         for r, _ in results:
             yield r
 
@@ -129,6 +141,7 @@ def analyze_stream(articles: Iterable[Article], store: Store | None = None,
             done, todo = split(batch)
             yield from done
             yield from finish(_parse_and_analyse(todo, store is not None, batch_size))
+        flush(force=True)
         return
 
     import multiprocessing as mp
@@ -137,12 +150,13 @@ def analyze_stream(articles: Iterable[Article], store: Store | None = None,
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(n_process, initializer=_worker_init) as pool:
         pending: deque = deque()
-        for batch in _chunks(articles, chunk):
-            done, todo = split(batch)
+        for group in _chunks(articles, CACHE_BATCH):          # one cache lookup per group
+            done, todo = split(group)
             yield from done
-            if todo:
-                pending.append(pool.apply_async(_parse_and_analyse, (todo, store is not None, batch_size)))
-            while len(pending) >= 2 * n_process:
-                yield from finish(pending.popleft().get())
+            for batch in _chunks(todo, chunk):
+                pending.append(pool.apply_async(_parse_and_analyse, (batch, store is not None, batch_size)))
+                while len(pending) >= 2 * n_process:
+                    yield from finish(pending.popleft().get())
         while pending:
             yield from finish(pending.popleft().get())
+    flush(force=True)

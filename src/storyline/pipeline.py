@@ -26,6 +26,7 @@ from .records import Article, RawInput, Rejection
 from .store import Store
 
 BATCH = 64
+RELEASE_AFTER = 1000    # a run this large gives its model's memory back before linking (small runs keep it)
 CONFIDENT = 0.9
 
 
@@ -220,7 +221,13 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
             finally:
                 bar.close()
             if analyze and link:
+                from .limits import release_memory
                 from .link import link_pending
+                from .nlp import release_model
+
+                if report.ingested >= RELEASE_AFTER:
+                    release_model()     # the parse is over and linking a large run needs the room
+                    release_memory()
 
                 # after the batches, in publication order and chunks: linking each batch as it is
                 # written re-decides the later reports of every touched block when inputs are not

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
+from ..limits import release_memory
 from .dedup import find_duplicates, sign_records
 from .lifecycle import build_lifecycle
 from .linker import link_mentions
@@ -113,6 +114,8 @@ def link_pending(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules 
     for start in range(0, len(pending), chunk):
         records = db.load_article_records(store, pending[start:start + chunk])
         report.add(link_articles(store, records, rules=rules, dedup=dedup, stored=True))
+        del records
+        release_memory()        # a chunk's records and state go before the next one comes
     report.event_ids = {}
     return report
 

@@ -59,6 +59,12 @@ def get_nlp(name: str | None = None) -> "Language":
     return nlp
 
 
+def release_model() -> None:
+    """Drop this process's loaded pipelines (the next ``get_nlp`` loads again): after the parse,
+    the main process of an ingest has no use for the ~200 MB a model takes while it links."""
+    get_nlp.cache_clear()
+
+
 def speed_up(nlp: "Language", ops: object | None = None) -> "Language":
     """Apply the output-identical speed-ups to a loaded pipeline (in place): one BLAS thread,
     the faster matrix product (``ops``, default: measured by :func:`_faster_ops`), the
