@@ -26,6 +26,7 @@ from .records import Article, RawInput, Rejection
 from .store import Store
 
 BATCH = 64
+RECYCLE_BATCHES = 32    # the store's connection is reopened every 2,048 articles (see Store.recycle)
 RELEASE_AFTER = 1000    # a run this large gives its model's memory back before linking (small runs keep it)
 CONFIDENT = 0.9
 
@@ -111,6 +112,7 @@ class _Run:
         self.done: list[Article] = []
         self.rejections: list[Rejection] = []
         self.seen: set[str] = set()
+        self.batches = 0
 
     def reject(self, r: Rejection) -> None:
         self.report.rejected.append(r)
@@ -120,6 +122,9 @@ class _Run:
         if force or len(self.done) + len(self.rejections) >= BATCH:
             if self.done or self.rejections:
                 self.store.write_batch(self.done, self.rejections)
+                self.batches += 1
+                if self.batches % RECYCLE_BATCHES == 0:
+                    self.store.recycle()    # DuckDB's cache stays the size of a few batches, not of the corpus
                 self.store.release()        # readers (the API) may use the file until the next batch
                 self.report.ingested += len(self.done)
                 self.progress.update(len(self.done))

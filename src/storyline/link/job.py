@@ -115,7 +115,8 @@ def link_pending(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules 
         records = db.load_article_records(store, pending[start:start + chunk])
         report.add(link_articles(store, records, rules=rules, dedup=dedup, stored=True))
         del records
-        release_memory()        # a chunk's records and state go before the next one comes
+        store.recycle()         # a chunk's records, state and DuckDB's cache go before the next one comes
+        release_memory()
     report.event_ids = {}
     return report
 

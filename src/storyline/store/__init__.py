@@ -89,6 +89,15 @@ class Store:
         """The DuckDB connection, opened on demand."""
         return self._con if self._con is not None else self._open()
 
+    def recycle(self) -> None:
+        """Close the connection now (committed work is checkpointed); the next use opens a fresh one.
+        DuckDB keeps the blocks it read and wrote cached, and its allocator keeps freed memory, up to
+        ``STORYLINE_DB_MEMORY`` and beyond: a long job recycles between large steps so that its
+        resident memory does not grow with the size of the database."""
+        if self._con is not None and not self._tx_depth:
+            self._con.close()
+            self._con = None
+
     def release(self) -> None:
         """In shared mode, when a reader is waiting for the file, close the connection until the
         next use (committed work is on disk). Nobody waiting: keep it, closing costs a checkpoint."""
