@@ -84,8 +84,7 @@ class DocIndex:
         self.sent_of = [0] * n
         self.sents = list(doc.sents)
         for k, s in enumerate(self.sents):
-            for i in range(s.start, s.end):
-                self.sent_of[i] = k
+            self.sent_of[s.start:s.end] = [k] * (s.end - s.start)
         self.timexes = self._index_timexes(article.timexes)
         self.timex_at: dict[int, Timex] = {}
         for tx in self.timexes:

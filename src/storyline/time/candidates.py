@@ -184,6 +184,9 @@ def _trigger_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(pattern), re.compile(pattern, re.IGNORECASE)
 
 
+_NON_SPACE = re.compile(r"\S*")           # ``\S`` is ``not str.isspace()``
+
+
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per family, merged character windows around its trigger words."""
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -200,11 +203,13 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
             kinds = P.CODE_TRIGGERS
         else:
             kinds = P.WORD_TRIGGERS[word]
+        # widened to whole words, by at most 30 more characters each way
         lo, hi = max(0, m.start() - P.WINDOW_BEFORE), min(len(text), m.end() + P.WINDOW_AFTER)
-        while lo > 0 and not text[lo - 1].isspace() and m.start() - lo < P.WINDOW_BEFORE + 30:
-            lo -= 1
-        while hi < len(text) and not text[hi].isspace() and hi - m.end() < P.WINDOW_AFTER + 30:
-            hi += 1
+        if lo > 0 and not text[lo - 1].isspace():
+            floor = max(0, m.start() - P.WINDOW_BEFORE - 30)
+            lo -= _NON_SPACE.match(text[floor:lo][::-1]).end()
+        if hi < len(text):
+            hi = _NON_SPACE.match(text, hi, min(len(text), m.end() + P.WINDOW_AFTER + 30)).end()
         for kind in kinds:
             spans.setdefault(kind, []).append((lo, hi))
     merged: dict[str, list[tuple[int, int]]] = {}
