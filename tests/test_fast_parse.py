@@ -52,3 +52,26 @@ def test_fast_parse_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None
     assert not nlp.fast_parse_enabled()
     monkeypatch.setenv("STORYLINE_FAST_PARSE", "1")
     assert nlp.fast_parse_enabled()
+
+
+def test_the_model_version_is_read_without_loading_the_model(tmp_path) -> None:
+    """The parse cache's key comes from the pipeline's meta.json, equal to the loaded pipeline's
+    meta, whether the pipeline is named as a package or as a folder; a name that is neither
+    fails as loading fails."""
+    import spacy
+
+    from storyline import nlp
+    from storyline.errors import ModelError
+
+    nlp.get_nlp.cache_clear()
+    nlp._meta.cache_clear()
+    version = nlp.model_version()
+    assert nlp.get_nlp.cache_info().currsize == 0              # nothing was loaded
+    loaded = nlp.get_nlp().meta
+    assert version == f"{loaded['lang']}_{loaded['name']}-{loaded['version']}"
+    folder = tmp_path / "pipeline"
+    spacy.blank("en").to_disk(folder)
+    blank = spacy.load(folder).meta
+    assert nlp.model_version(str(folder)) == f"{blank['lang']}_{blank['name']}-{blank['version']}"
+    with pytest.raises(ModelError, match="cannot load"):
+        nlp.model_version("no_such_pipeline_xyz")

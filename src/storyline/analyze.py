@@ -70,7 +70,10 @@ def _worker_init() -> None:
 
     from .nlp import get_nlp
 
-    get_nlp()                      # load the model once per worker
+    try:
+        get_nlp()                  # load the model once per worker (the main process does not hold it)
+    except Exception:              # a pool whose initializer fails restarts it forever;
+        return                     # the first task loads it again and its error reaches the caller
     gc.freeze()                    # the model's objects are permanent: the collector need not scan them
 
 

@@ -134,3 +134,15 @@ def test_a_transaction_joins_the_writes_inside_it_and_rolls_them_all_back(tmp_pa
         with pytest.raises(StoreError, match="a test on .* failed and was rolled back"):
             with s.transaction("a test"):
                 s.con.execute("INSERT INTO articles (id, path, text, record) VALUES ('a1', 'b', 'y', '{}')")
+
+
+def test_lookups_by_key_list_find_every_key_in_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.store.sql as lk
+
+    monkeypatch.setattr(lk, "LOOKUP_PART", 3)        # several statements, the last one short
+    with Store(tmp_path / "s.duckdb") as s:
+        s.cache_docs([(f"k{i}", "m", bytes([i])) for i in range(8)])
+        keys = [f"k{i}" for i in range(0, 8, 2)] + ["missing", "k7"]
+        assert s.cached_docs(keys) == {"k0": b"\x00", "k2": b"\x02", "k4": b"\x04", "k6": b"\x06", "k7": b"\x07"}
+        assert s.cached_docs([]) == {}
+        assert list(lk.lookup(s.con, "SELECT key FROM parse_cache WHERE key IN ({keys})", [])) == []

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Union
 from ..errors import UsageError
 from . import search as _search
 from .dates import is_month_precise, month_key, months_between, parse_bound, published_day, timex_range
+from ..store.events import event_ids_of, with_event_ids
 from .db import reading, snapshot_key
 from .lifecycle import EVENT_TYPES, STATUSES, Report, detail, group, link_detail, link_summary, summarise
 
@@ -131,9 +132,11 @@ def corpus(con: duckdb.DuckDBPyConnection) -> Corpus:
             return hit[1]
     rows = con.execute("SELECT id, path, source, headline, published_date, CAST(record->'events' AS VARCHAR) "
                        "FROM articles WHERE json_array_length(record->'events') > 0").fetchall()
+    ids = event_ids_of(con)
     reports = [Report(aid, path, outlet, headline, published, ev)
                for aid, path, outlet, headline, published, events in rows
-               for ev in json.loads(events or "[]") if isinstance(ev, dict)]
+               for ev in with_event_ids(con, [{"id": aid, "events": json.loads(events or "[]")}], ids)[0]["events"]
+               if isinstance(ev, dict)]
     days = [d for d in (published_day(p) for (p,) in
                         con.execute("SELECT DISTINCT published_date FROM articles").fetchall()) if d]
     links: dict[str, dict[str, Any]] = {}
@@ -269,8 +272,10 @@ def articles(db: Db, *, source: str | None = None, actor: str | None = None, cou
                      "list_contains(json_extract_string(record, '$.events[*].target.country'), ?))")
         params += [code, code, code]
     if event_id:
-        where.append("list_contains(json_extract_string(record, '$.events[*].event_id'), ?)")
-        params.append(event_id)
+        # linked ids live in event_mentions; records of older stores carry them too
+        where.append("(id IN (SELECT article_id FROM event_mentions WHERE event_id = ?) OR "
+                     "list_contains(json_extract_string(record, '$.events[*].event_id'), ?))")
+        params += [event_id, event_id]
     if lo or hi:
         where.append("regexp_matches(published_date, '^\\d{4}-\\d{2}-\\d{2}$')")
     if lo:
@@ -294,7 +299,7 @@ def article(db: Db, article_id: str) -> dict[str, Any] | None:
     """The full article record (OUTPUT.md), or None."""
     with reading(db) as con:
         row = con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
-    return json.loads(row[0]) if row else None
+        return with_event_ids(con, [json.loads(row[0])])[0] if row else None
 
 
 # ------------------------------------------------------------------ actors and quotes

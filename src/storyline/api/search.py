@@ -141,8 +141,9 @@ def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 20, offset: int 
     page = ranked[offset:offset + limit]
     meta: dict[str, tuple[Any, ...]] = {}
     if page:
+        ids = [r[0] for r in page]      # a list of values is an index lookup; unnest() would scan every text
         rows = con.execute("SELECT id, path, source, headline, published_date, text FROM articles "
-                           "WHERE id IN (SELECT unnest(?))", [[r[0] for r in page]]).fetchall()
+                           f"WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall()
         meta = {r[0]: r for r in rows}
     items = []
     for rid, score in page:

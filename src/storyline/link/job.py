@@ -50,16 +50,13 @@ class LinkReport:
 
 
 def link_articles(store: "Store", records: Sequence["Article | dict[str, Any]"], *, rules: LinkRules = RULES,
-                  dedup: DedupRules = DEDUP, stored: bool = False) -> LinkReport:
-    """Find duplicates of, link and store the events of ``records``; set their events' ``event_id``.
-    ``stored``: the records are the store's own, as read from it (link_pending)."""
+                  dedup: DedupRules = DEDUP) -> LinkReport:
+    """Find duplicates of, link and store the events of ``records``; set their events' ``event_id``."""
     from ..store import events as db
 
     recs = [r if isinstance(r, dict) else r.to_dict() for r in records]
     if not recs:
         return LinkReport()
-    # records read from the store are patched in place by save_links, not read again
-    stored_records = {str(r.get("id")): r for r in recs} if stored else {}
     sigs = sign_records(recs, dedup)
     cands, cand_groups = db.load_duplicate_candidates(store, sigs)
     found = find_duplicates(sigs, cands, cand_groups, rules=dedup).groups
@@ -83,7 +80,7 @@ def link_articles(store: "Store", records: Sequence["Article | dict[str, Any]"],
     lifecycles = {eid: build_lifecycle(eid, ms, groups, rules=rules) for eid, ms in members.items() if ms}
 
     db.save_links(store, result, lifecycles, linked_articles=[str(r.get("id")) for r in recs],
-                  signatures=sigs, duplicates=regroup, records=stored_records)
+                  signatures=sigs, duplicates=regroup)
     ids = result.assignments
     for rec, original in zip(recs, records):
         _write_ids(rec, original, ids)
@@ -112,8 +109,9 @@ def link_pending(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules 
     report = LinkReport()
     pending = db.pending_article_ids(store)
     for start in range(0, len(pending), chunk):
-        records = db.load_article_records(store, pending[start:start + chunk])
-        report.add(link_articles(store, records, rules=rules, dedup=dedup, stored=True))
+        records = db.load_link_records(store, pending[start:start + chunk])
+        store.recycle()         # reading them filled DuckDB's cache with record blocks; linking needs none
+        report.add(link_articles(store, records, rules=rules, dedup=dedup))
         del records
         store.recycle()         # a chunk's records, state and DuckDB's cache go before the next one comes
         release_memory()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import time
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 from collections.abc import Iterable, Iterator
 
@@ -122,8 +123,25 @@ def _faster_ops():
 
 
 def model_version(name: str | None = None) -> str:
-    nlp = get_nlp(name)
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+    """The pipeline's ``lang_name-version`` (the parse cache's key), read from its meta.json
+    without loading it: the main process of a parallel ingest then never holds the ~200 MB of
+    weights its workers load (under fork, every worker's resident memory counts them again)."""
+    meta = _meta(name or model_name())
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
+
+
+@lru_cache(maxsize=4)
+def _meta(name: str) -> dict:
+    import spacy.util as su
+
+    try:
+        if su.is_package(name):
+            return su.get_model_meta(su.get_package_path(name))
+        if Path(name).is_dir():
+            return su.get_model_meta(Path(name))
+    except (OSError, ValueError):
+        pass
+    return dict(get_nlp(name).meta)      # anything else: load it, and fail as loading fails
 
 
 def parse_texts(texts: Iterable[str], n_process: int = 1, batch_size: int = 16,

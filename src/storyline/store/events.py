@@ -6,9 +6,10 @@ event, its lifecycle as JSON), ``linked_articles`` (articles the linker has seen
 ``article_signatures`` and ``article_bands`` (MinHash and LSH band keys of each
 article's text) and ``duplicate_groups`` (article -> group, kind).
 
-``save_links`` writes one linking run in one transaction and patches the
-``event_id`` of the events in the stored article records, so the article export
-carries them.
+``save_links`` writes one linking run in one transaction. ``event_mentions`` is the one
+place an article event's corpus ``event_id`` is kept: the stored article records are
+written once, at ingest, and readers (``with_event_ids``: the export, the API) fill in
+the ids, so linking never reads or rewrites whole records.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from ..link.dedup import Signature
 from ..link.lifecycle import with_overdue
 from ..link.linker import LinkResult, LinkState
 from ..link.mentions import ROW_COLUMNS, Mention
+from .sql import lookup
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Store
@@ -48,6 +50,37 @@ def _arrow(store: "Store", name: str, rows: list[dict[str, Any]]) -> None:
     import pyarrow as pa
 
     store.con.register(name, pa.Table.from_pylist(rows))
+
+
+# ---------------------------------------------------------------------- event ids of article records
+
+def event_ids_of(con: Any, article_ids: list[str] | None = None) -> dict[tuple[str, str], str]:
+    """(article id, event id in the article) -> corpus event id, for ``article_ids`` (None: every
+    article); empty for a store that predates linking."""
+    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+                       "AND table_name = 'event_mentions'").fetchone()[0]:
+        return {}
+    sql = "SELECT article_id, local_id, event_id FROM event_mentions"
+    rows = (con.execute(sql).fetchall() if article_ids is None else
+            lookup(con, sql + " WHERE article_id IN ({keys})", article_ids))
+    return {(a, e): eid for a, e, eid in rows}
+
+
+def with_event_ids(con: Any, records: list[dict[str, Any]],
+                   ids: Mapping[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
+    """Set the ``event_id`` of every linked event of ``records`` (stored article records) from
+    ``event_mentions`` (or the given ``ids``, see ``event_ids_of``); an event not linked keeps
+    the record's own value (None as ingested; a store from before this rule kept ids there)."""
+    if ids is None:
+        ids = event_ids_of(con, sorted({str(r.get("id") or "") for r in records}))
+    for rec in records:
+        aid = str(rec.get("id") or "")
+        for i, ev in enumerate(rec.get("events") or []):
+            if isinstance(ev, dict) and ev.get("type"):
+                eid = ids.get((aid, str(ev.get("id") or f"#{i}")))
+                if eid:
+                    ev["event_id"] = eid
+    return records
 
 
 # ---------------------------------------------------------------------- reports
@@ -147,8 +180,8 @@ def load_signatures(store: "Store", article_ids: Iterable[str]) -> list[Signatur
     ids = sorted(set(article_ids))
     if not ids:
         return []
-    rows = store.con.execute("SELECT article_id, published, n_shingles, minhash, lead_minhash FROM article_signatures "
-                             "WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()
+    rows = lookup(store.con, "SELECT article_id, published, n_shingles, minhash, lead_minhash FROM article_signatures "
+                  "WHERE article_id IN ({keys})", ids)
     return [Signature(a, p, n, _array(h), _array(lead)) for a, p, n, h, lead in rows]
 
 
@@ -174,12 +207,10 @@ def load_duplicate_groups(store: "Store", article_ids: Iterable[str], whole_grou
 
 def save_links(store: "Store", result: LinkResult, lifecycles: Mapping[str, dict[str, Any]], *,
                linked_articles: Iterable[str] = (), signatures: Iterable[Signature] = (),
-               duplicates: Mapping[str, tuple[str, str]] | None = None,
-               records: Mapping[str, dict[str, Any]] | None = None) -> None:
+               duplicates: Mapping[str, tuple[str, str]] | None = None) -> None:
     """Write one linking run in one transaction: the decided reports, the touched corpus events'
     lifecycles (dropped events removed), the articles seen, their signatures and duplicate
-    groups; and patch the event ids into the stored article records (``records``: those already
-    read, by id, patched in place rather than read again)."""
+    groups."""
     con = store.con
     mention_rows = [m.to_row() for m in result.mentions]
     keys = sorted({m.key for m in result.mentions} | {m.key for m in result.removed})
@@ -226,9 +257,8 @@ def save_links(store: "Store", result: LinkResult, lifecycles: Mapping[str, dict
                             [[r["article_id"] for r in dup_rows]])
                 _arrow(store, "_sl_dups", dup_rows)
                 con.execute("INSERT INTO duplicate_groups SELECT article_id, group_id, kind FROM _sl_dups")
-            _patch_records(store, result, records or {})
     finally:
-        for name in ("_sl_keys", "_sl_mentions", "_sl_events", "_sl_sigs", "_sl_bands", "_sl_dups", "_sl_records"):
+        for name in ("_sl_keys", "_sl_mentions", "_sl_events", "_sl_sigs", "_sl_bands", "_sl_dups"):
             try:
                 con.unregister(name)
             except Exception:
@@ -256,32 +286,6 @@ def _event_row(event_id: str, lc: dict[str, Any]) -> dict[str, Any]:
             "n_conflicts": len(lc.get("conflicts") or []), "lifecycle": json.dumps(lc, ensure_ascii=False)}
 
 
-def _patch_records(store: "Store", result: LinkResult, known: Mapping[str, dict[str, Any]]) -> None:
-    """Write the decided event ids into the stored article records (OUTPUT.md ``event_id``);
-    ``known`` records (by id) are the stored ones already read."""
-    ids = result.assignments
-    articles = sorted(result.articles)
-    if not articles:
-        return
-    rest = [a for a in articles if a not in known]
-    rows = store.con.execute("SELECT id, record FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                             [rest]).fetchall() if rest else []
-    patched = []
-    for aid, rec in [*((a, known[a]) for a in articles if a in known), *((a, json.loads(r)) for a, r in rows)]:
-        changed = False
-        for i, ev in enumerate(rec.get("events") or []):
-            if isinstance(ev, dict) and ev.get("type"):
-                new = ids.get((aid, str(ev.get("id") or f"#{i}")))
-                if new and ev.get("event_id") != new:
-                    ev["event_id"], changed = new, True
-        if changed:
-            patched.append({"id": aid, "record": json.dumps(rec, ensure_ascii=False)})
-    if patched:
-        _arrow(store, "_sl_records", patched)
-        store.con.execute("UPDATE articles SET record = _sl_records.record FROM _sl_records "
-                          "WHERE articles.id = _sl_records.id")
-
-
 # ---------------------------------------------------------------------- reading
 
 def pending_article_ids(store: "Store") -> list[str]:
@@ -291,11 +295,16 @@ def pending_article_ids(store: "Store") -> list[str]:
     return [r[0] for r in rows]
 
 
-def load_article_records(store: "Store", article_ids: Iterable[str]) -> list[dict[str, Any]]:
+def load_link_records(store: "Store", article_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """What linking reads of stored articles, in the order of ``article_ids``: the record fields
+    ``mentions_of`` and ``sign_records`` use (id, path, source, published date, text, entities,
+    events), not whole records (a third of the memory; timexes, quotes and the rest stay)."""
     ids = list(article_ids)
-    rows = store.con.execute("SELECT id, record FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                             [ids]).fetchall()
-    by_id = {a: json.loads(r) for a, r in rows}
+    sql = ("SELECT id, path, source, published_date, text, CAST(record->'entities' AS VARCHAR), "
+           "CAST(record->'events' AS VARCHAR) FROM articles WHERE id IN ({keys})")
+    by_id = {a: {"id": a, "path": path, "source": source, "published": {"date": date}, "text": text,
+                 "entities": json.loads(ents or "[]"), "events": json.loads(evs or "[]")}
+             for a, path, source, date, text, ents, evs in lookup(store.con, sql, ids)}
     return [by_id[a] for a in ids if a in by_id]
 
 
