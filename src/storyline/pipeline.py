@@ -26,7 +26,7 @@ from .records import Article, RawInput, Rejection
 from .store import Store
 
 BATCH = 64
-RECYCLE_BATCHES = 32    # the store's connection is reopened every 2,048 articles (see Store.recycle)
+RECYCLE_BATCHES = 8     # the store's connection is reopened every 512 articles (see Store.recycle)
 RELEASE_AFTER = 1000    # a run this large gives its model's memory back before linking (small runs keep it)
 CONFIDENT = 0.9
 
