@@ -132,11 +132,11 @@ def corpus(con: duckdb.DuckDBPyConnection) -> Corpus:
             return hit[1]
     rows = con.execute("SELECT id, path, source, headline, published_date, CAST(record->'events' AS VARCHAR) "
                        "FROM articles WHERE json_array_length(record->'events') > 0").fetchall()
-    ids = event_ids_of(con)
-    reports = [Report(aid, path, outlet, headline, published, ev)
-               for aid, path, outlet, headline, published, events in rows
-               for ev in with_event_ids(con, [{"id": aid, "events": json.loads(events or "[]")}], ids)[0]["events"]
-               if isinstance(ev, dict)]
+    ids = event_ids_of(con)         # the linker's event ids (records keep none of their own)
+    reports: list[Report] = []
+    for aid, path, outlet, headline, published, events in rows:
+        rec = with_event_ids(con, [{"id": aid, "events": json.loads(events or "[]")}], ids)[0]
+        reports += [Report(aid, path, outlet, headline, published, ev) for ev in rec["events"] if isinstance(ev, dict)]
     days = [d for d in (published_day(p) for (p,) in
                         con.execute("SELECT DISTINCT published_date FROM articles").fetchall()) if d]
     links: dict[str, dict[str, Any]] = {}
