@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
 from ..limits import release_memory
-from .dedup import find_duplicates, sign_records
+from .dedup import Signature, find_duplicates, sign_records
 from .lifecycle import build_lifecycle
 from .linker import link_mentions
 from .mentions import Mention, mentions_of
@@ -52,40 +52,44 @@ class LinkReport:
 def link_articles(store: "Store", records: Sequence["Article | dict[str, Any]"], *, rules: LinkRules = RULES,
                   dedup: DedupRules = DEDUP) -> LinkReport:
     """Find duplicates of, link and store the events of ``records``; set their events' ``event_id``."""
-    from ..store import events as db
-
     recs = [r if isinstance(r, dict) else r.to_dict() for r in records]
     if not recs:
         return LinkReport()
-    sigs = sign_records(recs, dedup)
+    report = _link(store, [m for rec in recs for m in mentions_of(rec)], sign_records(recs, dedup),
+                   [str(r.get("id")) for r in recs], rules=rules, dedup=dedup)
+    for rec, original in zip(recs, records):
+        _write_ids(rec, original, report.event_ids)
+    return report
+
+
+def _link(store: "Store", new: list[Mention], sigs: list[Signature], article_ids: list[str], *,
+          rules: LinkRules, dedup: DedupRules) -> LinkReport:
+    """Link the articles ``article_ids``, given what linking needs of them: their event reports
+    (``mentions_of``) and text signatures (``sign_records``)."""
+    from ..store import events as db
+
     cands, cand_groups = db.load_duplicate_candidates(store, sigs)
     found = find_duplicates(sigs, cands, cand_groups, rules=dedup).groups
     grouped = db.load_duplicate_groups(store, found)
     regroup = {a: g for a, g in found.items() if grouped.get(a) != g}
 
-    new = [m for rec in recs for m in mentions_of(rec)]
     for m in new:
         m.event_id = None
-    state = db.load_link_state(store, new + db.load_mentions_of_articles(store, (str(r.get("id")) for r in recs)),
-                               rules.window_days)
+    state = db.load_link_state(store, new + db.load_mentions_of_articles(store, article_ids), rules.window_days)
     result = link_mentions(new, state.mentions, rules=rules)
 
     # lifecycles of the touched events, and of events whose articles changed duplicate group
     members: dict[str, list[Mention]] = dict(result.events)
     regrouped = db.event_ids_of_articles(store, regroup) - set(members) - result.dropped
     members.update(db.load_event_members(store, regrouped))
-    article_ids = {m.article_id for ms in members.values() for m in ms}
-    groups = db.load_duplicate_groups(store, article_ids)
+    touched = {m.article_id for ms in members.values() for m in ms}
+    groups = db.load_duplicate_groups(store, touched)
     groups.update(regroup)
     lifecycles = {eid: build_lifecycle(eid, ms, groups, rules=rules) for eid, ms in members.items() if ms}
 
-    db.save_links(store, result, lifecycles, linked_articles=[str(r.get("id")) for r in recs],
-                  signatures=sigs, duplicates=regroup)
-    ids = result.assignments
-    for rec, original in zip(recs, records):
-        _write_ids(rec, original, ids)
-    return LinkReport(articles=len(recs), reports=len(result.mentions), events_touched=len(lifecycles),
-                      events_dropped=len(result.dropped), duplicates=len(regroup), event_ids=ids)
+    db.save_links(store, result, lifecycles, linked_articles=article_ids, signatures=sigs, duplicates=regroup)
+    return LinkReport(articles=len(article_ids), reports=len(result.mentions), events_touched=len(lifecycles),
+                      events_dropped=len(result.dropped), duplicates=len(regroup), event_ids=result.assignments)
 
 
 def _write_ids(rec: dict[str, Any], original: "Article | dict[str, Any]", ids: dict[tuple[str, str], str]) -> None:
@@ -111,11 +115,16 @@ def link_pending(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules 
     for start in range(0, len(pending), chunk):
         records = db.load_link_records(store, pending[start:start + chunk])
         store.recycle()         # reading them filled DuckDB's cache with record blocks; linking needs none
-        report.add(link_articles(store, records, rules=rules, dedup=dedup))
-        del records
-        store.recycle()         # a chunk's records, state and DuckDB's cache go before the next one comes
+        new = [m for rec in records for m in mentions_of(rec)]
+        sigs = sign_records(records, dedup)
+        ids = [str(r["id"]) for r in records]
+        del records             # the records are not needed while the chunk links
+        part = _link(store, new, sigs, ids, rules=rules, dedup=dedup)
+        part.event_ids = {}     # the store has them; a report over the whole store would grow with it
+        report.add(part)
+        del new, sigs, part
+        store.recycle()         # a chunk's state and DuckDB's cache go before the next one comes
         release_memory()
-    report.event_ids = {}
     return report
 
 
