@@ -25,9 +25,10 @@ def test_golden_clean(case: str) -> None:
     got = {"headline": c.headline, "lead": c.lead, "dateline": asdict(c.dateline) if c.dateline else None,
            "source": c.source, "header_date": c.header_date.isoformat() if c.header_date else None, "body": c.body}
     golden = GOLDEN / "clean" / f"{case}.json"
-    if UPDATE_GOLDEN or not golden.exists():
+    if UPDATE_GOLDEN:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden}: write it with STORYLINE_UPDATE_GOLDEN=1 and review it"
     assert got == json.loads(golden.read_text(encoding="utf-8"))
 
 
