@@ -20,6 +20,7 @@ demo: install
 	@echo; echo "The database is $(CURDIR)/$(DB) -- try: $(BIN)/storyline stats --db $(DB)"
 
 test: install
+	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest -q -p no:cacheprovider
 
 lint: install

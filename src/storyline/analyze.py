@@ -2,35 +2,99 @@
 
 ``analyze`` is the one function both runners (local and Ray) call, so both give
 identical records. It never parses: it receives the Doc.
+
+The stages are declared, in the spirit of spaCy's ``Language.factory(requires=...,
+assigns=...)``: each :class:`Stage` names the article fields it reads and the one field
+it fills, and all share one signature, ``run(doc, article) -> list``. :data:`STAGES` is
+the product's central dispatch as plain imports (an IDE, a reader and the import graph
+can follow it); :func:`check_order` proves once, at import, that every field a stage
+reads is filled by ingest or an earlier stage, so a misordered or missing stage is an
+error at start-up, not an article with silently empty fields. A stage that raises makes
+the article a rejection with the stage's name (``_guarded``), never an empty result.
 """
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from .entities import extract_entities
 from .errors import InputRejected
+from .events import extract_events
 from .limits import time_limit
+from .quotes import extract_quotes
 from .records import Article, Rejection
+from .time import find_timexes
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
     from .store import Store
 
+# what ingest has filled before any analysis stage runs (records.Article fields)
+INGEST_FIELDS = frozenset({"id", "path", "source", "url", "headline", "lead", "dateline", "published", "text"})
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One analysis stage: reads ``requires`` of the article (and the Doc), fills ``assigns``."""
+    name: str
+    requires: tuple[str, ...]
+    assigns: str
+    run: Callable[["Doc", Article], list[Any]]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("time", ("text", "published"), "timexes",
+          lambda doc, a: find_timexes(a.text, a.published, doc)),
+    Stage("entities", ("text", "dateline", "published"), "entities",
+          lambda doc, a: extract_entities(doc, a)),
+    Stage("quotes", ("text", "entities"), "quotes",
+          lambda doc, a: extract_quotes(doc, a.entities, a)),
+    Stage("events", ("text", "published", "entities", "timexes", "quotes"), "events",
+          lambda doc, a: extract_events(doc, a)),
+)
+
+
+class StageOrderError(RuntimeError):
+    """The declared stages cannot run in their order: a field is read before any stage fills it."""
+
+
+def check_order(stages: Iterable[Stage] = STAGES, given: Iterable[str] = INGEST_FIELDS) -> None:
+    """Raise :class:`StageOrderError` unless every stage's inputs are filled before it runs."""
+    filled = set(given)
+    fields = set(Article.__dataclass_fields__)
+    for stage in stages:
+        missing = [f for f in stage.requires if f not in filled]
+        if missing:
+            raise StageOrderError(f"stage {stage.name!r} reads {', '.join(missing)}, which no earlier stage "
+                                  "assigns: reorder STAGES in storyline/analyze.py or declare the field")
+        if stage.assigns not in fields:
+            raise StageOrderError(f"stage {stage.name!r} assigns {stage.assigns!r}, which is not a field of Article")
+        filled.add(stage.assigns)
+
+
+check_order()
+
+
+class StageFailed(Exception):
+    """A stage raised on one article; carries the stage's name so the rejection says where."""
+
+    def __init__(self, stage: str, error: Exception):
+        super().__init__(f"{type(error).__name__}: {error}")
+        self.stage = stage
+
 
 def analyze(article: Article, doc: "Doc") -> Article:
-    """Fill timexes, entities, quotes and events of ``article`` from its parsed text."""
-    import importlib
-
-    def stage(module: str, name: str):  # stages still being written yield nothing yet
-        fn = getattr(importlib.import_module(f"storyline.{module}"), name, None)
-        return fn if fn is not None else (lambda *a, **k: [])
-
-    article.timexes = stage("time", "find_timexes")(article.text, article.published, doc)
-    article.entities = stage("entities", "extract_entities")(doc, article)
-    article.quotes = stage("quotes", "extract_quotes")(doc, article.entities, article)
-    article.events = stage("events", "extract_events")(doc, article)
+    """Run every declared stage on ``article`` in order, filling its fields from the parsed text."""
+    for stage in STAGES:
+        try:
+            setattr(article, stage.assigns, stage.run(doc, article))
+        except InputRejected:
+            raise
+        except Exception as e:
+            raise StageFailed(stage.name, e) from e
     return article
 
 
@@ -47,6 +111,9 @@ def _guarded(article: Article, doc: Doc) -> Article | Rejection:
             return analyze(article, doc)
     except InputRejected as e:
         return e.rejection(article.path, article.id)
+    except StageFailed as e:  # a bug or a pathological text must not sink the batch
+        return Rejection(article.path, article.id, e.stage, "stage-error",
+                         f"{e} -- please report this input with the error")
     except Exception as e:  # a bug or a pathological text must not sink the batch
         return Rejection(article.path, article.id, "analyze", "stage-error",
                          f"{type(e).__name__}: {e} -- please report this input with the error")

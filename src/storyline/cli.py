@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from .version import __version__
 from .errors import StorylineError, UsageError
 
 EXAMPLES = {
@@ -148,7 +148,7 @@ def _cmd_reanalyze(a: argparse.Namespace) -> int:
 
 
 def _cmd_link(a: argparse.Namespace) -> int:
-    from .link import link
+    from .runners.link_job import link
 
     r = link(a.db, relink=a.relink)
     print(f"linked {r.articles} articles, {r.reports} event reports, {r.events_touched} events updated, "

@@ -15,33 +15,18 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .errors import InputRejected, StorylineError
 from .ingest import iter_inputs, load_article, redate
 from .limits import time_limit
-from .records import Article, RawInput, Rejection
+from .records import Article, IngestReport, RawInput, Rejection
 from .store import Store
 
 BATCH = 64
 RECYCLE_BATCHES = 8     # the store's connection is reopened every 512 articles (see Store.recycle)
 RELEASE_AFTER = 1000    # a run this large gives its model's memory back before linking (small runs keep it)
 CONFIDENT = 0.9
-
-
-@dataclass
-class IngestReport:
-    db: str
-    ingested: int = 0
-    unchanged: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
-    linked: Any = None          # storyline.link.LinkReport of the cross-article linking that followed
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.rejected else 0
 
 
 class _Progress:
@@ -227,7 +212,7 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
                 bar.close()
             if analyze and link:
                 from .limits import release_memory
-                from .link import link_pending
+                from .runners.link_job import link_pending
                 from .nlp import release_model
 
                 if report.ingested >= RELEASE_AFTER:
@@ -252,10 +237,11 @@ def reanalyze(db: str | os.PathLike[str] | None = None, *, progress: bool = Fals
     is missing from the cache. Returns the number of articles updated.
     """
     from .analyze import analyze_stream
+    from .ingest.published import report_weekday
     from .records import article_from_dict
 
     with Store(db) as store:
-        articles = [article_from_dict(r) for r in store.iter_records()]
+        articles = [article_from_dict(r, report_weekday) for r in store.iter_records()]
         bar = _Progress(progress)
         done: list[Article] = []
         n = 0
@@ -272,7 +258,7 @@ def reanalyze(db: str | os.PathLike[str] | None = None, *, progress: bool = Fals
             n += len(done)
         finally:
             bar.close()
-        from .link import relink_all
+        from .runners.link_job import relink_all
 
         relink_all(store)           # the events may have changed: link them all again
         return n

@@ -6,8 +6,11 @@ I/O. ``to_dict`` gives the public article record of OUTPUT.md.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from .dates import DateValue
 
 
 _LEAVES = frozenset({str, int, float, bool, type(None)})
@@ -185,23 +188,21 @@ class Article:
         return {k: d[k] for k in order}
 
 
-def article_from_dict(d: dict[str, Any]) -> Article:
-    """Rebuild an Article (without its analysis) from its public record, e.g. to re-analyse it."""
+def article_from_dict(d: dict[str, Any],
+                      report_weekday: Callable[[str], tuple[int, Any] | None] | None = None) -> Article:
+    """Rebuild an Article (without its analysis) from its public record, e.g. to re-analyse it.
+
+    A record whose year is undecided (``XXXX-02-06``) keeps the weekday the text gives for
+    the report day, which still anchors "on Friday": ``report_weekday`` (ingest's reader of
+    it) finds it; records sit below ingest, so it is passed in rather than imported.
+    """
     dl = d.get("dateline")
     pub = d.get("published") or {}
     date = pub.get("date")
-    y = m = day = None
-    if isinstance(date, str) and len(date) == 10:
-        y = int(date[:4]) if date[:4].isdigit() else None
-        m, day = int(date[5:7]), int(date[8:10])
-    weekday = None
-    if y and m and day:
-        import datetime as _dt
-
-        weekday = _dt.date(y, m, day).weekday()
-    elif m and day:                        # year undecided: the weekday the text gives still anchors "on Friday"
-        from .ingest.published import report_weekday
-
+    value = DateValue.parse(date)
+    y, m, day = (value.year, value.month, value.day) if value else (None, None, None)
+    weekday = value.weekday if value else None
+    if weekday is None and m and day and report_weekday is not None:
         found = report_weekday(d["text"])
         weekday = found[0] if found else None
     return Article(
@@ -212,3 +213,17 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         published=Published(date=date, how=pub.get("how", "unknown"), confidence=pub.get("confidence", 0.0),
                             year=y, month=m, day=day, weekday=weekday),
         text=d["text"], url=d.get("url"))
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: the runners (local and Ray) return it, the CLI prints it."""
+    db: str
+    ingested: int = 0
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    linked: Any = None          # storyline.runners.link_job.LinkReport of the linking that followed
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.rejected else 0

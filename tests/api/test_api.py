@@ -301,7 +301,7 @@ def test_store_locked_by_a_writer_answers_503_then_recovers(db: Path, client: Te
 
 # ------------------------------------------------------------------ with the linking stage's tables
 def test_events_come_from_the_linking_stage_when_it_ran(tmp_path: Path) -> None:
-    from storyline.link import link_pending
+    from storyline.runners.link_job import link_pending
     from storyline.store import Store
 
     from .corpus import articles

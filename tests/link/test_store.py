@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from storyline.link import link_articles, link_events, link_pending, relink_all
+from storyline.link import link_events
+from storyline.runners.link_job import link_articles, link_pending, relink_all
 from storyline.records import Actor, Article, Event, Evidence, Location, Published
 from storyline.store import Store
 from storyline.store import events as db
@@ -161,7 +162,7 @@ def test_relinking_a_changed_article_replaces_its_reports(store: Store) -> None:
 
 def test_link_and_corpus_events_by_database_path(tmp_path: Path) -> None:
     from storyline.errors import StoreError, UsageError
-    from storyline.link import corpus_events, link
+    from storyline.runners.link_job import corpus_events, link
 
     path = tmp_path / "p.duckdb"
     with Store(path) as s:

@@ -23,7 +23,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from ..version import __version__
 from ..errors import StoreError, UsageError
 from . import queries
 from .db import ReadOnlyStore, StoreBusyError

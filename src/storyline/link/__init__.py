@@ -9,9 +9,8 @@ Pure functions on article records (OUTPUT.md dicts):
 - ``sign_records(records)`` / ``find_duplicates(new, existing, groups)``: reprints,
   updates and truncated copies by MinHash LSH over character 5-grams.
 
-And the job over a store (``storyline.store.events`` does the I/O):
-``link_pending(store)`` links every stored article not linked yet; ``link(db)`` and
-``corpus_events(db)`` are the same for a database path (CLI verbs).
+The job over a store is ``storyline.runners.link_job`` (``link_pending(store)``,
+``link(db)``, ``corpus_events(db)``); ``storyline.store.events`` does its I/O.
 Rules and thresholds are data: ``rules.RULES`` and ``rules.DEDUP``.
 """
 from __future__ import annotations
@@ -21,10 +20,9 @@ from .lifecycle import build_lifecycle, with_overdue
 from .linker import LinkResult, LinkState, link_events, link_mentions
 from .mentions import Mention, event_id_of, mentions_of
 from .rules import DEDUP, RULES, DedupRules, LinkRules
-from .job import LinkReport, corpus_events, link, link_articles, link_pending, relink_all
 
 __all__ = [
     "link_events", "link_mentions", "LinkState", "LinkResult", "Mention", "mentions_of", "event_id_of",
     "build_lifecycle", "with_overdue", "Signature", "DuplicateResult", "sign", "sign_records", "find_duplicates",
-    "link", "corpus_events", "link_articles", "link_pending", "relink_all", "LinkReport", "LinkRules", "DedupRules", "RULES", "DEDUP",
+    "LinkRules", "DedupRules", "RULES", "DEDUP",
 ]

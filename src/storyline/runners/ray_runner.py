@@ -79,7 +79,7 @@ def ingest_ray(paths: list[str], db: str | os.PathLike[str] | None = None, *, nu
                today: dt.date | None = None) -> Any:
     """Run the pipeline on Ray and load the result into the store. Returns an IngestReport."""
     ray = _ray()
-    from ..pipeline import IngestReport
+    from ..records import IngestReport
 
     address = address or os.environ.get("RAY_ADDRESS")
     if not ray.is_initialized():
@@ -149,6 +149,6 @@ def _load_partitions(out: str, db: str | os.PathLike[str] | None, report: Any, n
         for i in range(0, max(len(records), 1), 256):
             store.write_batch(records[i:i + 256], rejections if i == 0 else [])
         report.ingested = len(records)
-        from ..link import link_pending
+        from .link_job import link_pending
 
         report.linked = link_pending(store)     # linking runs over the store, as after a local ingest

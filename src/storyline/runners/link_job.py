@@ -1,4 +1,9 @@
-"""Linking articles of the store: duplicates, event ids, lifecycles -- one transaction per chunk.
+"""The linking job over a store: duplicates, event ids, lifecycles -- one transaction per chunk.
+
+Orchestration lives in ``runners/`` beside the local and Ray ingest runners: this job reads
+and writes the store (``storyline.store.events``) and calls the pure functions of
+``storyline.link``, which know nothing of the store, so neither package imports the other
+back.
 
 ``link_pending(store)`` links every stored article the linker has not seen, in
 publication order and in chunks; the pipeline calls it after ingesting. Because
@@ -16,11 +21,11 @@ from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
 from ..limits import release_memory
-from .dedup import Signature, find_duplicates, sign_records
-from .lifecycle import build_lifecycle
-from .linker import link_mentions
-from .mentions import Mention, mentions_of
-from .rules import DEDUP, RULES, DedupRules, LinkRules
+from ..link.dedup import Signature, find_duplicates, sign_records
+from ..link.lifecycle import build_lifecycle
+from ..link.linker import link_mentions
+from ..link.mentions import Mention, mentions_of
+from ..link.rules import DEDUP, RULES, DedupRules, LinkRules
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..records import Article

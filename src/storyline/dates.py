@@ -1,0 +1,109 @@
+"""One date value for the whole house: full and partial TIMEX3 calendar dates.
+
+A publication date, an event's date and a filter bound are all the same kind of thing:
+a calendar date known to some precision -- ``2016-12-15``, ``2016-12``, ``2016``, or a
+day whose year is undecided (``XXXX-02-06``, a wire dateline that prints no year). Before
+this module nine functions parsed such strings, each a little differently (one cut
+datetimes, one accepted ``XXXX``, one did not). :class:`DateValue` parses once, keeps
+exactly what is known, and answers the questions the stages ask: is it a full day, which
+days can it mean (:meth:`DateValue.bounds`), does it hold a given day, and its ISO text.
+
+Only calendar dates live here; weeks, seasons, quarters and intervals are TIMEX3 values
+handled by ``storyline.time``. Parsing is strict about ranges (month 1-12, a real day of
+that month) so a bad value is ``None``, never a wrong date.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# 2016-12-15, 2016-12, 2016, XXXX-12-15, XXXX-12; a trailing time (T10:30, " 10:30") is cut to the day
+_VALUE = re.compile(r"\s*(\d{4}|XXXX)(?:-(\d{1,2}|XX)(?:-(\d{1,2}|XX))?)?(?:[T ].*)?\s*$")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date known to some precision; ``None`` parts are unknown."""
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: object) -> DateValue | None:
+        """``2016-12-15``/``2016-12``/``2016``/``XXXX-02-06`` (a datetime is cut to its day); None otherwise."""
+        if not isinstance(text, str):
+            return None
+        m = _VALUE.match(text)
+        if not m:
+            return None
+        year, month, day = (int(g) if g and g.isdigit() else None for g in m.groups())
+        if year is None and month is None:
+            return None                                    # "XXXX" alone says nothing
+        return cls.of(year, month, day)
+
+    @classmethod
+    def of(cls, year: int | None, month: int | None = None, day: int | None = None) -> DateValue | None:
+        """The value of these parts, or None when they are not a possible date."""
+        if month is None and day is not None:
+            return None
+        if month is not None and not 1 <= month <= 12:
+            return None
+        if day is not None:
+            # Feb 29 is possible while the year is unknown
+            last = calendar.monthrange(year if year is not None else 2000, month or 1)[1]
+            if not 1 <= day <= last:
+                return None
+        if year is not None and not 1 <= year <= 9999:
+            return None
+        return cls(year, month, day)
+
+    @classmethod
+    def from_date(cls, d: dt.date) -> DateValue:
+        return cls(d.year, d.month, d.day)
+
+    @property
+    def is_full(self) -> bool:
+        """Year, month and day all known."""
+        return self.year is not None and self.month is not None and self.day is not None
+
+    @property
+    def date(self) -> dt.date | None:
+        """The day, when the value is a full date."""
+        return dt.date(self.year, self.month, self.day) if self.is_full else None  # type: ignore[arg-type]
+
+    @property
+    def weekday(self) -> int | None:
+        d = self.date
+        return d.weekday() if d else None
+
+    def bounds(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the value can mean; None when the year is unknown."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
+        if self.day is None:
+            return (dt.date(self.year, self.month, 1),
+                    dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1]))
+        d = dt.date(self.year, self.month, self.day)
+        return d, d
+
+    def holds(self, day: dt.date) -> bool:
+        """Whether ``day`` is one the value can mean (an unknown year holds any year's month-day)."""
+        if self.year is not None and self.year != day.year:
+            return False
+        return (self.month is None or self.month == day.month) and (self.day is None or self.day == day.day)
+
+    def iso(self) -> str:
+        """TIMEX3 text: ``2016-12-15``, ``2016-12``, ``2016``, ``XXXX-02-06``."""
+        parts = ["XXXX" if self.year is None else f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+            if self.day is not None:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def __str__(self) -> str:
+        return self.iso()

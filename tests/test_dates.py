@@ -1,0 +1,41 @@
+"""The one date value: full and partial TIMEX3 calendar dates."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.dates import DateValue
+
+
+@pytest.mark.parametrize(("text", "parts", "iso"), [
+    ("2016-12-15", (2016, 12, 15), "2016-12-15"),
+    ("2016-12-15T10:30:00+03:00", (2016, 12, 15), "2016-12-15"),
+    ("2016-12-15 10:30", (2016, 12, 15), "2016-12-15"),
+    ("2016-12", (2016, 12, None), "2016-12"),
+    ("2016", (2016, None, None), "2016"),
+    ("XXXX-02-06", (None, 2, 6), "XXXX-02-06"),
+    ("XXXX-02-29", (None, 2, 29), "XXXX-02-29"),
+])
+def test_parse_keeps_exactly_what_is_known(text: str, parts: tuple, iso: str) -> None:
+    v = DateValue.parse(text)
+    assert v is not None and (v.year, v.month, v.day) == parts and v.iso() == iso
+
+
+@pytest.mark.parametrize("text", ["", "XXXX", "2016-13-01", "2015-02-29", "2016-04-31", "Feb 6", "16-02-06", None, 20160206])
+def test_impossible_or_foreign_values_are_none(text: object) -> None:
+    assert DateValue.parse(text) is None
+
+
+def test_bounds_of_each_precision() -> None:
+    assert DateValue.parse("2016-02").bounds() == (dt.date(2016, 2, 1), dt.date(2016, 2, 29))
+    assert DateValue.parse("2015").bounds() == (dt.date(2015, 1, 1), dt.date(2015, 12, 31))
+    assert DateValue.parse("2015-03-04").bounds() == (dt.date(2015, 3, 4),) * 2
+    assert DateValue.parse("XXXX-03-04").bounds() is None
+
+
+def test_holds_and_weekday() -> None:
+    assert DateValue.parse("XXXX-03-04").holds(dt.date(1999, 3, 4))
+    assert not DateValue.parse("2016-03").holds(dt.date(2016, 4, 1))
+    assert DateValue.parse("2016-12-15").weekday == 3 and DateValue.parse("2016-12").weekday is None
+    assert DateValue.parse("2016-12-15").date == dt.date(2016, 12, 15)
