@@ -175,7 +175,7 @@ class _Run:
 
 
 def _default_processes(files: list[str]) -> int:
-    """Both cores for real corpora; one for a handful of files, where starting workers costs more than it saves."""
+    """A worker per core for real corpora; one process for a handful of files (workers cost more than they save)."""
     n = 0
     for f in files:
         p = Path(f)
@@ -186,7 +186,7 @@ def _default_processes(files: list[str]) -> int:
         else:
             n += 1
         if n >= 64:
-            return min(2, os.cpu_count() or 1)
+            return os.cpu_count() or 1
     return 1
 
 
