@@ -1,0 +1,427 @@
+"""Every line of a plain-text page gets a kind: headline, lead, body, or furniture of a named kind.
+
+The classifier reads general signals, in the manner of jusText (Pomikálek 2011):
+
+- **shape**: a body paragraph is prose — long enough, with the function words of
+  running English text (jusText's English stoplist, whose default thresholds of
+  0.30/0.32 we scale down because wire copy is dense with names), ending in a
+  sentence mark; furniture is short, label-like, or matches a shape of
+  ``furniture.py`` (a skip link, a time stamp, a photo-credit tail);
+- **position**: the headline is the first headline-shaped line of the preamble
+  (the lines before the body starts) that is not a masthead or section label, or
+  the line the page prints twice; standfirst and captions sit between headline and
+  body; after the last prose line the page turns into lists, boxes and appeals;
+- **blocks**: a run of three or more short lines inside the article is a link list
+  (navigation before the body's end, related headlines after it); a header of a
+  related, comments or appeal box opens a block that runs while its lines keep
+  that shape;
+- **repetition**: a line printed twice is a repeated caption or a title bar, and a
+  line that recurs across many articles of one source is furniture
+  (``repeats.py``, learnt per corpus and kept in the store).
+
+Why not ``justext.justext`` itself: it classifies HTML paragraphs by link density and
+heading tags, which plain text does not have, and its context step gives short
+lines the class of their neighbours — which throws away headlines, crossheads and
+the partial last paragraph of a capped page. Its stoplist is used here as is.
+
+Measured on ``../shared/devreal`` (30 pages, 30 outlets): headline 0.500 -> see
+``clean.py``'s docstring for the figures after this classifier.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from collections.abc import Callable
+from functools import lru_cache
+
+from . import furniture as F
+
+BODY, HEADLINE, LEAD, DATELINE = "body", "headline", "lead", "dateline"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LATIN = re.compile(r"[A-Za-z]")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
+PROSE_WORDS = 8            # fewer words than this is a label, a crosshead or a title, not a paragraph
+PROSE_STOPWORDS = 0.18     # share of stoplist words in running text (names and numbers lower it)
+CAPTION_ALT_WORDS = 12     # alt text printed above a caption is short
+SHORT_CAPTION_WORDS = 7    # a one-line preamble label under the headline shorter than this is a caption
+LINK_RUN = 3               # short lines in a row that make a link list inside the article
+
+
+@lru_cache(maxsize=1)
+def stoplist() -> frozenset[str]:
+    """jusText's English stoplist (trafilatura depends on jusText; we read only its word list)."""
+    try:
+        import justext
+        return frozenset(w.lower() for w in justext.get_stoplist("English"))
+    except Exception:  # pragma: no cover - a broken install still cleans, with the commonest words
+        return frozenset("the of and to in a is that for on with as by was said at from it his an be has have are "
+                         "not this will were which its their he they had would but been also who after".split())
+
+
+@dataclass
+class Line:
+    """One non-empty line of the page; ``start``/``end`` are offsets of its stripped text in the page."""
+    text: str
+    start: int
+    end: int
+    blank_before: bool
+    kind: str = ""
+    why: str = ""
+
+    @property
+    def decided(self) -> bool:
+        return bool(self.kind)
+
+
+def split_lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    pos, blank = 0, False
+    for raw in text.split("\n"):
+        s = raw.strip()
+        if s:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(text=s, start=pos + lead, end=pos + lead + len(s), blank_before=blank))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return out
+
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def stopword_share(s: str) -> float:
+    w = words(s)
+    if not w:
+        return 0.0
+    stop = stoplist()
+    return sum(x.lower() in stop for x in w) / len(w)
+
+
+def ends_sentence(s: str) -> bool:
+    """Ends with a sentence mark, also before a glued agency tag ("... on Tuesday. (AFP)")."""
+    return bool(_SENTENCE_END.search(s) or F.AGENCY_TAIL.search(s))
+
+
+def is_prose(s: str) -> bool:
+    """Running text: enough words, the function words of English, and lower-case words."""
+    w = words(s)
+    if len(w) < PROSE_WORDS:
+        return len(w) >= 5 and ends_sentence(s) and s[-1] != ":" and stopword_share(s) >= 0.3 and _mostly_lower(w)
+    return stopword_share(s) >= PROSE_STOPWORDS and _mostly_lower(w)
+
+
+def _mostly_lower(w: list[str]) -> bool:
+    return sum(x[0].islower() for x in w) >= 0.3 * len(w)
+
+
+def is_title_like(s: str) -> bool:
+    """Could be a headline: a few words, no trailing colon or comma, starts like a title."""
+    w = words(s)
+    return (3 <= len(w) <= 30 and len(s) <= 220 and not s.endswith((":", ",", ";"))
+            and (s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'"))
+
+
+def is_masthead_shape(s: str) -> bool:
+    """A label: at most five words, every content word capitalised ("World News", "Office of the Press Secretary")."""
+    w = words(s)
+    stop = stoplist()
+    return len(w) <= 5 and all(x[0].isupper() or x.lower() in stop for x in w) and not ends_sentence(s)
+
+
+def norm(s: str) -> str:
+    """A line's identity for repetition: case, quotes, primes and spacing folded."""
+    s = unicodedata.normalize("NFKC", s).casefold()
+    s = re.sub(r"[′‘’`´]", "'", s)
+    s = re.sub(r"[“”″]", '"', s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def non_latin(s: str) -> bool:
+    """A line in another script than the (English) story's: no Latin letters among its letters."""
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and not _LATIN.search(s) or (
+        len(letters) > 3 and sum(c.isascii() for c in letters) < 0.3 * len(letters))
+
+
+def appeal_score(s: str) -> int:
+    """Words of an appeal to the reader, outside quotation marks."""
+    bare = re.sub(r"[\"“][^\"”]*[\"”]", " ", s)
+    return sum(w.lower() in F.APPEAL_WORDS for w in words(bare))
+
+
+_LONG_OK = {"editor's note in parentheses", "embed note in parentheses", "copyright", "photo credit",
+            "article-age notice", "comment prompt"}
+
+
+def match_furniture(s: str) -> tuple[str, str] | None:
+    """The furniture kind of one line by its shape alone, or None."""
+    if non_latin(s):
+        return "widget", "another script than the story's"
+    prose = is_prose(s) and len(words(s)) >= PROSE_WORDS
+    for kind, why, pat in F.LINES:
+        if not pat.fullmatch(s):
+            continue
+        if prose and why not in _LONG_OK:
+            if kind == "promo" and appeal_score(s) >= 3:
+                return kind, "appeal to the reader"
+            if kind == "consent" and appeal_score(s) >= 2:
+                return kind, why
+            continue
+        return kind, why
+    return None
+
+
+# ------------------------------------------------------------------ the page walk
+
+def classify(text: str, *, is_dateline: Callable[[str], bool], title_hint: str | None = None,
+             known: Callable[[str], tuple[str, str] | None] | None = None,
+             extra: Callable[[str], tuple[str, str] | None] | None = None) -> list[Line]:
+    """Give every non-empty line of ``text`` a kind (``Line.kind``) and a reason (``Line.why``).
+
+    ``is_dateline`` tells a line that opens with a dateline; ``known`` gives the kind of a
+    line this source is known to repeat on every page (``repeats.py``); ``extra`` is an
+    older table of furniture shapes tried after ``furniture.py``'s.
+    """
+    lines = split_lines(text)
+    for ln in lines:
+        hit = match_furniture(ln.text) or (extra(ln.text) if extra else None) or (known(ln.text) if known else None)
+        if hit:
+            ln.kind, ln.why = hit
+    _mark_captions(lines)
+    prose = _prose_flags(lines)
+    start = _body_start(lines, prose, is_dateline)
+    h = _pick_headline(lines, start, title_hint)
+    _preamble(lines, start, h, prose)
+    _body(lines, start, prose)
+    _blocks(lines, start)
+    return lines
+
+
+def _mark_captions(lines: list[Line]) -> None:
+    for i, ln in enumerate(lines):
+        if ln.decided:
+            continue
+        if F.CAPTION_MARKERS.search(ln.text):
+            ln.kind, ln.why = "caption", "caption marker"
+        elif F.CREDIT_TAIL.search(ln.text) and not F.AGENCY_TAIL.search(ln.text):
+            ln.kind, ln.why = "caption", "photo credit at the end"
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if ln.decided or nxt is None:
+            continue
+        if nxt.kind == "share" and F.MEDIA_MARKER.fullmatch(nxt.text):
+            ln.kind, ln.why = "caption", "blurb above a video link"
+    # alt text: the short label printed just above a caption or a credit line
+    caps = [i for i, ln in enumerate(lines) if i and not ln.blank_before and (
+        ln.kind == "caption" or ln.kind == "credit" and ln.why in ("photo credit", "domain"))]
+    for i in caps:
+        prev = lines[i - 1]
+        if not prev.decided and len(words(prev.text)) <= CAPTION_ALT_WORDS and not ends_sentence(prev.text):
+            prev.kind, prev.why = "caption", "alt text above a caption"
+
+
+def _prose_flags(lines: list[Line]) -> list[bool]:
+    """Which undecided lines are body paragraphs by shape: prose that ends a sentence, or is
+    hard-wrapped into the next line, or is the page's last line (cut off by a size cap)."""
+    out = []
+    for i, ln in enumerate(lines):
+        if ln.decided or not is_prose(ln.text):
+            out.append(False)
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        wrapped = nxt is not None and not nxt.blank_before and (
+            nxt.text[:1].islower() or ln.text.endswith((",", ";", "-", "–", "—")))
+        last = nxt is None and i > 0 and bool(out[i - 1])      # a paragraph cut off by a size cap
+        out.append(ends_sentence(ln.text) or wrapped or last)
+    return out
+
+
+def _body_start(lines: list[Line], prose: list[bool], is_dateline: Callable[[str], bool]) -> int:
+    first_prose = next((i for i, p in enumerate(prose) if p), None)
+    prose_seen = 0
+    for i, ln in enumerate(lines):
+        if prose[i]:
+            prose_seen += 1
+        if prose_seen > 2:
+            break
+        if not ln.decided and is_dateline(ln.text):
+            return i                       # the dateline opens the body (what comes before is lead or caption)
+    return first_prose if first_prose is not None else len(lines)
+
+
+def _title_key(s: str) -> str:
+    return norm(F.TITLE_BAR.split(s)[0])
+
+
+def _pick_headline(lines: list[Line], start: int, title_hint: str | None) -> int | None:
+    pre = [i for i in range(start) if not lines[i].decided]
+    if title_hint:
+        key = norm(title_hint)
+        hits = [i for i in range(len(lines)) if norm(lines[i].text) == key or _title_key(lines[i].text) == key]
+        for i in hits:
+            lines[i].kind, lines[i].why = "duplicate", "the headline printed on the page"
+        return None
+    keys: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        keys.setdefault(norm(ln.text), []).append(i)
+        tk = _title_key(ln.text)
+        if tk != norm(ln.text):
+            keys.setdefault(tk, []).append(i)
+    cands = [i for i in pre if is_title_like(lines[i].text)]
+    repeated = [i for i in cands if len(keys.get(norm(lines[i].text), [])) > 1 and not F.TITLE_BAR.search(lines[i].text)]
+    if repeated:
+        h = repeated[0]
+    else:
+        h = None
+        for n, i in enumerate(cands):
+            if is_masthead_shape(lines[i].text) and n + 1 < len(cands):
+                continue                   # a site or section label above the real title
+            h = i
+            break
+    if h is None:
+        return None
+    lines[h].kind, lines[h].why = HEADLINE, "headline"
+    for j in keys.get(norm(lines[h].text), []):
+        if j != h and lines[j].kind in ("", HEADLINE, "navigation"):
+            bar = norm(lines[j].text) != norm(lines[h].text)
+            lines[j].kind = "navigation" if bar else "duplicate"
+            lines[j].why = "title bar" if bar else "the headline printed again"
+    return h
+
+
+def _preamble(lines: list[Line], start: int, h: int | None, prose: list[bool]) -> None:
+    after = False
+    caption_seen = False
+    for i in range(start):
+        ln = lines[i]
+        if i == h:
+            after = True
+            continue
+        if ln.kind == "caption":
+            caption_seen = True
+        if ln.decided:
+            continue
+        if h is not None and not after or h is None and not prose[i]:
+            ln.kind, ln.why = "navigation", "page chrome above the headline" if h is not None else "page chrome above the body"
+        elif len(words(ln.text)) < SHORT_CAPTION_WORDS and not ends_sentence(ln.text):
+            ln.kind, ln.why = "caption", "short label under the headline"
+            caption_seen = True
+        elif caption_seen and not ends_sentence(ln.text) and len(words(ln.text)) <= 20:
+            ln.kind, ln.why = "caption", "caption after a picture's alt text"
+        else:
+            ln.kind, ln.why = LEAD, "standfirst"
+    # a standfirst printed as a sentence just above a picture and the body
+    if h is not None and start == h + 1 and start < len(lines) and prose[start]:
+        k = start + 1
+        while k < len(lines) and lines[k].kind == "caption":
+            k += 1
+        if k > start + 1 and k < len(lines) and prose[k]:
+            lines[start].kind, lines[start].why = LEAD, "standfirst above the picture"
+            prose[start] = False
+
+
+def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
+    n = len(lines)
+    body_keys: set[str] = set()
+    lead_keys = {norm(ln.text) for ln in lines[:start] if ln.kind == LEAD}
+    last_prose = max((i for i in range(start, n) if prose[i]), default=start - 1)
+    short_keys: dict[str, int] = {}
+    for i in range(start, n):
+        if not lines[i].decided and not prose[i]:
+            k = norm(lines[i].text)
+            short_keys[k] = short_keys.get(k, 0) + 1
+    for i in range(start, n):
+        ln = lines[i]
+        if ln.decided:
+            continue
+        key = norm(ln.text)
+        if prose[i]:
+            if key in body_keys:
+                ln.kind, ln.why = "duplicate", "a paragraph printed again"
+            else:
+                ln.kind, ln.why = BODY, "prose"
+                body_keys.add(key)
+            continue
+        if short_keys.get(key, 0) > 1:
+            ln.kind, ln.why = "caption", "a caption printed twice"
+            continue
+        if i > last_prose:
+            prev = lines[i - 1] if i > 0 else None
+            if i == n - 1 and prev is not None and prev.kind == BODY:
+                ln.kind, ln.why = BODY, "partial last paragraph"
+            else:
+                run = _run_length(lines, prose, i)
+                ln.kind, ln.why = ("related", "list of headlines after the article") if run >= 2 else \
+                    ("widget", "short line after the article")
+            continue
+        run = _run_length(lines, prose, i)
+        if run >= LINK_RUN:
+            ln.kind, ln.why = "navigation", "list of links inside the page"
+        else:
+            ln.kind, ln.why = BODY, "crosshead"
+    # the first paragraph printed again (in full) below page furniture: keep the later copy
+    firsts = [i for i in range(start, n) if lines[i].kind == BODY]
+    if len(firsts) > 1:
+        head = norm(lines[firsts[0]].text)[:80]
+        if len(head) >= 60 and any(norm(lines[k].text).startswith(head) for k in firsts[1:]):
+            lines[firsts[0]].kind, lines[firsts[0]].why = "duplicate", "the first paragraph printed again below"
+    # a lead printed again as the first paragraph: keep the body's copy
+    for i in range(start, n):
+        if lines[i].kind == BODY:
+            if norm(lines[i].text) in lead_keys:
+                for ln in lines[:start]:
+                    if ln.kind == LEAD and norm(ln.text) == norm(lines[i].text):
+                        ln.kind, ln.why = "duplicate", "the lead printed again as the first paragraph"
+            break
+
+
+def _run_length(lines: list[Line], prose: list[bool], i: int) -> int:
+    """Short undecided (or already short-classified) lines in the stretch of non-prose lines around ``i``."""
+    def short(j: int) -> bool:
+        ln = lines[j]
+        return not prose[j] and ln.kind not in (BODY, "duplicate")
+    a = i
+    while a > 0 and short(a - 1):
+        a -= 1
+    b = i
+    while b + 1 < len(lines) and short(b + 1):
+        b += 1
+    return sum(1 for j in range(a, b + 1) if lines[j].kind in ("", "related", "navigation", "widget", BODY)
+               and not (lines[j].why and lines[j].why.startswith("only digits")))
+
+
+def _blocks(lines: list[Line], start: int) -> None:
+    """Boxes opened by a header: related lists, comment boxes, appeals. A block runs while its
+    lines keep its shape; body prose (an appeal's excepted) ends it."""
+    n = len(lines)
+    i = start
+    while i < n:
+        ln = lines[i]
+        kind = ln.kind if ln.kind in F.BLOCK_KINDS else None
+        if kind is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            nxt = lines[j]
+            if nxt.kind == BODY and nxt.why == "partial last paragraph" and kind == "related":
+                pass
+            elif nxt.kind in (BODY, "") and kind == "promo":
+                if appeal_score(nxt.text) < (2 if is_prose(nxt.text) else 1):
+                    break
+            elif nxt.kind in (BODY, ""):
+                if kind == "related" and nxt.why == "prose":
+                    break
+                if kind == "comments" and nxt.why == "prose":
+                    break
+            elif nxt.kind not in F.FURNITURE_KINDS:
+                break
+            if nxt.kind in (BODY, ""):
+                nxt.kind, nxt.why = kind, f"inside a {kind} box"
+            j += 1
+        i = j
