@@ -150,12 +150,11 @@ def clean_text(text: str, title_hint: str | None = None,
     lines = classify_page(text, title_hint, known)
     header_date = None
     for ln in lines:
-        if ln.kind in ("timestamp", "widget", "navigation", "") or not ln.kind:
+        if ln.kind not in (BODY, HEADLINE):
             d = _header_date(ln.text)
             if d is not None:
                 header_date = header_date or d
-                if ln.kind not in FURNITURE:
-                    ln.kind, ln.why = "timestamp", "stamp with a date"
+                ln.kind, ln.why = "timestamp", "stamp with a date"
     removed: list[Removed] = []
     headline = title_hint.strip() if title_hint else None
     lead_parts: list[str] = []

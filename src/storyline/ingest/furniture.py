@@ -124,6 +124,8 @@ CREDIT_TAIL = re.compile(
 # A wire tag glued after the last sentence of a paragraph: "… on Tuesday. (IANS)", "… (Yonhap)".
 AGENCY_TAIL = re.compile(r"(?<=[.!?\"”’])\s*(?:\((?:[A-Za-z][\w.&'-]*(?:[ /-][A-Za-z][\w.&'-]*){0,3})\)"
                          r"|[-–—]+\s*[A-Z][\w.&'-]+)\s*\|?\s*$")
+# A read-more link glued after the last sentence.
+READ_MORE_TAIL = re.compile(r"(?<=[.!?\"”’])\s*(?:read more|read also|more:|continue reading)\.?\s*$", re.I)
 # An aggregator's or agency's tag before the dateline: "(Feed- Some Agency (SA)) CITY, …"
 AGENCY_HEAD = re.compile(r"^\((?:[^()]|\([^()]*\)){2,80}\)\s+(?=[A-Z]{3,}|[A-Z][a-z]+,\s)")
 # Alt text glued to the first word of a paragraph: "lowercase alt words“Quoted sentence …"

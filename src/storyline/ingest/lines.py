@@ -45,7 +45,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
 PROSE_WORDS = 8            # fewer words than this is a label, a crosshead or a title, not a paragraph
 PROSE_STOPWORDS = 0.18     # share of stoplist words in running text (names and numbers lower it)
 CAPTION_ALT_WORDS = 12     # alt text printed above a caption is short
-SHORT_CAPTION_WORDS = 7    # a one-line preamble label under the headline shorter than this is a caption
+SHORT_CAPTION_WORDS = 8    # a short, mostly capitalised line under the headline is a picture's label
 LINK_RUN = 3               # short lines in a row that make a link list inside the article
 
 
@@ -104,7 +104,7 @@ def stopword_share(s: str) -> float:
 
 def ends_sentence(s: str) -> bool:
     """Ends with a sentence mark, also before a glued agency tag ("... on Tuesday. (AFP)")."""
-    return bool(_SENTENCE_END.search(s) or F.AGENCY_TAIL.search(s))
+    return bool(_SENTENCE_END.search(s) or F.AGENCY_TAIL.search(s) or F.READ_MORE_TAIL.search(s))
 
 
 def is_prose(s: str) -> bool:
@@ -126,11 +126,19 @@ def is_title_like(s: str) -> bool:
             and (s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'"))
 
 
+def _capitalised(s: str) -> float:
+    w = words(s)
+    return sum(x[0].isupper() for x in w) / len(w) if w else 0.0
+
+
 def is_masthead_shape(s: str) -> bool:
     """A label: at most five words, every content word capitalised ("World News", "Office of the Press Secretary")."""
     w = words(s)
-    stop = stoplist()
-    return len(w) <= 5 and all(x[0].isupper() or x.lower() in stop for x in w) and not ends_sentence(s)
+    return len(w) <= 5 and all(x[0].isupper() or x.lower() in _FUNCTION for x in w) and not ends_sentence(s)
+
+
+# the words a title-cased label leaves in lower case
+_FUNCTION = frozenset("a an the of and or for in on at to by with from de du des la le von van".split())
 
 
 def norm(s: str) -> str:
@@ -199,6 +207,11 @@ def classify(text: str, *, is_dateline: Callable[[str], bool], title_hint: str |
     _preamble(lines, start, h, prose)
     _body(lines, start, prose)
     _blocks(lines, start)
+    if not any(ln.kind == BODY for ln in lines):
+        # no English prose at all: keep the long lines as body and let the language check speak
+        for ln in lines:
+            if len(words(ln.text)) >= PROSE_WORDS and ln.kind in ("", LEAD, "navigation", "related", "widget"):
+                ln.kind, ln.why = BODY, "kept: no English prose found on the page"
     return lines
 
 
@@ -218,7 +231,8 @@ def _mark_captions(lines: list[Line]) -> None:
             ln.kind, ln.why = "caption", "blurb above a video link"
     # alt text: the short label printed just above a caption or a credit line
     caps = [i for i, ln in enumerate(lines) if i and not ln.blank_before and (
-        ln.kind == "caption" or ln.kind == "credit" and ln.why in ("photo credit", "domain"))]
+        ln.kind == "caption" and ln.why in ("caption marker", "photo credit at the end")
+        or ln.kind == "credit" and ln.why in ("photo credit", "domain"))]
     for i in caps:
         prev = lines[i - 1]
         if not prev.decided and len(words(prev.text)) <= CAPTION_ALT_WORDS and not ends_sentence(prev.text):
@@ -265,7 +279,7 @@ def _pick_headline(lines: list[Line], start: int, title_hint: str | None) -> int
         hits = [i for i in range(len(lines)) if norm(lines[i].text) == key or _title_key(lines[i].text) == key]
         for i in hits:
             lines[i].kind, lines[i].why = "duplicate", "the headline printed on the page"
-        return None
+        return next((i for i in hits if i < start), None)     # where the title stands: the preamble splits there
     keys: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
         keys.setdefault(norm(ln.text), []).append(i)
@@ -302,14 +316,16 @@ def _preamble(lines: list[Line], start: int, h: int | None, prose: list[bool]) -
         if i == h:
             after = True
             continue
+        if h is not None and not after and ln.decided and lines[h].kind == "duplicate":
+            continue
         if ln.kind == "caption":
             caption_seen = True
         if ln.decided:
             continue
         if h is not None and not after or h is None and not prose[i]:
             ln.kind, ln.why = "navigation", "page chrome above the headline" if h is not None else "page chrome above the body"
-        elif len(words(ln.text)) < SHORT_CAPTION_WORDS and not ends_sentence(ln.text):
-            ln.kind, ln.why = "caption", "short label under the headline"
+        elif len(words(ln.text)) < SHORT_CAPTION_WORDS and not ends_sentence(ln.text) and _capitalised(ln.text) >= 0.6:
+            ln.kind, ln.why = "caption", "short name label under the headline"
             caption_seen = True
         elif caption_seen and not ends_sentence(ln.text) and len(words(ln.text)) <= 20:
             ln.kind, ln.why = "caption", "caption after a picture's alt text"
@@ -340,7 +356,7 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
         if ln.decided:
             continue
         key = norm(ln.text)
-        if prose[i]:
+        if prose[i] or i == start:
             if key in body_keys:
                 ln.kind, ln.why = "duplicate", "a paragraph printed again"
             else:
