@@ -170,7 +170,7 @@ def match_furniture(s: str) -> tuple[str, str] | None:
     """The furniture kind of one line by its shape alone, or None."""
     if non_latin(s):
         return "widget", "another script than the story's"
-    prose = is_prose(s) and len(words(s)) >= PROSE_WORDS
+    prose = is_prose(s)
     for kind, why, pat in F.LINES:
         if not pat.fullmatch(s):
             continue
@@ -216,7 +216,7 @@ def classify(text: str, *, is_dateline: Callable[[str], bool], title_hint: str |
 
 
 def _mark_captions(lines: list[Line]) -> None:
-    for i, ln in enumerate(lines):
+    for ln in lines:
         if ln.decided:
             continue
         if F.CAPTION_MARKERS.search(ln.text):
@@ -370,6 +370,8 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
             prev = lines[i - 1] if i > 0 else None
             if i == n - 1 and prev is not None and prev.kind == BODY:
                 ln.kind, ln.why = BODY, "partial last paragraph"
+            elif prev is not None and prev.kind == BODY and ends_sentence(ln.text) and stopword_share(ln.text) >= 0.3:
+                ln.kind, ln.why = BODY, "short last sentence"
             else:
                 run = _run_length(lines, prose, i)
                 ln.kind, ln.why = ("related", "list of headlines after the article") if run >= 2 else \
