@@ -48,10 +48,9 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
                                 r"main menu|sections?|topics?|editions?|view settings|settings)"),
     ("navigation", "language switch", r"(eng|english|choose from \d+ languages|select language)"),
     ("navigation", "site masthead", r"(the )?official (web)?site of .{3,60}"),
-    ("navigation", "menu of separated items", r"[^|>»]{1,30}(\s*[|>»]\s*[^|>»]{1,30}){2,}\s*[|>»]?"),
-    ("navigation", "breadcrumb", r"[\w&'’ .-]{1,25}(\s*[|>»/]\s*[\w&'’ .-]{1,25}){1,4}\s*[|>»/]?"),
-    ("navigation", "breadcrumb", r"[\w&'’ .-]{1,30}\s*[/>»|]"),
     ("navigation", "numbered menu item", r"\d{1,2}\.\s+\S+(\s+\S+){0,3}"),
+    ("promo", "appeal header", r"(a )?(message|note|letter|word) from .{2,40}:?|dear (readers?|friends|subscribers),?"),
+    ("share", "media player note", r"\((quicktime|real|windows media|flash)[^)]*\)"),
     ("widget", "form label", r"[\w' -]{1,30}:"),
     ("widget", "server error", r"\[?an? (error|exception) (occurred|has occurred)\b.*\]?|\[[^\]]{0,120}\]"),
     ("widget", "article-age notice", r"this (article|story|page) is (more|older) than \d+ \w+ old"),
@@ -76,6 +75,8 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
     ("byline", "e-mail address", r"\S+@\S+\.\w+"),
     ("credit", "photo credit", r"(photo(graph)?s?|image|picture|pic|video|source photos?|file photo|credit|courtesy)"
                                r"( credit)?\s*(:|by)\s*.{1,80}"),
+    ("credit", "agency photo credit", r"[\w .&'-]{0,30}\b(photo|pool|handout)\s*/\s*.{1,60}|"
+                                      r"[\w .&'-]{1,40}/\s*(getty images|handout|pool|file|afp|ap|reuters|epa)"),
     ("credit", "source line", r"(source|sources|via)\s*:\s*.{1,60}"),
     ("credit", "copyright", r"(©|\(c\)|copyright\b).{0,160}"),
     ("credit", "agency bullet", r"[•·]\s*[\w.&' -]{1,40}"),
@@ -87,7 +88,6 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
                               r"linkedin|telegram|copy link|pin|save|x|close|×|play video|watch( video)?|listen|"
                               r"shareables|[\w ]{0,20} shareables)(\s*[:|,]\s*\w*)*"),
     ("share", "reaction counter", r"(reaction|like|love|haha|wow|sad|angry)( icon)?\s*\d*"),
-    ("share", "media player note", r"\((quicktime|real|windows media|flash)[^)]*\)"),
     ("related", "related header", r"(related|more on this|see also|read also|also read|read more|more from|more stories|"
                                   r"recommended|you may (also )?like|you might (also )?like|in this section|"
                                   r"editor'?s picks|trending|popular)\b.{0,30}:?"),
@@ -95,15 +95,20 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
     ("comments", "comment prompt", r"(post|leave|add|write|submit|your) (a |your )?(comment|reply|response)s?.{0,40}|"
                                    r"comments? (are|is) (closed|disabled)\.?|you are replying to:?.{0,60}|"
                                    r"(reply|report abuse|log ?in to comment|sign in to comment)"),
+    ("promo", "briefing offer", r"(get|receive|read) (our|the) ([\w-]+ ){0,3}(briefing|newsletter|digest|alerts?|"
+                                r"bulletin)s?\b.{0,60}"),
     ("promo", "newsletter", r".{0,40}\b(newsletters?|subscribe|subscription|subscribers?|sign up|sign-up|"
                             r"download (our|the) app|get the app|follow us|join us|donate|donation|support (us|our)|"
                             r"become a (member|supporter|subscriber))\b.{0,120}"),
-    ("promo", "appeal header", r"(a )?(message|note|letter|word) from .{2,40}:?|dear (readers?|friends|subscribers),?"),
     ("promo", "support appeal", r"support [\w' ]{2,40}!"),
     ("consent", "cookie banner", r".{0,80}\b(cookies?|privacy (policy|settings)|consent|terms of (use|service))\b.{0,160}"),
     ("consent", "browser notice", r".{0,60}\b(update|upgrade) your browser\b.{0,120}|.{0,60}browser (is )?(not supported|"
                                   r"out of date|outdated).{0,120}|.{0,20}javascript (is )?(disabled|required).{0,120}"),
     ("ad", "advertisement", r"(advertisement|advertising|sponsored( content)?|ad|ads|promoted|partner content)"),
+    # separators last: a credit "Agency Photo/Name" or a byline "Name | Place" is named above
+    ("navigation", "menu of separated items", r"[^|>»]{1,30}(\s*[|>»]\s*[^|>»]{1,30}){2,}\s*[|>»]?"),
+    ("navigation", "breadcrumb", r"[\w&'’ .-]{1,25}(\s*[|>»/]\s*[\w&'’ .-]{1,25}){1,4}\s*[|>»/]?"),
+    ("navigation", "breadcrumb", r"[\w&'’ .-]{1,30}\s*[/>»|]"),
 ]
 
 LINES: list[tuple[str, str, re.Pattern[str]]] = [(k, why, re.compile(p, re.I)) for k, why, p in LINE_PATTERNS]
