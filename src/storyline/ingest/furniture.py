@@ -127,7 +127,7 @@ CREDIT_TAIL = re.compile(
     r"|\s+[A-Z]{2,}PIX"
     r"|\s+[A-Z][A-Z.]{1,20}(?:/[A-Z][\w .'-]{1,40}){1,3})\s*$")
 # A wire tag glued after the last sentence of a paragraph: "… on Tuesday. (IANS)", "… (Yonhap)".
-AGENCY_TAIL = re.compile(r"(?<=[.!?\"”’])\s*(?:\((?:[A-Za-z][\w.&'-]*(?:[ /-][A-Za-z][\w.&'-]*){0,3})\)"
+AGENCY_TAIL = re.compile(r"(?<=[.!?\"”’])\s*(?:\((?![^)]*\b(?:via|photos?|handout|file|pool|credit)\b)(?:[A-Za-z][\w.&'-]*(?:[ /-][A-Za-z][\w.&'-]*){0,3})\)"
                          r"|[-–—]+\s*[A-Z][\w.&'-]+)\s*\|?\s*$")
 # A read-more link glued after the last sentence.
 READ_MORE_TAIL = re.compile(r"(?<=[.!?\"”’])\s*(?:read more|read also|more:|continue reading)\.?\s*$", re.I)

@@ -30,7 +30,7 @@ from .lines import is_masthead_shape, is_prose, is_title_like, norm, words
 
 MIN_PAGES = 3          # a line on fewer pages may be chance (two reports quoting one line)
 MIN_SHARE = 0.1        # ... and on at least this share of the source's pages
-TITLE_SHARE = 0.5      # a headline-shaped line is furniture only on half the source's pages
+TITLE_SHARE = 0.6      # a headline-shaped line is furniture only on most of the source's pages
 MAX_WORDS = 20         # longer lines are paragraphs, not furniture labels
 PRUNE_AFTER = 50       # once a source has this many pages, lines seen on one page only are forgotten
 
@@ -76,6 +76,7 @@ class RepeatMemory:
             if n < MIN_PAGES or not countable(line):
                 return None
             c = counts.get(norm(line), 0)
+            # a headline-shaped line needs more: a wire story reprinted on a few pages keeps its title
             # a headline-shaped line needs more: a wire story reprinted on a few pages keeps its title
             if c >= (max(need, TITLE_SHARE * n) if is_title_like(line) and not is_masthead_shape(line) else need):
                 return "widget", f"recurs on {c} of {n} pages of this source"
