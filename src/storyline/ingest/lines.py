@@ -30,6 +30,7 @@ Measured on ``../shared/devreal`` (30 pages, 30 outlets): headline 0.500 -> see
 from __future__ import annotations
 
 import re
+import statistics
 import unicodedata
 from dataclasses import dataclass
 from collections.abc import Callable
@@ -47,6 +48,7 @@ PROSE_STOPWORDS = 0.18     # share of stoplist words in running text (names and 
 CAPTION_ALT_WORDS = 12     # alt text printed above a caption is short
 SHORT_CAPTION_WORDS = 8    # a short, mostly capitalised line under the headline is a picture's label
 LINK_RUN = 3               # short lines in a row that make a link list inside the article
+LINK_WORDS = 10            # ... each of at most this many words (longer items are the article's own list)
 
 
 @lru_cache(maxsize=1)
@@ -250,9 +252,24 @@ def _prose_flags(lines: list[Line]) -> list[bool]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         wrapped = nxt is not None and not nxt.blank_before and (
             nxt.text[:1].islower() or ln.text.endswith((",", ";", "-", "–", "—")))
-        last = nxt is None and i > 0 and bool(out[i - 1])      # a paragraph cut off by a size cap
-        out.append(ends_sentence(ln.text) or wrapped or last)
+        out.append(ends_sentence(ln.text) or wrapped or (nxt is None and _after_prose(lines, out, i)))
     return out
+
+
+def _after_prose(lines: list[Line], prose: list[bool], i: int) -> bool:
+    """The page's last line follows the article (a paragraph cut off by a size cap), not a list:
+    between it and the last prose line stands at most one short line (a crosshead)."""
+    short = 0
+    for j in range(i - 1, -1, -1):
+        if prose[j]:
+            return short <= 1
+        if not lines[j].decided:
+            short += 1
+        elif lines[j].why.startswith("only digits"):
+            short += 1                      # list separators ("-") count as items' company
+        if short > 1:
+            return False
+    return False
 
 
 def _body_start(lines: list[Line], prose: list[bool], is_dateline: Callable[[str], bool]) -> int:
@@ -263,7 +280,7 @@ def _body_start(lines: list[Line], prose: list[bool], is_dateline: Callable[[str
             prose_seen += 1
         if prose_seen > 2:
             break
-        if not ln.decided and is_dateline(ln.text):
+        if not ln.decided and (is_dateline(ln.text) or F.DATELINE_ALONE.fullmatch(ln.text)):
             return i                       # the dateline opens the body (what comes before is lead or caption)
     return first_prose if first_prose is not None else len(lines)
 
@@ -332,13 +349,17 @@ def _preamble(lines: list[Line], start: int, h: int | None, prose: list[bool]) -
         else:
             ln.kind, ln.why = LEAD, "standfirst"
     # a standfirst printed as a sentence just above a picture and the body
-    if h is not None and start == h + 1 and start < len(lines) and prose[start]:
+    if h is not None and start == h + 1 and start < len(lines) and prose[start] and _one_sentence(lines[start].text):
         k = start + 1
         while k < len(lines) and lines[k].kind == "caption":
             k += 1
         if k > start + 1 and k < len(lines) and prose[k]:
             lines[start].kind, lines[start].why = LEAD, "standfirst above the picture"
             prose[start] = False
+
+
+def _one_sentence(s: str) -> bool:
+    return len(words(s)) <= 35 and not re.search(r"[.!?][\"”’]?\s+[A-Z“\"]", s)
 
 
 def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
@@ -351,6 +372,7 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
         if not lines[i].decided and not prose[i]:
             k = norm(lines[i].text)
             short_keys[k] = short_keys.get(k, 0) + 1
+    stretches = {i: _run_length(lines, prose, i) for i in range(start, n) if not lines[i].decided and not prose[i]}
     for i in range(start, n):
         ln = lines[i]
         if ln.decided:
@@ -373,13 +395,15 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
             elif prev is not None and prev.kind == BODY and ends_sentence(ln.text) and stopword_share(ln.text) >= 0.3:
                 ln.kind, ln.why = BODY, "short last sentence"
             else:
-                run = _run_length(lines, prose, i)
+                run = stretches[i][0]
                 ln.kind, ln.why = ("related", "list of headlines after the article") if run >= 2 else \
                     ("widget", "short line after the article")
             continue
-        run = _run_length(lines, prose, i)
-        if run >= LINK_RUN:
+        run, median = stretches[i]
+        if run >= LINK_RUN and median <= LINK_WORDS:
             ln.kind, ln.why = "navigation", "list of links inside the page"
+        elif run >= LINK_RUN:
+            ln.kind, ln.why = BODY, "kept: an item of a list inside the article"
         else:
             ln.kind, ln.why = BODY, "crosshead"
     # the first paragraph printed again (in full) below page furniture: keep the later copy
@@ -398,8 +422,9 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
             break
 
 
-def _run_length(lines: list[Line], prose: list[bool], i: int) -> int:
-    """Short undecided (or already short-classified) lines in the stretch of non-prose lines around ``i``."""
+def _run_length(lines: list[Line], prose: list[bool], i: int) -> tuple[int, float]:
+    """The undecided lines in the stretch of non-prose lines around ``i``: how many, and their median length
+    in words."""
     def short(j: int) -> bool:
         ln = lines[j]
         return not prose[j] and ln.kind not in (BODY, "duplicate")
@@ -409,8 +434,8 @@ def _run_length(lines: list[Line], prose: list[bool], i: int) -> int:
     b = i
     while b + 1 < len(lines) and short(b + 1):
         b += 1
-    return sum(1 for j in range(a, b + 1) if lines[j].kind in ("", "related", "navigation", "widget", BODY)
-               and not (lines[j].why and lines[j].why.startswith("only digits")))
+    items = [len(words(lines[j].text)) for j in range(a, b + 1) if lines[j].kind in ("", "navigation", "related")]
+    return len(items), statistics.median(items) if items else 0.0
 
 
 def _blocks(lines: list[Line], start: int) -> None:
