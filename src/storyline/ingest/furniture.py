@@ -51,7 +51,6 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
     ("navigation", "numbered menu item", r"\d{1,2}\.\s+\S+(\s+\S+){0,3}"),
     ("promo", "appeal header", r"(a )?(message|note|letter|word) from .{2,40}:?|dear (readers?|friends|subscribers),?"),
     ("share", "media player note", r"\((quicktime|real|windows media|flash)[^)]*\)"),
-    ("widget", "form label", r"[\w' -]{1,30}:"),
     ("widget", "server error", r"\[?an? (error|exception) (occurred|has occurred)\b.*\]?|\[[^\]]{0,120}\]"),
     ("widget", "article-age notice", r"this (article|story|page) is (more|older) than \d+ \w+ old"),
     ("widget", "id line", r"(\w+\s)?(id|no\.?|number)\s*:\s*[\w-]*\d[\w-]*"),
@@ -105,6 +104,7 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
     ("consent", "browser notice", r".{0,60}\b(update|upgrade) your browser\b.{0,120}|.{0,60}browser (is )?(not supported|"
                                   r"out of date|outdated).{0,120}|.{0,20}javascript (is )?(disabled|required).{0,120}"),
     ("ad", "advertisement", r"(advertisement|advertising|sponsored( content)?|ad|ads|promoted|partner content)"),
+    ("widget", "form label", r"[\w' -]{1,30}:"),
     # separators last: a credit "Agency Photo/Name" or a byline "Name | Place" is named above
     ("navigation", "menu of separated items", r"[^|>»]{1,30}(\s*[|>»]\s*[^|>»]{1,30}){2,}\s*[|>»]?"),
     ("navigation", "breadcrumb", r"[\w&'’ .-]{1,25}(\s*[|>»/]\s*[\w&'’ .-]{1,25}){1,4}\s*[|>»/]?"),

@@ -265,6 +265,8 @@ def _after_prose(lines: list[Line], prose: list[bool], i: int) -> bool:
             return short <= 1
         if not lines[j].decided:
             short += 1
+        elif lines[j].kind in F.BLOCK_KINDS:
+            return False                    # under a related, comments or appeal box
         elif lines[j].why.startswith("only digits"):
             short += 1                      # list separators ("-") count as items' company
         if short > 1:
