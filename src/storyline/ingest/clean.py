@@ -193,7 +193,12 @@ def _join_paragraphs(lines: list[str]) -> str:
     paras, cur = [], []
     for ln in lines:
         s = ln.strip()
-        if s:
+        if s and _BULLET.match(s):         # a list item is a paragraph of its own
+            if cur:
+                paras.append(" ".join(cur))
+            paras.append(s)
+            cur = []
+        elif s:
             cur.append(s)
             if s.endswith((".", "?", "!", '"', "”")) and len(s) > 80:
                 paras.append(" ".join(cur))
@@ -207,4 +212,5 @@ def _join_paragraphs(lines: list[str]) -> str:
     return "\n\n".join(p for p in paras if p.strip())
 
 
+_BULLET = re.compile(r"^[-–—•·*▪◦]\s+\S")
 WS = re.compile(r"[ \t]+")

@@ -56,7 +56,8 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
     ("widget", "id line", r"(\w+\s)?(id|no\.?|number)\s*:\s*[\w-]*\d[\w-]*"),
     ("widget", "tag box", r"(tags?|keywords?|topics?|categor(y|ies)|filed under)\s*:?(\s.{0,120})?"),
     ("widget", "font switch", r"(font|text) size:?.*|a\s*a\s*a|t\s+t"),
-    ("widget", "counter", r"\d+\s+(persons?|people|views?|reads?|likes?)"),
+    ("widget", "counter", r"\d+\s+(persons?|people|views?|reads?|likes?|shares?)|((image|photo|picture|slide)s?\s+)?"
+                          r"\d+\s*(of|/)\s*\d+"),
     ("widget", "loading", r"loading\.*"),
     ("widget", "editor's note in parentheses", r"\((this|the) (story|article|report|content)\b.{10,300}\)"),
     ("widget", "embed note in parentheses", r"\((translation|watch|video|listen|audio|read)\b.{0,300}\)"),
@@ -86,10 +87,14 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
     ("share", "share button", r"(share|share this( article| story)?|print|e-?mail|tweet|whatsapp|facebook|twitter|"
                               r"linkedin|telegram|copy link|pin|save|x|close|×|play video|watch( video)?|listen|"
                               r"shareables|[\w ]{0,20} shareables)(\s*[:|,]\s*\w*)*"),
+    ("share", "article tool", r"(share|print|e-?mail|save|gift|bookmark|listen to|copy|send)( this| the)?"
+                              r"( article| story| page| link| report)( for later| now)?"),
     ("share", "reaction counter", r"(reaction|like|love|haha|wow|sad|angry)( icon)?\s*\d*"),
-    ("related", "related header", r"(related|more on this|see also|read also|also read|read more|more from|more stories|"
-                                  r"recommended|you may (also )?like|you might (also )?like|in this section|"
-                                  r"editor'?s picks|trending|popular)\b.{0,30}:?"),
+    ("related", "related header", r"(related( \w+){0,2}|more on this( story| topic)?|see also|read also|also read|"
+                                  r"read more|more from [\w' ]{1,30}|more stories|more in [\w' ]{1,30}|read next|up next|"
+                                  r"what to read next|recommended( for you| stories| reading)?|you (may|might) (also )?like|"
+                                  r"in this section|editor'?s picks|trending( now| stories)?|(most )?popular( now| stories| news)?|"
+                                  r"top stories|latest stories|other news)\s*:?"),
     ("comments", "comment box", r"(no |\d+ |read |view |show |hide )?comments?(\s*\(\d+\))?:?"),
     ("comments", "comment prompt", r"(post|leave|add|write|submit|your) (a |your )?(comment|reply|response)s?.{0,40}|"
                                    r"comments? (are|is) (closed|disabled)\.?|you are replying to:?.{0,60}|"
@@ -97,14 +102,17 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
     ("promo", "briefing offer", r"(get|receive|read) (our|the) ([\w-]+ ){0,3}(briefing|newsletter|digest|alerts?|"
                                 r"bulletin)s?\b.{0,60}"),
     ("promo", "newsletter", r".{0,40}\b(newsletters?|subscribe|subscription|subscribers?|sign up|sign-up|"
-                            r"download (our|the) app|get the app|follow us|join us|donate|donation|support (us|our)|"
+                            r"download (our|the) app|get the app|follow us|join us|join our|donate|donation|support (us|our)|"
                             r"become a (member|supporter|subscriber))\b.{0,120}"),
     ("promo", "support appeal", r"support [\w' ]{2,40}!"),
     ("consent", "cookie banner", r".{0,80}\b(cookies?|privacy (policy|settings)|consent|terms of (use|service))\b.{0,160}"),
+    ("consent", "consent button", r"(manage|accept|reject|allow|decline)( all)? (cookies|preferences|consent|"
+                                  r"settings|tracking)"),
     ("consent", "browser notice", r".{0,60}\b(update|upgrade) your browser\b.{0,120}|.{0,60}browser (is )?(not supported|"
                                   r"out of date|outdated).{0,120}|.{0,20}javascript (is )?(disabled|required).{0,120}"),
-    ("ad", "advertisement", r"(advertisement|advertising|sponsored( content)?|ad|ads|promoted|partner content)"),
-    ("widget", "form label", r"[\w' -]{1,30}:"),
+    ("ad", "advertisement", r"(advertisement|advertising|sponsored( content)?|ad|ads|promoted|partner content)"
+                            r"(\s*[-–:|]\s*[\w ]{0,40})?"),
+    ("widget", "form label", r"[\w'-]+( [\w'-]+){0,2}\s*:"),
     # separators last: a credit "Agency Photo/Name" or a byline "Name | Place" is named above
     ("navigation", "menu of separated items", r"[^|>»]{1,30}(\s*[|>»]\s*[^|>»]{1,30}){2,}\s*[|>»]?"),
     ("navigation", "breadcrumb", r"[\w&'’ .-]{1,25}(\s*[|>»/]\s*[\w&'’ .-]{1,25}){1,4}\s*[|>»/]?"),

@@ -237,8 +237,12 @@ def _mark_captions(lines: list[Line]) -> None:
         or ln.kind == "credit" and ln.why in ("photo credit", "domain"))]
     for i in caps:
         prev = lines[i - 1]
-        if not prev.decided and len(words(prev.text)) <= CAPTION_ALT_WORDS and not ends_sentence(prev.text):
+        if prev.decided:
+            continue
+        if len(words(prev.text)) <= CAPTION_ALT_WORDS and not ends_sentence(prev.text):
             prev.kind, prev.why = "caption", "alt text above a caption"
+        elif lines[i].kind == "credit" and lines[i].why == "photo credit" and len(words(prev.text)) <= 40:
+            prev.kind, prev.why = "caption", "caption above its photo credit"
 
 
 def _prose_flags(lines: list[Line]) -> list[bool]:
@@ -402,7 +406,7 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
                     ("widget", "short line after the article")
             continue
         run, median = stretches[i]
-        if run >= LINK_RUN and median <= LINK_WORDS:
+        if run >= LINK_RUN and median <= LINK_WORDS and not _lower_list(lines, prose, i):
             ln.kind, ln.why = "navigation", "list of links inside the page"
         elif run >= LINK_RUN:
             ln.kind, ln.why = BODY, "kept: an item of a list inside the article"
@@ -438,6 +442,22 @@ def _run_length(lines: list[Line], prose: list[bool], i: int) -> tuple[int, floa
         b += 1
     items = [len(words(lines[j].text)) for j in range(a, b + 1) if lines[j].kind in ("", "navigation", "related")]
     return len(items), statistics.median(items) if items else 0.0
+
+
+def _lower_list(lines: list[Line], prose: list[bool], i: int) -> bool:
+    """The stretch around ``i`` is the article's own bulleted list: its items start in lower case
+    ("- farm exports"), where link lists print headlines."""
+    a = i
+    while a > 0 and not prose[a - 1] and lines[a - 1].kind not in (BODY, "duplicate"):
+        a -= 1
+    b = i
+    while b + 1 < len(lines) and not prose[b + 1] and lines[b + 1].kind not in (BODY, "duplicate"):
+        b += 1
+    items = [_BULLET.sub("", lines[j].text) for j in range(a, b + 1) if not lines[j].decided]
+    return bool(items) and sum(t[:1].islower() for t in items) > len(items) / 2
+
+
+_BULLET = re.compile(r"^[-–—•·*▪◦]\s*|^\d{1,2}[.)]\s+")
 
 
 def _blocks(lines: list[Line], start: int) -> None:
