@@ -109,8 +109,13 @@ def ends_sentence(s: str) -> bool:
     return bool(_SENTENCE_END.search(s) or F.AGENCY_TAIL.search(s) or F.READ_MORE_TAIL.search(s))
 
 
+SHAPE_CHARS = 1000          # shape features read a line's first characters (a 1 MB line costs no more)
+
+
+@lru_cache(maxsize=4096)
 def is_prose(s: str) -> bool:
     """Running text: enough words, the function words of English, and lower-case words."""
+    s = s[:SHAPE_CHARS] if len(s) > SHAPE_CHARS else s
     w = words(s)
     if len(w) < PROSE_WORDS:
         return len(w) >= 5 and ends_sentence(s) and s[-1] != ":" and stopword_share(s) >= 0.3 and _mostly_lower(w)
@@ -143,6 +148,7 @@ def is_masthead_shape(s: str) -> bool:
 _FUNCTION = frozenset("a an the of and or for in on at to by with from de du des la le von van".split())
 
 
+@lru_cache(maxsize=4096)
 def norm(s: str) -> str:
     """A line's identity for repetition: case, quotes, primes and spacing folded."""
     s = unicodedata.normalize("NFKC", s).casefold()
@@ -153,14 +159,14 @@ def norm(s: str) -> str:
 
 def non_latin(s: str) -> bool:
     """A line in another script than the (English) story's: no Latin letters among its letters."""
-    letters = [c for c in s if c.isalpha()]
+    letters = [c for c in s[:SHAPE_CHARS] if c.isalpha()]
     return bool(letters) and not _LATIN.search(s) or (
         len(letters) > 3 and sum(c.isascii() for c in letters) < 0.3 * len(letters))
 
 
 def appeal_score(s: str) -> int:
     """Words of an appeal to the reader, outside quotation marks."""
-    bare = re.sub(r"[\"“][^\"”]*[\"”]", " ", s)
+    bare = re.sub(r"[\"“][^\"”]*[\"”]", " ", s[:2 * SHAPE_CHARS])
     return sum(w.lower() in F.APPEAL_WORDS for w in words(bare))
 
 
@@ -172,6 +178,8 @@ def match_furniture(s: str) -> tuple[str, str] | None:
     """The furniture kind of one line by its shape alone, or None."""
     if non_latin(s):
         return "widget", "another script than the story's"
+    if len(s) > SHAPE_CHARS:
+        return None                         # no furniture shape is that long
     prose = is_prose(s)
     for kind, why, pat in F.LINES:
         if not pat.fullmatch(s):
@@ -378,7 +386,7 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
         if not lines[i].decided and not prose[i]:
             k = norm(lines[i].text)
             short_keys[k] = short_keys.get(k, 0) + 1
-    stretches = {i: _run_length(lines, prose, i) for i in range(start, n) if not lines[i].decided and not prose[i]}
+    stretches = _stretches(lines, prose, start)
     for i in range(start, n):
         ln = lines[i]
         if ln.decided:
@@ -405,8 +413,8 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
                 ln.kind, ln.why = ("related", "list of headlines after the article") if run >= 2 else \
                     ("widget", "short line after the article")
             continue
-        run, median = stretches[i]
-        if run >= LINK_RUN and median <= LINK_WORDS and not _lower_list(lines, prose, i):
+        run, median, lower = stretches[i]
+        if run >= LINK_RUN and median <= LINK_WORDS and not lower:
             ln.kind, ln.why = "navigation", "list of links inside the page"
         elif run >= LINK_RUN:
             ln.kind, ln.why = BODY, "kept: an item of a list inside the article"
@@ -428,33 +436,29 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
             break
 
 
-def _run_length(lines: list[Line], prose: list[bool], i: int) -> tuple[int, float]:
-    """The undecided lines in the stretch of non-prose lines around ``i``: how many, and their median length
-    in words."""
-    def short(j: int) -> bool:
-        ln = lines[j]
-        return not prose[j] and ln.kind not in (BODY, "duplicate")
-    a = i
-    while a > 0 and short(a - 1):
-        a -= 1
-    b = i
-    while b + 1 < len(lines) and short(b + 1):
-        b += 1
-    items = [len(words(lines[j].text)) for j in range(a, b + 1) if lines[j].kind in ("", "navigation", "related")]
-    return len(items), statistics.median(items) if items else 0.0
-
-
-def _lower_list(lines: list[Line], prose: list[bool], i: int) -> bool:
-    """The stretch around ``i`` is the article's own bulleted list: its items start in lower case
-    ("- farm exports"), where link lists print headlines."""
-    a = i
-    while a > 0 and not prose[a - 1] and lines[a - 1].kind not in (BODY, "duplicate"):
-        a -= 1
-    b = i
-    while b + 1 < len(lines) and not prose[b + 1] and lines[b + 1].kind not in (BODY, "duplicate"):
-        b += 1
-    items = [_BULLET.sub("", lines[j].text) for j in range(a, b + 1) if not lines[j].decided]
-    return bool(items) and sum(t[:1].islower() for t in items) > len(items) / 2
+def _stretches(lines: list[Line], prose: list[bool], start: int) -> dict[int, tuple[int, float, bool]]:
+    """For each undecided short line after ``start``: its stretch of non-prose lines — how many link-like
+    items it holds, their median length in words, and whether they start in lower case (the article's
+    own bulleted list, where link lists print headlines)."""
+    out: dict[int, tuple[int, float, bool]] = {}
+    i, n = start, len(lines)
+    while i < n:
+        if prose[i] or lines[i].kind in (BODY, "duplicate"):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and not prose[j + 1] and lines[j + 1].kind not in (BODY, "duplicate"):
+            j += 1
+        items = [lines[k] for k in range(i, j + 1) if lines[k].kind in ("", "navigation", "related")]
+        sizes = [len(words(x.text)) for x in items]
+        bare = [_BULLET.sub("", x.text) for x in items if not x.decided]
+        lower = bool(bare) and sum(t[:1].islower() for t in bare) > len(bare) / 2
+        stat = (len(items), statistics.median(sizes) if sizes else 0.0, lower)
+        for k in range(i, j + 1):
+            if not lines[k].decided:
+                out[k] = stat
+        i = j + 1
+    return out
 
 
 _BULLET = re.compile(r"^[-–—•·*▪◦]\s*|^\d{1,2}[.)]\s+")
