@@ -135,7 +135,8 @@ def test_donation_in_the_news_is_not_an_appeal() -> None:
     ("Updated: 09-11-2019 21:49 IST", "timestamp"), ("3 hours ago", "timestamp"), ("Share this story", "share"),
     ("You may also like", "related"), ("Leave a comment", "comments"), ("Sign up for our newsletter", "promo"),
     ("We use cookies to give you the best experience", "consent"), ("Advertisement", "ad"),
-    ("Tags: trade, rail", "widget"), ("News ID: 12345", "widget"), ("这是一条通知", "widget"),
+    ("Tags: trade, rail", "widget"), ("Jane Roe in Lima contributed to this report.", "credit"),
+    ("Image 2 of 7", "widget"), ("Listen to this article", "share"), ("Accept all cookies", "consent"), ("News ID: 12345", "widget"), ("这是一条通知", "widget"),
 ])
 def test_line_shapes(line: str, kind: str) -> None:
     hit = match_furniture(line)
