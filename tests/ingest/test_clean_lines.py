@@ -238,3 +238,20 @@ def test_devreal_cleaning_floors() -> None:
             and not any(score.norm_text(s) in body for s in g["body_must_exclude"])
     for k, floor in DEVREAL_FLOORS.items():
         assert ok[k] / len(files) >= floor, f"{k} {ok[k] / len(files):.3f} < floor {floor}"
+
+
+def test_html_page_text_gets_the_same_furniture_kinds() -> None:
+    """trafilatura's text of an HTML page goes through the same classifier; its paragraphs come
+    one a line, so a paragraph above a photo credit is not taken for the caption."""
+    from storyline.ingest import load_article
+    from storyline.records import RawInput
+
+    html = ("<html><head><title>Peru and Bolivia plan a rail link | The Andean Courier</title></head><body>"
+            "<nav><a href='/'>Home</a><a href='/world'>World</a></nav><article>"
+            "<h1>Peru and Bolivia plan a rail link</h1>"
+            f"<p>{P1}</p><p>Sign up for our daily newsletter and get the top stories in your inbox.</p>"
+            f"<p>{P2}</p><p>{P3}</p><p>Photo: Jane Roe/Andean Courier</p></article></body></html>")
+    a = load_article(RawInput(path="x.html", data=html.encode(), kind="html"))
+    assert a.headline == "Peru and Bolivia plan a rail link"
+    assert P1 in a.text and P2 in a.text and P3 in a.text and "newsletter" not in a.text
+    assert {r["kind"] for r in a.removed} >= {"promo", "credit"}

@@ -249,7 +249,9 @@ def _mark_captions(lines: list[Line]) -> None:
             continue
         if len(words(prev.text)) <= CAPTION_ALT_WORDS and not ends_sentence(prev.text):
             prev.kind, prev.why = "caption", "alt text above a caption"
-        elif lines[i].kind == "credit" and lines[i].why == "photo credit" and len(words(prev.text)) <= 40:
+        elif lines[i].kind == "credit" and lines[i].why == "photo credit" and len(words(prev.text)) <= 30 \
+                and not (i >= 2 and not lines[i - 2].decided and is_prose(lines[i - 2].text)):
+            # a sentence between furniture and its credit; one that follows prose is the article's own
             prev.kind, prev.why = "caption", "caption above its photo credit"
 
 
