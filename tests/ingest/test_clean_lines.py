@@ -255,3 +255,14 @@ def test_html_page_text_gets_the_same_furniture_kinds() -> None:
     assert a.headline == "Peru and Bolivia plan a rail link"
     assert P1 in a.text and P2 in a.text and P3 in a.text and "newsletter" not in a.text
     assert {r["kind"] for r in a.removed} >= {"promo", "credit"}
+
+
+def test_transcript_opens_with_the_first_speakers_turn() -> None:
+    c = _clean(f"Opening of talks with the Bolivian president\n\nMarch 3, 2019, La Paz\n\n"
+               f"Host President: Welcome to Lima!\n\n{P2}")
+    assert c.headline == "Opening of talks with the Bolivian president" and c.body.startswith("Host President:")
+
+
+def test_headline_with_a_colon_is_not_a_speakers_turn() -> None:
+    c = _clean(f"Rail talks: Peru and Bolivia plan a link\n\n{P1}")
+    assert c.headline == "Rail talks: Peru and Bolivia plan a link"

@@ -298,7 +298,15 @@ def _body_start(lines: list[Line], prose: list[bool], is_dateline: Callable[[str
             break
         if not ln.decided and (is_dateline(ln.text) or F.DATELINE_ALONE.fullmatch(ln.text)):
             return i                       # the dateline opens the body (what comes before is lead or caption)
-    return first_prose if first_prose is not None else len(lines)
+    if first_prose is None:
+        return len(lines)
+    turn = lines[first_prose - 1].text if first_prose else ""
+    if turn and not lines[first_prose - 1].decided and _SPEAKER.match(turn) and turn.endswith((".", "!")):
+        return first_prose - 1             # a transcript opens with its first speaker's turn
+    return first_prose
+
+
+_SPEAKER = re.compile(r"(?:[A-Z][\w.'’-]*\s){1,4}[A-Z][\w.'’-]*:\s+\S")
 
 
 def _title_key(s: str) -> str:
