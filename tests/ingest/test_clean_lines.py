@@ -48,7 +48,7 @@ def test_no_line_is_dropped_silently(case: str) -> None:
 
 
 def test_headline_after_section_crumb_and_skip_link() -> None:
-    c = _clean(f"Skip to main content\nNews > Americas\n\nPeru and Bolivia plan a rail link to the Pacific\n\n{P1}\n\n{P2}")
+    c = _clean(f"Skip to content\nNews > Americas\n\nPeru and Bolivia plan a rail link to the Pacific\n\n{P1}\n\n{P2}")
     assert c.headline == "Peru and Bolivia plan a rail link to the Pacific"
     assert "Skip" not in c.body and "Americas" not in c.body
 
@@ -61,7 +61,7 @@ def test_headline_printed_twice_is_kept_once() -> None:
 
 def test_page_without_headline_has_none() -> None:
     c = _clean(f"{P1}\n{P2}\n{P3}")
-    assert c.headline is None and c.body.startswith("The foreign ministers")
+    assert c.headline is None and c.body.startswith("The foreign ministers of Peru")
 
 
 def test_masthead_lines_are_not_the_headline() -> None:
@@ -78,7 +78,7 @@ def test_title_bar_gives_the_headline_without_its_site_parts() -> None:
 def test_standfirst_is_the_lead_not_the_body() -> None:
     c = _clean(f"Peru and Bolivia plan a rail link\n\nA line to the ocean has been talked about for a century\n\n{P1}\n\n{P2}")
     assert c.lead == "A line to the ocean has been talked about for a century"
-    assert c.body.startswith("The foreign ministers")
+    assert c.body.startswith("The foreign ministers of Peru")
 
 
 def test_crosshead_inside_the_article_is_kept() -> None:
@@ -130,9 +130,9 @@ def test_donation_in_the_news_is_not_an_appeal() -> None:
 
 
 @pytest.mark.parametrize("line,kind", [
-    ("Skip to main content", "navigation"), ("Home > World > Asia", "navigation"),
+    ("Skip to content", "navigation"), ("Home > World > Asia", "navigation"),
     ("Photo: Jane Roe/Agency", "credit"), ("© 2019 Some Agency", "credit"), ("By Ann Lee", "byline"),
-    ("Updated: 09-11-2019 21:49 IST", "timestamp"), ("3 hours ago", "timestamp"), ("Share this story", "share"),
+    ("Updated: 14-02-2021 08:15 IST", "timestamp"), ("3 hours ago", "timestamp"), ("Share this story", "share"),
     ("You may also like", "related"), ("Leave a comment", "comments"), ("Sign up for our newsletter", "promo"),
     ("We use cookies to give you the best experience", "consent"), ("Advertisement", "ad"),
     ("Tags: trade, rail", "widget"), ("Jane Roe in Lima contributed to this report.", "credit"),
@@ -150,7 +150,7 @@ def test_prose_is_never_furniture_by_shape(line: str) -> None:
 
 
 def test_title_shapes() -> None:
-    assert is_title_like("Peru and Bolivia plan a rail link") and not is_title_like("Enter your address:")
+    assert is_title_like("Peru and Bolivia plan a rail link") and not is_title_like("Type your e-mail here:")
 
 
 # ------------------------------------------------------------------ repetition across a source's pages

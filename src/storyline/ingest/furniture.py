@@ -138,7 +138,7 @@ CREDIT_TAIL = re.compile(
 # A wire tag glued after the last sentence of a paragraph: "… on Tuesday. (IANS)", "… (Yonhap)".
 AGENCY_TAIL = re.compile(r"(?<=[.!?\"”’])\s*(?:\((?![^)]*\b(?:via|photos?|handout|file|pool|credit)\b)(?:[A-Za-z][\w.&'-]*(?:[ /-][A-Za-z][\w.&'-]*){0,3})\)"
                          r"|[-–—]+\s*[A-Z][\w.&'-]+|[■□◆◇●▪♦]+)\s*\|?\s*$")
-# A dateline alone on its line, opening the body: "New Delhi, April 26:", "LIMA, Nov. 3 -"
+# A dateline alone on its line, opening the body: "Hanoi, March 3:", "LIMA, Nov. 3 -"
 DATELINE_ALONE = re.compile(rf"[A-Z][\w.'’ -]{{1,30}},\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
                             r"(?:,?\s+(?:19|20)\d\d)?\s*[:.\-–—]?", re.I)
 # A read-more link glued after the last sentence.

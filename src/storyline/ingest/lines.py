@@ -139,7 +139,7 @@ def _capitalised(s: str) -> float:
 
 
 def is_masthead_shape(s: str) -> bool:
-    """A label: at most five words, every content word capitalised ("World News", "Office of the Press Secretary")."""
+    """A label: at most five words, every content word capitalised ("World News", "Ministry of Foreign Affairs")."""
     w = words(s)
     return len(w) <= 5 and all(x[0].isupper() or x.lower() in _FUNCTION for x in w) and not ends_sentence(s)
 
