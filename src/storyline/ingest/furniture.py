@@ -54,7 +54,7 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
     ("widget", "server error", r"\[?an? (error|exception) (occurred|has occurred)\b.*\]?|\[[^\]]{0,120}\]"),
     ("widget", "article-age notice", r"this (article|story|page) is (more|older) than \d+ \w+ old"),
     ("widget", "id line", r"(\w+\s)?(id|no\.?|number)\s*:\s*[\w-]*\d[\w-]*"),
-    ("widget", "tag box", r"(tags?|keywords?|topics?|categor(y|ies)|filed under)\s*:?(\s.{0,120})?"),
+    ("widget", "tag box", r"(tags?|labels?|keywords?|topics?|categor(y|ies)|filed under)\s*:?(\s.{0,120})?"),
     ("widget", "font switch", r"(font|text) size:?.*|a\s*a\s*a|t\s+t"),
     ("widget", "counter", r"\d+\s+(persons?|people|views?|reads?|likes?|shares?)|((image|photo|picture|slide)s?\s+)?"
                           r"\d+\s*(of|/)\s*\d+"),
@@ -72,6 +72,8 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
     ("byline", "by-line", r"(by|author|authors|written by|reporting by)\s*:?\s+[A-Z\w][\w.'’-]*(\s+[\w.'’-]+){0,4}"
                           r"((\s*,\s*|\s+and\s+)[\w.'’-]+(\s+[\w.'’-]+){0,4}){0,3}(\s*[|,]\s*.{0,40})?"),
     ("byline", "staff line", r".{0,60}\b(staff (writer|reporter)|correspondent|contributor|editor|columnist)\b.{0,40}"),
+    ("byline", "author note", r"[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3} (is|was) our [\w ,'-]{0,40}"
+                              r"(editor|correspondent|reporter|writer|columnist)\b.{0,120}"),
     ("byline", "e-mail address", r"\S+@\S+\.\w+"),
     ("credit", "photo credit", r"(photo(graph)?s?|image|picture|pic|video|source photos?|file photo|credit|courtesy)"
                                r"( credit)?\s*(:|by)\s*.{1,80}"),

@@ -171,7 +171,7 @@ def appeal_score(s: str) -> int:
 
 
 _LONG_OK = {"editor's note in parentheses", "embed note in parentheses", "copyright", "photo credit",
-            "article-age notice", "comment prompt", "contribution note", "server error", "browser notice", "appeal header"}
+            "article-age notice", "comment prompt", "contribution note", "author note", "server error", "browser notice", "appeal header"}
 
 
 def match_furniture(s: str) -> tuple[str, str] | None:
@@ -474,6 +474,10 @@ def _stretches(lines: list[Line], prose: list[bool], start: int) -> dict[int, tu
 _BULLET = re.compile(r"^[-–—•·*▪◦]\s*|^\d{1,2}[.)]\s+")
 
 
+# reasons given to lines after the article by position alone: a box header names them better
+_TRAILER_GUESSES = ("list of headlines after the article", "short line after the article")
+
+
 def _blocks(lines: list[Line], start: int) -> None:
     """Boxes opened by a header: related lists, comment boxes, appeals. A block runs while its
     lines keep its shape; body prose (an appeal's excepted) ends it."""
@@ -500,7 +504,7 @@ def _blocks(lines: list[Line], start: int) -> None:
                     break
             elif nxt.kind not in F.FURNITURE_KINDS:
                 break
-            if nxt.kind in (BODY, ""):
+            if nxt.kind in (BODY, "") or nxt.why in _TRAILER_GUESSES:
                 nxt.kind, nxt.why = kind, f"inside a {kind} box"
             j += 1
         i = j
