@@ -136,7 +136,7 @@ def test_donation_in_the_news_is_not_an_appeal() -> None:
     ("You may also like", "related"), ("Leave a comment", "comments"), ("Sign up for our newsletter", "promo"),
     ("We use cookies to give you the best experience", "consent"), ("Advertisement", "ad"),
     ("Tags: trade, rail", "widget"), ("Jane Roe in Lima contributed to this report.", "credit"),
-    ("Image 2 of 7", "widget"), ("Listen to this article", "share"), ("Accept all cookies", "consent"), ("News ID: 12345", "widget"), ("这是一条通知", "widget"),
+    ("Image 2 of 7", "widget"), ("(Reporting by Ann Lee in Hanoi and Bo Chan in Lima; Editing by Tom Roe)", "credit"), ("Listen to this article", "share"), ("Accept all cookies", "consent"), ("News ID: 12345", "widget"), ("这是一条通知", "widget"),
 ])
 def test_line_shapes(line: str, kind: str) -> None:
     hit = match_furniture(line)
@@ -144,6 +144,7 @@ def test_line_shapes(line: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize("line", [P1, "He declined to comment on the talks, saying only that they were useful.",
+                                  "Reporting by the state news agency suggested the talks had stalled over gas prices.",
                                   '"We will see," the minister said.'])
 def test_prose_is_never_furniture_by_shape(line: str) -> None:
     assert is_prose(line) and match_furniture(line) is None

@@ -86,6 +86,8 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
     ("credit", "end mark", r"\(?(end|ends|endit|xxx|###|-30-)\)?\.?"),
     ("credit", "wire credit in parentheses", r"\([\w .,&/-]{1,40}\)"),
     ("credit", "contribution note", r".{3,80}\b(contributed|contributing)( reporting)? to this (report|story|article)\.?"),
+    ("credit", "reporting credit in parentheses", r"\((additional )?(reporting|writing|editing|compiled|translated)"
+                                                  r"( by)?\b.{0,160}\)"),
     ("credit", "additional reporting", r"\(?(additional )?(reporting|writing|editing|compiled|translated)( by)?\b.{0,160}\)?"),
     ("share", "share button", r"(share|share this( article| story)?|print|e-?mail|tweet|whatsapp|facebook|twitter|"
                               r"linkedin|telegram|copy link|pin|save|x|close|×|play video|watch( video)?|listen|"

@@ -171,7 +171,7 @@ def appeal_score(s: str) -> int:
 
 
 _LONG_OK = {"editor's note in parentheses", "embed note in parentheses", "copyright", "photo credit",
-            "article-age notice", "comment prompt", "contribution note", "author note", "server error", "browser notice", "appeal header"}
+            "article-age notice", "comment prompt", "contribution note", "author note", "reporting credit in parentheses", "server error", "browser notice", "appeal header"}
 
 
 def match_furniture(s: str) -> tuple[str, str] | None:
