@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import InputRejected, StorylineError
 from .ingest import iter_inputs, load_article, redate
+from .ingest import repeats
 from .limits import time_limit
 from .records import Article, IngestReport, RawInput, Rejection
 from .store import Store
@@ -98,6 +99,7 @@ class _Run:
         self.rejections: list[Rejection] = []
         self.seen: set[str] = set()
         self.batches = 0
+        self.repeats = repeats.load(store.con)     # lines each source repeats: furniture (ingest/repeats.py)
 
     def reject(self, r: Rejection) -> None:
         self.report.rejected.append(r)
@@ -122,6 +124,10 @@ class _Run:
         def drain() -> Iterator[Article]:
             known = self.store.known_ids(r.id for r in pending)
             self.store.release()
+            for r in {r.id: r for r in pending if r.id not in known and r.id not in self.seen}.values():
+                page = repeats.page_of(r)
+                if page is not None:
+                    self.repeats.observe(*page)
             for r in pending:
                 if r.id in known or r.id in self.seen:
                     self.report.unchanged += 1
@@ -129,7 +135,7 @@ class _Run:
                 self.seen.add(r.id)
                 try:
                     with time_limit(stage="clean"):
-                        a = load_article(r, today=self.today)
+                        a = load_article(r, today=self.today, repeats=self.repeats)
                 except InputRejected as e:
                     self.reject(e.rejection(r.path, r.id))
                     continue
@@ -172,6 +178,8 @@ class _Run:
                 self.done.append(a)
                 self.flush()
         self.flush(force=True)
+        with self.store.transaction("saving the furniture lines learnt") as con:
+            repeats.save(con, self.repeats)
 
 
 def _default_processes(files: list[str]) -> int:

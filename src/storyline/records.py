@@ -171,6 +171,9 @@ class Article:
     timexes: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    # page furniture cleaning left out: {"kind", "text", "start", "end", "why"}, offsets into the page text
+    # as cleaning read it (``ingest/clean.py``; kinds in ``ingest/furniture.py``)
+    removed: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The public article record (OUTPUT.md)."""
@@ -184,7 +187,7 @@ class Article:
         for ev in d["events"]:
             ev.pop("trigger", None)
         order = ["id", "path", "source", "headline", "lead", "dateline", "published", "text", "url",
-                 "entities", "timexes", "events", "quotes"]
+                 "entities", "timexes", "events", "quotes", "removed"]
         return {k: d[k] for k in order}
 
 
@@ -212,7 +215,7 @@ def article_from_dict(d: dict[str, Any],
                                                   day=day if dl.get("text") else None),
         published=Published(date=date, how=pub.get("how", "unknown"), confidence=pub.get("confidence", 0.0),
                             year=y, month=m, day=day, weekday=weekday),
-        text=d["text"], url=d.get("url"))
+        text=d["text"], url=d.get("url"), removed=list(d.get("removed") or []))
 
 
 @dataclass

@@ -12,6 +12,7 @@ import pytest
 
 from storyline.ingest.clean import clean_text, match_dateline
 from storyline.ingest.decode import normalise_text
+from storyline.ingest.furniture import FURNITURE_KINDS
 
 from ..conftest import GOLDEN, UPDATE_GOLDEN
 
@@ -23,13 +24,21 @@ def test_golden_clean(case: str) -> None:
     raw = normalise_text((FIXTURES / f"{case}.txt").read_text(encoding="utf-8"))
     c = clean_text(raw)
     got = {"headline": c.headline, "lead": c.lead, "dateline": asdict(c.dateline) if c.dateline else None,
-           "source": c.source, "header_date": c.header_date.isoformat() if c.header_date else None, "body": c.body}
+           "source": c.source, "header_date": c.header_date.isoformat() if c.header_date else None, "body": c.body,
+           "removed": [{"kind": r.kind, "text": r.text, "why": r.why} for r in c.removed]}
     golden = GOLDEN / "clean" / f"{case}.json"
     if UPDATE_GOLDEN:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     assert golden.exists(), f"no golden file {golden}: write it with STORYLINE_UPDATE_GOLDEN=1 and review it"
     assert got == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_golden_pages_cover_every_furniture_kind() -> None:
+    kinds = set()
+    for golden in (GOLDEN / "clean").glob("*.json"):
+        kinds |= {r["kind"] for r in json.loads(golden.read_text(encoding="utf-8")).get("removed", [])}
+    assert set(FURNITURE_KINDS) <= kinds, f"no golden page shows {sorted(set(FURNITURE_KINDS) - kinds)}"
 
 
 def _clean(text: str):

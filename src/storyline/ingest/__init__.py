@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import asdict
 from pathlib import Path
 from collections.abc import Iterable
 
@@ -13,6 +14,7 @@ from .decode import decode_bytes
 from .html import read_html
 from .published import infer_published
 from .readers import MAX_BYTES, iter_inputs
+from .repeats import RepeatMemory, site_of
 
 __all__ = ["load_article", "iter_inputs", "redate", "read_file"]
 
@@ -34,8 +36,11 @@ def _check_english(text: str) -> None:
                                            "Storyline reads English articles only", stage="clean")
 
 
-def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date | None = None) -> Article:
-    """Decode, extract, clean and date one input. Raises InputRejected."""
+def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date | None = None,
+                 repeats: RepeatMemory | None = None) -> Article:
+    """Decode, extract, clean and date one input. Raises InputRejected.
+
+    ``repeats`` holds the lines each source prints on many pages (``repeats.py``)."""
     meta = raw.meta
     body_in = meta.get("body")
     if isinstance(body_in, str):
@@ -54,7 +59,8 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
         url, html_date, sitename = parts.url, parts.meta_date, parts.sitename
         title = title or parts.title
         text_in = parts.text
-    cleaned = clean_text(text_in, title_hint=title)
+    known = repeats.known(site_of(url, meta.get("source"))) if repeats is not None else None
+    cleaned = clean_text(text_in, title_hint=title, known=known)
     _check_english(cleaned.body)
     if sitename and (len(sitename) > 40 or sitename == title):
         sitename = None          # some pages put the title where the site name belongs
@@ -63,7 +69,8 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
                                 header_date=cleaned.header_date, html_date=html_date, url=url,
                                 corpus_years=corpus_years, today=today)
     return Article(id=raw.id, path=raw.path, source=source, headline=cleaned.headline, lead=cleaned.lead,
-                   dateline=cleaned.dateline, published=published, text=cleaned.body, url=url)
+                   dateline=cleaned.dateline, published=published, text=cleaned.body, url=url,
+                   removed=[asdict(r) for r in cleaned.removed])
 
 
 def redate(article: Article, corpus_years: Iterable[int], today: dt.date | None = None) -> Published:

@@ -19,6 +19,11 @@ Tables (version 2, linking: ``storyline.link`` and ``store/events.py``):
   LSH band keys, to find reprints of new articles among old ones by a join.
 - ``duplicate_groups``: article -> group (its earliest article) and kind
   (original, reprint, update, truncated).
+
+Tables (version 3, cleaning: ``ingest/repeats.py``):
+- ``furniture_sites``: pages seen per source (URL host, ``source`` field, or "" for the corpus).
+- ``furniture_lines``: per source, on how many pages each short line was printed; a line on
+  many of a source's pages is furniture on its next page.
 """
 from __future__ import annotations
 
@@ -125,6 +130,18 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             article_id VARCHAR PRIMARY KEY,
             group_id VARCHAR NOT NULL,
             kind VARCHAR NOT NULL
+        )""",
+    ]),
+    (3, "cleaning: lines a source repeats on many pages", [
+        """CREATE TABLE furniture_sites (
+            site VARCHAR PRIMARY KEY,
+            pages INTEGER NOT NULL
+        )""",
+        """CREATE TABLE furniture_lines (
+            site VARCHAR NOT NULL,
+            line VARCHAR NOT NULL,
+            pages INTEGER NOT NULL,
+            PRIMARY KEY (site, line)
         )""",
     ]),
 ]
