@@ -207,11 +207,16 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
         with store.cursor() as con:
             return queries.quotes(con, speaker=speaker, q=q, article_id=article_id, limit=limit, offset=offset)
 
-    @app.get("/api/search", tags=["search"], responses=ERRORS, summary="Full-text search (BM25)")
-    def search(q: str = Query(..., min_length=1, max_length=200, description="words to find"),
+    @app.get("/api/search", tags=["search"], responses=ERRORS, summary="Full-text search (BM25, or a query with "
+             "\"phrases\", AND, OR, NOT)")
+    def search(q: str = Query(..., min_length=1, max_length=200, pattern=r".*\w.*",
+                              description="words to find (BM25), or a query: \"a phrase\", AND, OR, NOT, -word, "
+                                          "parentheses"),
                limit: int = Query(20, ge=1, le=queries.MAX_LIMIT), offset: int = Offset) -> dict[str, Any]:
+        from . import textquery
+
         with store.cursor() as con:
-            return queries.search(con, q, limit=limit, offset=offset)
+            return textquery.search(con, q, limit=limit, offset=offset)
 
     @app.get("/api/counts", tags=["events"], responses=ERRORS, summary="Events per month")
     def counts(countries: str | None = Countries,
@@ -226,6 +231,8 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
     def stats() -> dict[str, Any]:
         with store.cursor() as con:
             return queries.stats(con)
+
+    add_change_routes(app, store, DateFrom, Countries, Limit, Offset)
 
     # ------------------------------------------------------------ page and docs
     def page(name: str) -> Response:
@@ -251,6 +258,49 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
         return Response(status_code=204)
 
     return app
+
+
+def add_change_routes(app: FastAPI, store: ReadOnlyStore, Date: Any, Countries: Any, Limit: Any, Offset: Any) -> None:
+    """``/api/changes``, ``/feeds/changes.atom`` and ``/api/codebook`` (``api.changes``, ``api.feeds``, ``api.labels``)."""
+    from . import changes as _changes, feeds, labels
+
+    Kind = Query(None, max_length=200, pattern=r"^[a-z_]+(,[a-z_]+)*$",
+                 description="comma-separated: " + ", ".join(_changes.KINDS))
+    Since = Query(None, max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or "
+                  "YYYY-MM-DD: changes on or after", examples=["2016-04"])
+    Until = Query(None, max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY[-MM[-DD]]: "
+                  "changes on or before")
+    Actor = Query(None, max_length=200, description="part of a side's name")
+    Type = Query(None, max_length=200, description="PLOVER types, comma-separated")
+    Status = Query(None, max_length=100, description="the events' current status(es), comma-separated")
+
+    def page(con: Any, since: str | None, until: str | None, countries: str | None, type: str | None,
+             status: str | None, actor: str | None, kind: str | None, limit: int, offset: int) -> dict[str, Any]:
+        return _changes.changes(con, since=since, until=until, countries=countries, type=type, status=status,
+                                actor=actor, kind=kind, limit=limit, offset=offset)
+
+    @app.get("/api/changes", tags=["events"], responses=ERRORS,
+             summary="What changed: lifecycle transitions (new plan, date set or moved, postponed, cancelled, back "
+                     "on, happened, overdue) with their evidence, newest first")
+    def list_changes(since: str | None = Since, until: str | None = Until, countries: str | None = Countries,
+                     type: str | None = Type, status: str | None = Status, actor: str | None = Actor,
+                     kind: str | None = Kind, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        with store.cursor() as con:
+            return page(con, since, until, countries, type, status, actor, kind, limit, offset)
+
+    @app.get("/feeds/changes.atom", tags=["events"], responses=ERRORS, summary="The changes as an Atom feed",
+             response_class=Response)
+    def changes_feed(request: Request, since: str | None = Since, until: str | None = Until,
+                     countries: str | None = Countries, type: str | None = Type, status: str | None = Status,
+                     actor: str | None = Actor, kind: str | None = Kind, limit: int = Limit) -> Response:
+        with store.cursor() as con:
+            data = page(con, since, until, countries, type, status, actor, kind, limit, 0)
+        base = str(request.base_url).rstrip("/")
+        return Response(feeds.atom(data, base, str(request.url)), media_type="application/atom+xml; charset=utf-8")
+
+    @app.get("/api/codebook", tags=["stats"], summary="Labels for the codes: event types, modes, statuses, dates")
+    def codebook() -> dict[str, Any]:
+        return labels.codebook()
 
 
 def serve(db: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
