@@ -76,7 +76,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 def test_sort_minus_date_is_accepted(linked_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = _run(capsys, "events", "--db", str(linked_db), "--sort", "-date", "--limit", "2", "--codes")
     assert code == 0
-    assert out.splitlines()[0].startswith("2017-03 ") and "of 8 events" in out
+    assert out.splitlines()[0].startswith("2017-03 ") and "of 9 events" in out
 
 
 def test_closed_pipe_ends_quietly(linked_db: Path, tmp_path: Path) -> None:
@@ -110,10 +110,10 @@ def test_stats_labels_events_and_reports_apart(linked_db: Path, capsys: pytest.C
     assert code == 0
     lines = {line.rsplit(None, 1)[0].strip(): line.rsplit(None, 1)[1] for line in out.splitlines()[1:]}
     assert "rejections0" not in out and lines["rejected inputs"] == "0"
-    assert lines["events (across articles)"] == "8" and lines["event reports (in articles)"] == "12"
+    assert lines["events (across articles)"] == "9" and lines["event reports (in articles)"] == "13"
     code, out = _run(capsys, "stats", "--db", str(linked_db), "--json")
     counts = json.loads(out)["counts"]
-    assert counts["events"] == 8 and counts["reports"] == 12 and counts["articles"] == 10
+    assert counts["events"] == 9 and counts["reports"] == 13 and counts["articles"] == 11
 
 
 def test_one_way_to_print_unknown_and_partial_dates(linked_db: Path, capsys: pytest.CaptureFixture[str]) -> None:

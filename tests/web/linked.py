@@ -2,7 +2,8 @@
 an undated report, linked by ``storyline.link`` so that ``corpus_events`` holds lifecycles.
 
 Putin's visit to Japan is planned (June), then called off (September); an undated meeting
-shows how the page and the CLI print an unknown date.
+shows how the page and the CLI print an unknown date; a 1956 declaration recalled in a 2016
+article is the historical outlier that used to stretch the timeline over sixty years.
 """
 from __future__ import annotations
 
@@ -19,7 +20,13 @@ def extra_articles() -> list:
           "Officials gave no reason.")
     t9 = ("Foreign ministry deputies from Russia and Japan met to discuss fishing quotas, the agency reported. "
           "No date was given.")
+    t10 = ("Diplomats recalled the joint declaration signed by the Soviet Union and Japan in October 1956. "
+           "It ended the state of war.")
     return [
+        _article("a10history", "Review", "2016-09-03", "Diplomats recall the 1956 declaration", t10,
+                 events=[{"sentence": "the joint declaration signed by the Soviet Union and Japan in October 1956",
+                          "type": "AGREE", "status": "happened", "source": (None, "RUS"), "target": (None, "JPN"),
+                          "date": "1956-10"}]),
         _article("a8putincancel", "Kyodo", "2016-09-01", "Putin's November visit to Japan called off", t8,
                  entities=[_ent("p1", "Vladimir Putin", "PERSON", "RUS", t8)],
                  events=[{"sentence": "The Kremlin said Vladimir Putin's visit to Japan in November has been called off",

@@ -107,10 +107,16 @@ def test_filter_open_event_lifecycle_and_evidence(page: tuple[Any, dict[str, lis
 
     pg.locator('#timeline g.mark[data-event="ev-lavrov"]').click()
     pg.wait_for_selector("#panel:not([hidden]) ol.lifecycle li")
-    assert pg.locator("#panel h3").text_content() == "CONSULT/visit: Sergei Lavrov → Fumio Kishida"
+    assert pg.locator("#panel h3").text_content() == "visit: Sergei Lavrov → Fumio Kishida"
+    assert pg.locator("#panel h3").get_attribute("title").startswith("CONSULT/visit")        # the codes, on hover
     history = pg.locator("#panel ol.lifecycle li .badge").all_text_contents()
     assert history == ["possible", "planned", "happened"]
     assert pg.locator("#panel ol.lifecycle li .when").all_text_contents() == ["2016-02-06", "2016-03-10", "2016-04-16"]
+    # evidence sentences come first; each article's text on demand, with the evidence marked
+    assert pg.locator("#panel .evidence-sentence").count() == 3
+    assert pg.locator("#panel .evidence-article mark").count() == 0
+    for button in pg.locator("#panel .show-text").all():
+        button.click()
     pg.wait_for_function("() => document.querySelectorAll('#panel .evidence-article mark').length === 3")
     marks = pg.locator("#panel .evidence-article mark").all_text_contents()
     assert marks[0] == "Russia's Foreign Minister Sergei Lavrov may visit Japan this spring"
@@ -133,6 +139,7 @@ def test_hostile_article_shows_as_text_and_runs_nothing(page: tuple[Any, dict[st
     assert f"Ivan {HOSTILE_IMG}" in labels
 
     pg.locator('#timeline g.mark[data-event="ev-hostile"]').first.click()
+    pg.locator("#panel .show-text").first.click()
     pg.wait_for_function("() => document.querySelectorAll('#panel .evidence-article mark').length === 1")
     assert HOSTILE_IMG in pg.locator("#panel h3").text_content()
     assert HOSTILE_IMG in pg.locator("#panel .evidence-article mark").text_content()

@@ -268,7 +268,7 @@ function render() {
   }
   const key = JSON.stringify(state.filters);
   if (state.view === "timeline") {
-    if (key !== state.loadedKey) loadTimeline(key); else drawTimeline();
+    if (key !== state.loadedKey) loadTimeline(key); else { drawTimeline(); drawChart(); }
   } else if (state.view === "list") loadList();
   else if (state.view === "changes") loadChanges(false);
   else if (state.view === "quotes") loadQuotes(false);
@@ -338,12 +338,13 @@ async function loadTimeline(key) {
 }
 
 // the window that holds most events: Tukey's fences on the event dates leave out a lone
-// historical date that would squeeze every recent event into a corner
+// historical date that would squeeze every recent event into a corner (the fences are at least a
+// year wide, so a sparse selection shows all of itself)
 function denseWindow(spans) {
   const mids = spans.map((s) => (s.start + s.end) / 2).sort((a, b) => a - b);
   const q = (p) => mids[Math.min(mids.length - 1, Math.floor(p * (mids.length - 1)))];
-  const q1 = q(0.25), q3 = q(0.75), iqr = q3 - q1;
-  const lo = q1 - 3 * iqr, hi = q3 + 3 * iqr;
+  const q1 = q(0.25), q3 = q(0.75), fence = Math.max(3 * (q3 - q1), 365 * DAY);
+  const lo = q1 - fence, hi = q3 + fence;
   const inside = spans.filter((s) => s.end >= lo && s.start <= hi);
   const use = inside.length ? inside : spans;
   let min = Math.min(...use.map((s) => s.start)), max = Math.max(...use.map((s) => s.end));
@@ -593,16 +594,19 @@ function drawChart() {
   const box = $("chart");
   clear(box);
   const per = new Map();
-  let none = 0;
+  let none = 0, outside = 0;
+  const win = currentWindow();
+  const lo = win ? isoDay(win.min).slice(0, 7) : "0000", hi = win ? isoDay(win.max).slice(0, 7) : "9999";
   for (const ev of state.events) {
     const m = monthOf(ev);
     if (!m) { none += 1; continue; }
+    if (m < lo || m > hi) { outside += 1; continue; }
     if (!per.has(m)) per.set(m, {});
     per.get(m)[ev.status] = (per.get(m)[ev.status] || 0) + 1;
   }
   const keys = [...per.keys()].sort();
-  $("chart-note").textContent = `(the ${state.events.length} events above, by the month of their date or, when that ` +
-    `is vaguer than a month, of their first report${none ? `; ${none} with neither` : ""})`;
+  $("chart-note").textContent = `(the events above, by the month of their date or, when that is vaguer than a month, ` +
+    `of their first report${outside ? `; ${outside} outside this view` : ""}${none ? `; ${none} with neither` : ""})`;
   const months = keys.length ? monthsBetween(keys[0], keys[keys.length - 1]) : [];
   const avail = Math.max(300, (box.parentElement.clientWidth || 900) - 4);
   const width = Math.min(avail, Math.max(300, 40 + months.length * 28)), height = 180, left = 34, bottom = 38;
