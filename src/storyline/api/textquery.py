@@ -11,7 +11,9 @@ substring; ``NOT`` lets everything through), then the exact test in Python with
 Unicode word boundaries (DuckDB's RE2 ``\\b`` is ASCII-only: a Cyrillic name would never
 match). Hits are ranked by how often the positive terms occur (a headline hit counts
 three times) and carry a snippet around the first hit with every hit marked, in the
-same shape as BM25 results.
+same shape as BM25 results. The parser forgives: a dangling operator or an unbalanced
+parenthesis is ignored, a query that only excludes (``NOT Abe``) lists every article
+without the word, and one of operators alone is searched as words.
 """
 from __future__ import annotations
 
@@ -90,7 +92,7 @@ def _tokens(q: str) -> list[tuple[str, Any]]:
 def parse(q: str) -> Node:
     """The query as a tree; UsageError says what is wrong with it."""
     toks = _tokens(q)
-    if not toks:
+    if not any(t[0] == "term" for t in toks):
         raise UsageError(f"the search query {q!r} has no words to look for")
     if sum(1 for t in toks if t[0] == "term") > MAX_TERMS:
         raise UsageError(f"the search query has more than {MAX_TERMS} words or phrases; shorten it")
@@ -104,43 +106,51 @@ def parse(q: str) -> Node:
         pos += 1
         return toks[pos - 1]
 
-    def or_expr() -> Node:
+    def or_expr() -> Node | None:
         parts = [and_expr()]
         while peek() == "OR":
             take()
             parts.append(and_expr())
-        return parts[0] if len(parts) == 1 else Or(tuple(parts))
+        kept = [p for p in parts if p is not None]
+        return None if not kept else kept[0] if len(kept) == 1 else Or(tuple(kept))
 
-    def and_expr() -> Node:
+    def and_expr() -> Node | None:
         parts = [unary()]
         while peek() not in (None, "OR", ")"):
             if peek() == "AND":
                 take()
             parts.append(unary())
-        return parts[0] if len(parts) == 1 else And(tuple(parts))
+        kept = [p for p in parts if p is not None]
+        return None if not kept else kept[0] if len(kept) == 1 else And(tuple(kept))
 
-    def unary() -> Node:
+    def unary() -> Node | None:
         kind = peek()
         if kind == "NOT":
             take()
-            return Not(unary())
+            inner = unary()
+            return Not(inner) if inner is not None else None
         if kind == "(":
             take()
-            inner = or_expr()
+            group = or_expr()
             if peek() == ")":
                 take()
-            return inner
+            return group
         if kind == "term":
             return take()[1]
-        raise UsageError(f"search query {q!r}: expected a word or a phrase where {kind or 'the end'} is; "
-                         "write e.g. \"Sochi summit\" AND Putin NOT Abe")
+        if kind is not None:        # a dangling AND/OR or a stray ')': skip it
+            take()
+        return None
 
-    tree = or_expr()
-    if pos != len(toks):
-        raise UsageError(f"search query {q!r}: unbalanced ')'")
-    if not _positive(tree):
-        raise UsageError(f"search query {q!r} only excludes words; say what to look for as well")
-    return tree
+    parts: list[Node] = []
+    while pos < len(toks):
+        node = or_expr()
+        if node is not None:
+            parts.append(node)
+        if pos < len(toks) and peek() in (")", "OR", "AND"):
+            take()
+    if not parts:
+        raise UsageError(f"the search query {q!r} has no words to look for")
+    return parts[0] if len(parts) == 1 else And(tuple(parts))
 
 
 def _positive(node: Node) -> list[Term]:
@@ -201,7 +211,7 @@ def search(db: Any, q: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
     from .db import reading
 
     q = (q or "").strip()
-    if not uses_syntax(q):
+    if not uses_syntax(q) or not any(t[0] == "term" for t in _tokens(q)):
         return queries.search(db, q, limit=limit, offset=offset)
     if not 1 <= limit <= queries.MAX_LIMIT or offset < 0:
         raise UsageError(f"limit must be between 1 and {queries.MAX_LIMIT} and offset 0 or more")
@@ -213,13 +223,13 @@ def search(db: Any, q: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
     cond = _prefilter(tree, params)
     sql = ("SELECT id, path, source, headline, published_date, text FROM (SELECT *, coalesce(headline, '') || "
            f"chr(10) || coalesce(lead, '') || chr(10) || text AS blob FROM articles) WHERE {cond}")
-    hit = _hits(terms)
+    hit = _hits(terms) if terms else None
     scored = []
     with reading(db) as con:
         for aid, path, source, headline, published, text in con.execute(sql, params).fetchall():
             if not matches(tree, f"{headline or ''}\n{text}"):
                 continue
-            score = 3 * len(hit.findall(headline or "")) + len(hit.findall(text))
+            score = 3 * len(hit.findall(headline or "")) + len(hit.findall(text)) if hit else 0
             scored.append((-score, published or "", aid, path, source, headline, published, text))
     scored.sort(key=lambda r: (r[0], r[2]))
     items = [{"id": aid, "path": path, "source": source, "headline": headline, "published": published,
