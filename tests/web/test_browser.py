@@ -6,8 +6,7 @@ handler attributes in its headline, text, outlet, actor names and quotes) shows 
 text and runs nothing. Skips when Playwright or /usr/bin/chromium is missing,
 unless STORYLINE_REQUIRE_BROWSER=1 (CI), where that is a failure. Never run
 ``playwright install``: the browser is Debian's (``apt-get install chromium``).
-Screenshots go to a temporary folder, and to docs/screenshot.png when
-STORYLINE_SAVE_SCREENSHOT=1.
+Screenshots go to a temporary folder; the README's come from ``docs/screenshots.py``.
 """
 from __future__ import annotations
 
@@ -122,9 +121,6 @@ def test_filter_open_event_lifecycle_and_evidence(page: tuple[Any, dict[str, lis
     assert marks[0] == "Russia's Foreign Minister Sergei Lavrov may visit Japan this spring"
     assert marks[2] == "Sergei Lavrov held talks with Fumio Kishida in Tokyo on Friday"
     pg.screenshot(path=str(_shots() / "event.png"), full_page=True)
-    if os.environ.get("STORYLINE_SAVE_SCREENSHOT") == "1":
-        (ROOT / "docs").mkdir(exist_ok=True)
-        pg.screenshot(path=str(ROOT / "docs" / "screenshot.png"), full_page=False)
 
     # the page only talks to its own origin
     assert all(u.startswith(base_url) for u in seen["requests"]), seen["requests"]

@@ -6,12 +6,11 @@ closes the panel and gives focus back, nothing overflows a 390 px phone, the tim
 where the events are, undated events are listed, the chart follows the actor filter, the
 list, changes, quotes and actors views work, and the badges meet WCAG AA contrast.
 Skips like ``test_browser.py`` when Playwright or /usr/bin/chromium is missing, unless
-STORYLINE_REQUIRE_BROWSER=1. README screenshots are written to docs/ when
-STORYLINE_SAVE_SCREENSHOT=1.
+STORYLINE_REQUIRE_BROWSER=1. Screenshots go to the temporary folder of ``test_browser``;
+the README's come from ``docs/screenshots.py`` (the sample corpus).
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import pytest
 
 from .linked import build_linked_store, event_id
-from .test_browser import ARGS, CHROMIUM, ROOT, _require_browser
+from .test_browser import ARGS, CHROMIUM, _require_browser, _shots
 
 Page = Any
 
@@ -66,9 +65,7 @@ def open_page(browser: Any, site: tuple[str, Path]) -> Iterator[Any]:
 
 
 def _shot(pg: Page, name: str, full: bool = False) -> None:
-    if os.environ.get("STORYLINE_SAVE_SCREENSHOT") == "1":
-        (ROOT / "docs").mkdir(exist_ok=True)
-        pg.screenshot(path=str(ROOT / "docs" / f"{name}.png"), full_page=full)
+    pg.screenshot(path=str(_shots() / f"page-{name}.png"), full_page=full)
 
 
 def _count(pg: Page) -> str:

@@ -17,7 +17,6 @@ const VIEWS = ["timeline", "list", "changes", "quotes", "actors", "codebook"];
 const SVG_NS = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
 const PAGE = 50;
-const MAX_LANES = 4;
 const $ = (id) => document.getElementById(id);
 
 // ---------------------------------------------------------------- DOM helpers
@@ -417,8 +416,10 @@ function drawTimeline() {
     rows.get(k).push(p);
   }
   const names = [...rows.keys()].sort((a, b) => rows.get(b).length - rows.get(a).length || a.localeCompare(b));
-  // lanes: labelled while a row needs few of them; a crowded row drops its labels, and past
-  // MAX_LANES its markers share the last lane (each still has its tooltip and its button role)
+  // lanes: labelled while a row needs few of them (more when there are few rows); a crowded row
+  // drops its labels, and past the cap its markers share the last lane (each keeps its tooltip
+  // and its button role)
+  const MAX_LANES = names.length <= 2 ? 12 : names.length <= 6 ? 6 : 3;
   const layout = names.map((name) => {
     const items = rows.get(name).slice().sort((a, b) => a.span.start - b.span.start || a.ev.event_id.localeCompare(b.ev.event_id));
     const pack = (withLabels) => {
