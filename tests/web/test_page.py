@@ -278,3 +278,12 @@ def test_badges_meet_aa_contrast(open_page: Any) -> None:
         return [b.textContent, (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05)]; }); }""")
     assert len(ratios) == 6
     assert all(r >= 4.5 for _, r in ratios), ratios
+
+
+def test_page_prints_dates_like_the_cli(open_page: Any) -> None:
+    pg = open_page("#view=codebook")
+    pg.wait_for_selector("#codebook table")
+    pairs = pg.evaluate("""async () => (await (await fetch('/api/codebook')).json()).dates
+        .map((d) => [d.code, d.label, humanDate(d.code)])""")
+    assert len(pairs) >= 8
+    assert all(label == shown for _, label, shown in pairs), pairs

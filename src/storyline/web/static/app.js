@@ -107,13 +107,15 @@ const book = { types: {}, modes: {}, statuses: {} };
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
   "November", "December"];
 const SEASONS = { SP: "spring", SU: "summer", FA: "autumn", AU: "autumn", WI: "winter" };
+const QUARTERS = { Q1: "Jan–Mar", Q2: "Apr–Jun", Q3: "Jul–Sep", Q4: "Oct–Dec" };
 
 function typeLabel(type, mode) {
   if (mode && book.modes[mode]) return book.modes[mode];
   return (type && book.types[type]) || (type ? type.toLowerCase() : "event");
 }
 
-// one way to print a date: "2016-05-06", "May 2016", "autumn 2014", "12 September, year unknown", "undated"
+// one way to print a date: "2016-05-06", "May 2016", "autumn 2014", "12 September, year unknown", "undated";
+// the same words as storyline.api.labels.human_date (a browser test compares them on the codebook's examples)
 function humanDate(v) {
   if (!v || typeof v !== "string" || v.startsWith("?")) return "undated";
   if (v.includes("/")) return v.split("/").map(humanDate).join(" – ");
@@ -123,7 +125,7 @@ function humanDate(v) {
   const known = y !== "XXXX";
   if (!part) return known ? y : "undated";
   if (SEASONS[part]) return known ? `${SEASONS[part]} ${y}` : `${SEASONS[part]}, year unknown`;
-  if (part[0] === "Q") return known ? `${part} ${y}` : "undated";
+  if (part[0] === "Q") return known ? `${part} ${y} (${QUARTERS[part]})` : "undated";
   if (part[0] === "H") return known ? `${part === "H1" ? "first" : "second"} half of ${y}` : "undated";
   if (part[0] === "W") return known ? `week ${Number(part.slice(1))} of ${y}` : "undated";
   const month = MONTHS[Number(part) - 1];
