@@ -352,6 +352,8 @@ def _cmd_changes(a: argparse.Namespace) -> int:
             what += f" for {c['date_label']}"
         elif c["kind"] == "overdue":
             what += f" (due {c['date_label']}, {c.get('overdue_days')} days ago)"
+        elif c.get("recalled"):
+            what += f" in {c['date_label']} (recalled)"
         print(f"{human_date(c['at']):<11} {what}: {c['type_label']} {_side(c['source'])} -> {_side(c['target'])}  "
               f"[{c['event_id']}]")
         src = c.get("outlet") or "?"

@@ -27,6 +27,7 @@ def test_changes_lists_a_cancellation_with_its_evidence(client: TestClient) -> N
     items = r.json()["items"]
     assert [(c["at"], c["kind"]) for c in items] == [("2016-09-03", "happened"), ("2016-09-02", "happened"),
                                                      ("2016-09-01", "cancelled"), ("2016-06-01", "new")]
+    assert items[0]["recalled"] and not items[1]["recalled"]          # the 1956 declaration, recalled in 2016
     cancel = items[2]
     assert cancel["from_status"] == "planned" and cancel["outlet"] == "Kyodo"
     assert cancel["headline"] == "Putin's November visit to Japan called off"

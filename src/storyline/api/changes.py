@@ -16,7 +16,9 @@ names the step between them:
 - ``overdue``: computed at read time, dated the day after the plan's date ended, when
   no report says it happened by the newest article (``as_of``).
 
-A reprint or a source repeating what is known is no change. Each change carries its
+A reprint or a source repeating what is known is no change. A ``happened`` reported more
+than ``RECALLED_DAYS`` after the event's date ended ("Putin's previous visit, in 2005") is
+marked ``recalled``: background the article brings back, not news of the day. Each change carries its
 report: the evidence sentence, the outlet, who it cites, the article's headline and URL.
 Filters are those of ``/api/events`` (countries, type, status, actor) plus ``since`` /
 ``until`` on the change's date and ``kind``.
@@ -39,6 +41,7 @@ KIND_LABELS = {"new": "new plan", "confirmed": "confirmed", "date_set": "date se
 OPEN = ("planned", "possible")
 STOPPED = ("postponed", "cancelled")
 MAX_LIMIT = 500
+RECALLED_DAYS = 30
 
 
 def _date_step(before: str | None, after: str | None) -> str | None:
@@ -106,10 +109,21 @@ def _change(lc: dict[str, Any], h: dict[str, Any], kind: str, from_status: str |
         "type_label": type_label(lc.get("type"), lc.get("mode")),
         "source": {"name": (src.get("names") or [None])[0], "country": src.get("country")},
         "target": {"name": (tgt.get("names") or [None])[0], "country": tgt.get("country")},
-        "current_status": lc.get("status"),
+        "current_status": lc.get("status"), "recalled": _recalled(kind, h),
         "evidence": h.get("evidence"), "outlet": h.get("source"), "reported_by": h.get("reported_by"),
         "article_id": h.get("article_id"), "headline": None, "url": None,
     }
+
+
+def _recalled(kind: str, h: dict[str, Any]) -> bool:
+    iv = interval(h.get("date"))
+    pub = h.get("published")
+    if kind != "happened" or iv is None or not pub:
+        return False
+    try:
+        return (dt.date.fromisoformat(pub) - iv[1]).days > RECALLED_DAYS
+    except ValueError:
+        return False
 
 
 def _matches(lc: dict[str, Any], pair: tuple[str, ...], types: set[str], statuses: set[str], actor: str | None) -> bool:

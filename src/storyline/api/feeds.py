@@ -31,6 +31,8 @@ def entry_title(c: dict[str, Any]) -> str:
     what = c["label"]
     if c["kind"] == "date_moved":
         what += f" from {human_date(c.get('from_date'))} to {c.get('date_label')}"
+    elif c.get("recalled"):
+        what += f" in {c.get('date_label')} (recalled)"
     elif c.get("date") and c["kind"] != "happened":
         what += f" ({c.get('date_label')})"
     return f"{what}: {c.get('type_label')} {_side(c.get('source'))} → {_side(c.get('target'))}"

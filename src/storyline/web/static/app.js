@@ -724,6 +724,7 @@ async function loadChanges(more) {
       let what = c.label;
       if (c.kind === "date_moved") what += ` from ${humanDate(c.from_date)} to ${humanDate(c.date)}`;
       else if (c.kind === "overdue") what += ` (due ${humanDate(c.date)})`;
+      else if (c.recalled) what += ` in ${humanDate(c.date)} (recalled)`;
       else if (c.date && c.kind !== "happened") what += ` (${humanDate(c.date)})`;
       const ev = { type: c.type, mode: c.mode, source: c.source, target: c.target };
       list.appendChild(el("li", { class: `change k-${c.kind}`, "data-kind": c.kind },
