@@ -287,3 +287,15 @@ def test_page_prints_dates_like_the_cli(open_page: Any) -> None:
         .map((d) => [d.code, d.label, humanDate(d.code)])""")
     assert len(pairs) >= 8
     assert all(label == shown for _, label, shown in pairs), pairs
+
+
+def test_tabs_answer_the_keyboard(open_page: Any) -> None:
+    pg = open_page()
+    _count(pg)
+    pg.focus("#tab-timeline")
+    pg.keyboard.press("ArrowRight")
+    pg.wait_for_selector("#view-list:not([hidden])")
+    assert pg.evaluate("document.activeElement.id") == "tab-list" and "view=list" in pg.evaluate("location.hash")
+    pg.keyboard.press("End")
+    pg.wait_for_selector("#view-codebook:not([hidden]) table")
+    assert pg.evaluate("document.activeElement.id") == "tab-codebook"

@@ -1029,6 +1029,15 @@ function init() {
     else if (!$("results").hidden && state.q) { state.q = ""; go(true); $("search").focus(); }
   });
   for (const v of VIEWS) $(`tab-${v}`).addEventListener("click", () => { state.view = v; go(true); });
+  document.querySelector(".tabs").addEventListener("keydown", (e) => {      // arrow keys move between tabs
+    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -VIEWS.length, End: VIEWS.length }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const i = Math.max(0, Math.min(VIEWS.length - 1, VIEWS.indexOf(state.view) + step));
+    state.view = VIEWS[i];
+    go(true);
+    $(`tab-${state.view}`).focus();
+  });
   $("list-table").querySelector("thead").addEventListener("click", (e) => {
     const th = e.target.closest("th[data-sort]");
     if (!th) return;
