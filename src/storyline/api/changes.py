@@ -178,6 +178,15 @@ def changes(db: Any, *, since: str | None = None, until: str | None = None, coun
             rows: list[tuple[str]] = []
         else:
             where, params = ["TRUE"], []
+            for code in pair:        # the columns hold what the lifecycle JSON holds: a cheap first cut
+                where.append("(source_country = ? OR target_country = ?)")
+                params += [code, code]
+            if types:
+                where.append("type IN (SELECT unnest(?::VARCHAR[]))")
+                params.append(sorted(types))
+            if statuses:
+                where.append("status IN (SELECT unnest(?::VARCHAR[]))")
+                params.append(sorted(statuses))
             if lo:      # a change at or after `since` needs a report then, or a plan date ending just before
                 where.append("(last_reported >= ? OR (NOT happened AND date_end >= ?))")
                 params += [lo, lo - dt.timedelta(days=1)]
