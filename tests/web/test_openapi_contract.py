@@ -29,7 +29,7 @@ def test_schemathesis_finds_no_failure(tmp_path: Path) -> None:
     with serve_in_thread(db) as url:
         p = subprocess.run([st, "run", f"{url}/openapi.json", "--checks", "all", "--max-examples", "10",
                             "--seed", "21", "--workers", "1", "--no-color"],
-                           capture_output=True, text=True, timeout=600)
+                           capture_output=True, text=True, timeout=600, cwd=tmp_path)
     tail = p.stdout[-4000:]
     assert p.returncode == 0, tail
     assert "Failures:" not in p.stdout and " passed" in tail, tail
