@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -57,3 +58,169 @@ def test_export_bad_format_is_usage_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as e:
         main(["export", "--db", str(tmp_path / "x"), "--format", "xml"])
     assert e.value.code == 2
+
+
+# ------------------------------------------------------------------ the analyst's CLI (issue 21)
+@pytest.fixture(scope="module")
+def linked_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .web.linked import build_linked_store
+
+    return build_linked_store(tmp_path_factory.mktemp("cli") / "linked.duckdb")
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def test_sort_minus_date_is_accepted(linked_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run(capsys, "events", "--db", str(linked_db), "--sort", "-date", "--limit", "2", "--codes")
+    assert code == 0
+    assert out.splitlines()[0].startswith("2017-03 ") and "of 9 events" in out
+
+
+def test_closed_pipe_ends_quietly(linked_db: Path, tmp_path: Path) -> None:
+    script = ("import sys; from storyline.cli import main\n"
+              "sys.exit(main(['timeline', '--db', sys.argv[1], '--limit', '500']))")
+    p = subprocess.run(f"{sys.executable} -c \"{script}\" {linked_db} | head -c 10", shell=True,
+                       capture_output=True, text=True)
+    assert "Traceback" not in p.stderr and "BrokenPipe" not in p.stderr, p.stderr
+    import storyline.cli as cli
+
+    class Closed:
+        def write(self, s: str) -> int:
+            raise BrokenPipeError
+
+        def flush(self) -> None:
+            raise BrokenPipeError
+
+        def fileno(self) -> int:
+            return os.open(os.devnull, os.O_WRONLY)
+
+    real = sys.stdout
+    sys.stdout = Closed()      # type: ignore[assignment]
+    try:
+        assert cli.main(["timeline", "--db", str(linked_db)]) == 0
+    finally:
+        sys.stdout = real
+
+
+def test_stats_labels_events_and_reports_apart(linked_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run(capsys, "stats", "--db", str(linked_db))
+    assert code == 0
+    lines = {line.rsplit(None, 1)[0].strip(): line.rsplit(None, 1)[1] for line in out.splitlines()[1:]}
+    assert "rejections0" not in out and lines["rejected inputs"] == "0"
+    assert lines["events (across articles)"] == "9" and lines["event reports (in articles)"] == "13"
+    code, out = _run(capsys, "stats", "--db", str(linked_db), "--json")
+    counts = json.loads(out)["counts"]
+    assert counts["events"] == 9 and counts["reports"] == 13 and counts["articles"] == 11
+
+
+def test_one_way_to_print_unknown_and_partial_dates(linked_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.api.labels import human_date
+
+    assert [human_date(v) for v in (None, "????-??-??", "XXXX-09-12", "2014-FA", "2016-11", "PRESENT_REF")] == \
+        ["undated", "undated", "12 September, year unknown", "autumn 2014", "November 2016", "undated"]
+    code, out = _run(capsys, "timeline", "--db", str(linked_db), "--countries", "RUS,JPN")
+    assert "????" not in out and "XXXX" not in out
+    assert any(line.startswith("undated ") for line in out.splitlines())
+    assert any(line.startswith("November 2016 ") for line in out.splitlines())
+
+
+def test_human_labels_with_codes_on_request(linked_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = _run(capsys, "events", "--db", str(linked_db), "--type", "SANCTION,COOPERATE")
+    assert "sanction " in out and "cooperation" in out and "SANCTION" not in out
+    _, out = _run(capsys, "events", "--db", str(linked_db), "--type", "SANCTION", "--codes")
+    assert "SANCTION" in out and "2017-01 " in out
+
+
+def test_search_phrases_boolean_and_snippets(linked_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = _run(capsys, "search", '"held talks" AND Tokyo', "--db", str(linked_db))
+    assert "1 of 1 articles" in out and "[held talks]" in out and "[Tokyo]" in out
+    _, out = _run(capsys, "search", "Lavrov NOT Kishida", "--db", str(linked_db))
+    assert "1 of 1 articles" in out and "a1lavrovpossible" in out
+    _, out = _run(capsys, "search", "(Sochi OR sanctions) -Abe", "--db", str(linked_db))
+    assert "a7ussummit" in out and "a4sochiplanned" not in out
+    _, out = _run(capsys, "search", "Lavrov", "--db", str(linked_db))
+    assert "…" in out and "[Lavrov]" in out         # plain words: BM25, with a snippet too
+    _, out = _run(capsys, "search", "NOT Lavrov AND", "--db", str(linked_db))    # a dangling operator is ignored
+    assert "8 of 8 articles" in out and "a1lavrovpossible" not in out
+
+
+def test_export_filtered_events_as_flat_csv(linked_db: Path, tmp_path: Path) -> None:
+    import csv
+
+    out = tmp_path / "e.csv"
+    assert main(["export", "--db", str(linked_db), "--what", "events", "--format", "csv", "--countries", "JPN,RUS",
+                 "--from", "2016-05", "--to", "2016-12", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {r["date"] for r in rows} == {"2016-05-07", "2016-11", ""}      # undated: when reported
+    for r in rows:
+        assert not any(v.startswith(("{", "[")) for v in r.values()), r       # no JSON in cells
+    putin = next(r for r in rows if r["date"] == "2016-11")
+    assert putin["status"] == "cancelled" and putin["source_name"] == "Vladimir Putin"
+    assert putin["date_label"] == "November 2016" and putin["date_start"] == "2016-11-01"
+    art = tmp_path / "a.csv"
+    assert main(["export", "--db", str(linked_db), "--format", "csv", "--source", "TASS", "-o", str(art)]) == 0
+    rows = list(csv.DictReader(art.open(encoding="utf-8")))
+    assert len(rows) == 2 and all(r["source"] == "TASS" for r in rows) and rows[0]["countries"] == "JPN; RUS"
+    assert main(["export", "--db", str(linked_db), "--status", "planned"]) == 2      # an events filter on articles
+
+
+def test_export_polecat_tsv(linked_db: Path, tmp_path: Path) -> None:
+    from storyline.export_flat import POLECAT_COLUMNS
+
+    out = tmp_path / "p.tsv"
+    assert main(["export", "--db", str(linked_db), "--what", "events", "--format", "polecat", "--type", "CONSULT",
+                 "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    assert tuple(header) == POLECAT_COLUMNS and header[:4] == ["Event ID", "Event Date", "Event Type", "Event Mode"]
+    rows = [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+    assert all(len(line.split("\t")) == len(header) for line in lines)
+    lavrov = next(r for r in rows if r["Actor Name"] == "Sergei Lavrov")
+    assert lavrov["Event Type"] == "CONSULT" and lavrov["Event Mode"] == "visit" and lavrov["Event Date"] == "2016-04-15"
+    assert lavrov["Recipient Country"] == "JPN" and lavrov["Status"] == "happened" and lavrov["Placename"] == "Tokyo"
+    assert lavrov["Evidence"].startswith("Sergei Lavrov held talks") and lavrov["Evidence Start"] == "0"
+    assert main(["export", "--db", str(linked_db), "--format", "polecat"]) == 2      # articles are not events
+
+
+def test_changes_lists_transitions_with_evidence(linked_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run(capsys, "changes", "--db", str(linked_db), "--since", "2016-06", "--countries", "RUS,JPN")
+    assert code == 0
+    assert "cancelled for November 2016" not in out
+    assert any(line.startswith("2016-09-01  cancelled: visit Vladimir Putin -> JPN") for line in out.splitlines())
+    assert "“The Kremlin said Vladimir Putin's visit to Japan in November has been called off” — Kyodo" in out
+    assert "2016-04-28" not in out                    # before --since
+    _, out = _run(capsys, "changes", "--db", str(linked_db), "--kind", "date_moved,overdue", "--json")
+    kinds = [c["kind"] for c in json.loads(out)["items"]]
+    assert kinds == ["overdue", "date_moved"]
+
+
+def test_folder_ingest_takes_only_article_files(tmp_path: Path) -> None:
+    from storyline.ingest.readers import iter_inputs, skipped_files
+
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b").write_text(STORY, encoding="utf-8")
+    (tmp_path / "c.htm").write_text(f"<html><body><p>{STORY}</p></body></html>", encoding="utf-8")
+    (tmp_path / "meta.tsv").write_text("id\turl\n1\thttp://example.org\n", encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    taken = sorted(Path(i.path).name for i in iter_inputs([tmp_path]))
+    assert taken == ["a.txt", "b", "c.htm"]
+    assert [p.name for p in skipped_files([tmp_path])] == ["meta.tsv", "photo.jpg"]
+    assert [Path(i.path).name for i in iter_inputs([tmp_path / "meta.tsv"])] == ["meta.tsv"]   # named: read
+
+
+@pytest.mark.model
+def test_ingest_summary_counts_new_reports_across_runs(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(STORY, encoding="utf-8")
+    (d / "notes.tsv").write_text("a\tb\n", encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    run = [sys.executable, "-m", "storyline.cli", "ingest", str(d), "--db", str(db), "--no-progress"]
+    first = subprocess.run(run, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert "skipped 1" in first.stdout and "notes.tsv" in first.stderr and "not articles" in first.stderr
+    again = subprocess.run(run, capture_output=True, text=True)
+    assert "linked 0 new article(s): 0 event report(s)" in again.stdout, again.stdout

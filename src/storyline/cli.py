@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -24,7 +25,8 @@ EXAMPLES = {
     "show": "storyline show ev-7a21 --db storyline.duckdb",
     "actors": "storyline actors --db storyline.duckdb --type PERSON",
     "quotes": "storyline quotes --db storyline.duckdb --speaker Peskov",
-    "search": "storyline search 'Sochi summit' --db storyline.duckdb",
+    "search": "storyline search '\"Sochi summit\" AND Putin NOT Obama' --db storyline.duckdb",
+    "changes": "storyline changes --since 2016-04 --countries RUS,JPN --db storyline.duckdb",
     "serve": "storyline serve --db storyline.duckdb --port 8000",
 }
 
@@ -60,13 +62,24 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--relink", action="store_true", help="forget all links and link everything again")
 
-    p = verb("export", "Write the article records (OUTPUT.md) as JSON Lines, CSV or Parquet.")
+    p = verb("export", "Write the article records (OUTPUT.md) or the corpus events as JSON Lines, flat CSV, "
+             "Parquet or POLECAT TSV; the filters of `storyline events` export a filtered set.")
     _db_arg(p)
-    p.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
+    p.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "polecat"],
+                   help="jsonl: nested records; csv: one value per cell; parquet; polecat: POLECAT's event-data "
+                        "columns as TSV (with --what events)")
     p.add_argument("--what", default="articles", choices=["articles", "events"],
                    help="articles: one record per article; events: one object per corpus event with its lifecycle")
     p.add_argument("--as-of", default=None, help="with --what events: YYYY-MM-DD or 'today' for 'overdue' "
                    "(default: the newest article)")
+    p.add_argument("--countries", help="one ISO-3 code or a pair in either order, e.g. RUS,JPN")
+    p.add_argument("--actor", help="part of an actor's (articles: an entity's) name")
+    p.add_argument("--type", help="events: PLOVER types, comma-separated")
+    p.add_argument("--status", help="events: statuses, comma-separated")
+    p.add_argument("--overdue", action="store_true", help="events: only plans whose date has passed unreported")
+    p.add_argument("--source", help="articles: the outlet, exactly")
+    p.add_argument("--from", dest="date_from", help="YYYY[-MM[-DD]]: events by their date, articles by publication")
+    p.add_argument("--to", dest="date_to", help="YYYY[-MM[-DD]] (inclusive)")
     p.add_argument("-o", "--output", default="-", help="output file ('-': standard output)")
 
     p = verb("stats", "Counts of what the store holds, and the rejected inputs with their reasons.")
@@ -84,14 +97,33 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--from", dest="date_from", help="YYYY[-MM[-DD]]")
         p.add_argument("--to", dest="date_to", help="YYYY[-MM[-DD]]")
         p.add_argument("--overdue", action="store_true", help="only plans whose date has passed unreported")
-        p.add_argument("--sort", default="date", help="date, reported, reports (prefix - to reverse)")
+        p.add_argument("--sort", default="date", help="date, reported, reports, type, status (prefix - to reverse: "
+                       "--sort -date)")
         p.add_argument("--limit", type=int, default=50)
         p.add_argument("--offset", type=int, default=0)
+        p.add_argument("--codes", action="store_true", help="print codes (CONSULT/visit, 2016-SP) instead of words")
         p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = verb("changes", "What changed since a date: new plans, dates set or moved, postponements, cancellations, "
+             "plans back on, events held, plans gone overdue, each with its evidence.")
+    _db_arg(p)
+    p.add_argument("--since", help="YYYY[-MM[-DD]]: changes on or after this day")
+    p.add_argument("--until", help="YYYY[-MM[-DD]]: changes on or before this day")
+    p.add_argument("--kind", help="new, confirmed, date_set, date_moved, postponed, cancelled, back_on, happened, "
+                   "overdue (comma-separated)")
+    p.add_argument("--actor", help="part of an actor's name")
+    p.add_argument("--countries", help="one ISO-3 code or a pair in either order, e.g. RUS,JPN")
+    p.add_argument("--type", help="PLOVER types, comma-separated")
+    p.add_argument("--status", help="the events' current status, comma-separated")
+    p.add_argument("--as-of", default=None, help="YYYY-MM-DD 'overdue' is judged on (default: the newest article)")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = verb("show", "One event's lifecycle: dated, sourced reports and their evidence sentences.")
     p.add_argument("event_id")
     _db_arg(p)
+    p.add_argument("--codes", action="store_true", help="print codes (CONSULT/visit, 2016-SP) instead of words")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = verb("actors", "Actors across the corpus (one per person/organisation/place, spellings merged).")
@@ -109,10 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
-    p = verb("search", "Full-text search over the articles (BM25).")
+    p = verb("search", "Full-text search over the articles: words (BM25, best first), or a query with "
+             "\"phrases\", AND, OR, NOT (or -word) and parentheses, matched exactly.")
     p.add_argument("text")
     _db_arg(p)
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--offset", type=int, default=0)
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = verb("serve", "Serve the JSON API and the timeline page (read-only) on http://127.0.0.1:8000.")
@@ -123,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_ingest(a: argparse.Namespace) -> int:
+    from .ingest.readers import skipped_files
+
+    skipped = skipped_files(a.paths)
     if a.runner == "ray":
         from .runners.ray_runner import ingest_ray
 
@@ -133,9 +170,22 @@ def _cmd_ingest(a: argparse.Namespace) -> int:
         report = ingest(a.paths, a.db, progress=not a.no_progress, n_process=a.processes)
     for r in report.rejected:
         print(f"rejected {r.path}: [{r.stage}/{r.code}] {r.detail}", file=sys.stderr)
-    linked = f", {report.linked.reports} event reports linked" if getattr(report, "linked", None) else ""
-    print(f"ingested {report.ingested}, unchanged {report.unchanged}, rejected {len(report.rejected)}{linked} "
-          f"-> {report.db}")
+    if skipped:
+        kinds: dict[str, int] = {}
+        for f in skipped:
+            kinds[f.suffix.lower() or f.name] = kinds.get(f.suffix.lower() or f.name, 0) + 1
+        shown = ", ".join(str(f) for f in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        print(f"skipped {len(skipped)} file(s) that are not articles "
+              f"({', '.join(f'{k}: {n}' for k, n in sorted(kinds.items()))}): {shown}. Articles are .txt, .html, "
+              ".htm, .jsonl, .ndjson or have no suffix; name a file on its own to read it anyway.", file=sys.stderr)
+    linked = ""
+    lr = getattr(report, "linked", None)
+    if lr is not None:
+        new = getattr(lr, "new_reports", lr.reports)
+        linked = (f"; linked {lr.articles} new article(s): {new} event report(s), "
+                  f"{lr.events_touched} event(s) updated")
+    print(f"ingested {report.ingested}, unchanged {report.unchanged}, rejected {len(report.rejected)}, "
+          f"skipped {len(skipped)}{linked} -> {report.db}")
     return report.exit_code
 
 
@@ -159,10 +209,26 @@ def _cmd_link(a: argparse.Namespace) -> int:
 def _cmd_export(a: argparse.Namespace) -> int:
     from .export import export
 
-    n = export(a.db, a.format, a.output, a.what, as_of=a.as_of)
+    filters = {"countries": a.countries, "actor": a.actor, "date_from": a.date_from, "date_to": a.date_to}
+    if a.what == "events":
+        filters.update(type=a.type, status=a.status, overdue=True if a.overdue else None)
+    else:
+        given = [f"--{k}" for k, v in (("type", a.type), ("status", a.status), ("overdue", a.overdue)) if v]
+        if given:
+            raise UsageError(f"{', '.join(given)} filter events: add --what events")
+        filters["source"] = a.source
+    if a.what == "events" and a.source:
+        raise UsageError("--source filters articles; for events use --actor or --countries")
+    n = export(a.db, a.format, a.output, a.what, as_of=a.as_of, filters=filters)
     if a.output != "-":
         print(f"wrote {n} records to {a.output}", file=sys.stderr)
     return 0
+
+
+STAT_LABELS = (("articles", "articles"), ("sources", "outlets"), ("events", "events (across articles)"),
+               ("linked_events", "  linked across articles"), ("overdue", "  overdue plans"),
+               ("reports", "event reports (in articles)"), ("quotes", "quotes"), ("entities", "entity mentions"),
+               ("rejections", "rejected inputs"))
 
 
 def _cmd_stats(a: argparse.Namespace) -> int:
@@ -172,9 +238,17 @@ def _cmd_stats(a: argparse.Namespace) -> int:
     if a.json:
         print(json.dumps(s, indent=2, ensure_ascii=False))
         return 0
-    print(f"database  {s['db']}")
-    for k, v in s["counts"].items():
-        print(f"{k:<10}{v}")
+    from .api.labels import human_date
+
+    c = s["counts"]
+    width = max(len(label) for _, label in STAT_LABELS) + 2
+    print(f"{'database':<{width}}{s['db']}")
+    for key, label in STAT_LABELS:
+        if key in c:
+            print(f"{label:<{width}}{c[key]:>8,}")
+    pub = s.get("published") or {}
+    if pub:
+        print(f"{'published':<{width}}{human_date(pub.get('first'))} – {human_date(pub.get('last'))}")
     for r in s["rejections"]:
         print(f"  rejected {r['path']}: [{r['stage']}/{r['code']}] {r['detail']}")
     return 0
@@ -193,10 +267,23 @@ def _side(x: dict | None) -> str:
     return x.get("name") or x.get("country") or "?"
 
 
-def _event_row(e: dict) -> str:
-    kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
+def _kind(e: dict, codes: bool) -> str:
+    from .api.labels import type_label
+
+    if codes:
+        return (e.get("type") or "?") + (f"/{e['mode']}" if e.get("mode") else "")
+    return type_label(e.get("type"), e.get("mode"))
+
+
+def _when(value: str | None, codes: bool) -> str:
+    from .api.labels import UNDATED, human_date
+
+    return (value or UNDATED) if codes else human_date(value)
+
+
+def _event_row(e: dict, codes: bool = False) -> str:
     flag = " OVERDUE" if e.get("overdue") else ""
-    return (f"{e.get('date') or 'undated':<22} {e['status'] + flag:<17} {kind:<20} "
+    return (f"{_when(e.get('date'), codes):<22} {e['status'] + flag:<17} {_kind(e, codes):<26} "
             f"{_side(e.get('source'))} -> {_side(e.get('target'))}  [{e['event_id']}, {e['reports']} report(s)]")
 
 
@@ -206,7 +293,7 @@ def _print_events(a: argparse.Namespace, with_evidence: bool) -> int:
         print(json.dumps(page, indent=2, ensure_ascii=False))
         return 0
     for e in page["items"]:
-        print(_event_row(e))
+        print(_event_row(e, a.codes))
         if with_evidence and e.get("evidence"):
             print(f"{'':<23}“{e['evidence']}”")
     print(f"{len(page['items'])} of {page['total']} events")
@@ -230,17 +317,50 @@ def _cmd_show(a: argparse.Namespace) -> int:
     if a.json:
         print(json.dumps(ev, indent=2, ensure_ascii=False))
         return 0
-    print(_event_row(ev))
+    print(_event_row(ev, a.codes))
     if ev.get("location"):
         print(f"place: {ev['location'].get('name')} ({ev['location'].get('country')})")
     print("lifecycle:")
     for h in ev.get("status_history", []):
         src = h.get("outlet") or "?"
         by = f", according to {h['reported_by']}" if h.get("reported_by") else ""
-        print(f"  {h.get('as_of') or '????-??-??'}  {h['status']:<10} date {h.get('date') or '-':<22} {src}{by}")
+        date = _when(h.get("date"), a.codes) if h.get("date") else "-"
+        print(f"  {_when(h.get('as_of'), a.codes):<10}  {h['status']:<10} date {date:<22} {src}{by}")
         print(f"      “{(h.get('evidence') or {}).get('text', '')}”  — {h.get('headline') or ''}")
     for c in ev.get("conflicts", []):
-        print(f"conflict: {json.dumps(c, ensure_ascii=False)}")
+        values = " vs ".join(f"{_when(v.get('value'), a.codes) if c.get('field') == 'date' else v.get('value')} "
+                             f"({', '.join(v.get('sources') or []) or '?'})" for v in c.get("values") or [])
+        print(f"reports disagree on the {c.get('field')}: {values}")
+    return 0
+
+
+def _cmd_changes(a: argparse.Namespace) -> int:
+    from .api.changes import changes
+
+    page = changes(a.db, since=a.since, until=a.until, countries=a.countries, type=a.type, status=a.status,
+                   actor=a.actor, kind=a.kind, as_of=a.as_of, limit=a.limit, offset=a.offset)
+    if a.json:
+        print(json.dumps(page, indent=2, ensure_ascii=False))
+        return 0
+    from .api.labels import human_date
+
+    for c in page["items"]:
+        what = c["label"]
+        if c["kind"] == "date_moved":
+            what += f" from {human_date(c['from_date'])} to {c['date_label']}"
+        elif c["kind"] in ("new", "date_set", "back_on", "confirmed", "postponed") and c.get("date"):
+            what += f" for {c['date_label']}"
+        elif c["kind"] == "overdue":
+            what += f" (due {c['date_label']}, {c.get('overdue_days')} days ago)"
+        elif c.get("recalled"):
+            what += f" in {c['date_label']} (recalled)"
+        print(f"{human_date(c['at']):<11} {what}: {c['type_label']} {_side(c['source'])} -> {_side(c['target'])}  "
+              f"[{c['event_id']}]")
+        src = c.get("outlet") or "?"
+        by = f", citing {c['reported_by']}" if c.get("reported_by") else ""
+        if c.get("evidence"):
+            print(f"{'':<12}“{c['evidence']}” — {src}{by}" + (f" <{c['url']}>" if c.get("url") else ""))
+    print(f"{len(page['items'])} of {page['total']} changes" + (f" since {a.since}" if a.since else ""))
     return 0
 
 
@@ -260,26 +380,44 @@ def _cmd_actors(a: argparse.Namespace) -> int:
 
 def _cmd_quotes(a: argparse.Namespace) -> int:
     from .api import queries
+    from .api.labels import human_date
 
     page = queries.quotes(a.db, speaker=a.speaker, q=a.q, limit=a.limit)
     if a.json:
         print(json.dumps(page, indent=2, ensure_ascii=False))
         return 0
     for x in page["items"]:
-        print(f"{x.get('published') or '????-??-??'}  {x.get('speaker') or '?'}: “{x['text']}”")
+        print(f"{human_date(x.get('published')):<10}  {x.get('speaker') or '?'}: “{x['text']}”")
     print(f"{len(page['items'])} of {page['total']} quotes")
     return 0
 
 
-def _cmd_search(a: argparse.Namespace) -> int:
-    from .api import queries
+def _snippet(hit: dict) -> str:
+    """The snippet with its hits in [brackets] (a terminal has no <mark>)."""
+    sn = hit.get("snippet") or {}
+    text, out, pos = sn.get("text") or "", [], 0
+    for start, end in sn.get("highlights") or []:
+        if start < pos:
+            continue
+        out += [text[pos:start], "[", text[start:end], "]"]
+        pos = end
+    out.append(text[pos:])
+    return " ".join("".join(out).split())
 
-    page = queries.search(a.db, a.text, limit=a.limit)
+
+def _cmd_search(a: argparse.Namespace) -> int:
+    from .api import textquery
+    from .api.labels import human_date
+
+    page = textquery.search(a.db, a.text, limit=a.limit, offset=a.offset)
     if a.json:
         print(json.dumps(page, indent=2, ensure_ascii=False))
         return 0
     for x in page["items"]:
-        print(f"{x.get('published') or '????-??-??'}  {x.get('headline') or x.get('path')}  [{x.get('id')}]")
+        print(f"{human_date(x.get('published')):<10}  {x.get('headline') or x.get('path')}  "
+              f"({x.get('source') or '?'}) [{x.get('id')}]")
+        if x.get("snippet"):
+            print(f"{'':<12}…{_snippet(x)}…")
     print(f"{len(page['items'])} of {page['total']} articles")
     return 0
 
@@ -294,12 +432,38 @@ def _cmd_serve(a: argparse.Namespace) -> int:
 
 COMMANDS = {"ingest": _cmd_ingest, "reanalyze": _cmd_reanalyze, "link": _cmd_link, "export": _cmd_export, "stats": _cmd_stats,
             "timeline": _cmd_timeline, "events": _cmd_events, "show": _cmd_show, "actors": _cmd_actors,
-            "quotes": _cmd_quotes, "search": _cmd_search, "serve": _cmd_serve}
+            "quotes": _cmd_quotes, "search": _cmd_search, "serve": _cmd_serve, "changes": _cmd_changes}
+# options whose value may start with '-' (argparse would take "--sort -date" for two options)
+DASH_VALUES = ("--sort",)
+
+
+def _join_dash_values(argv: list[str]) -> list[str]:
+    """``--sort -date`` → ``--sort=-date``: argparse reads a value starting with '-' as an option."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        if argv[i] in DASH_VALUES and i + 1 < len(argv) and argv[i + 1].startswith("-") and argv[i + 1] != "--":
+            out.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(argv[i])
+        i += 1
+    return out
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader went away (``storyline timeline | head``): stop without a traceback. Python would
+    flush stdout again at exit and fail a second time, so stdout goes to /dev/null first."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = build_parser()
-    a = ap.parse_args(argv)
+    a = ap.parse_args(_join_dash_values(list(sys.argv[1:] if argv is None else argv)))
     if not a.verb:
         ap.print_help()
         return 2
@@ -311,6 +475,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorylineError as e:
         print(f"storyline {a.verb}: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return 0
     except KeyboardInterrupt:
         return 130
 

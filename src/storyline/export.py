@@ -1,4 +1,10 @@
-"""Exports of the store: the article record as JSON Lines, CSV or Parquet."""
+"""Exports of the store: the article record (or the corpus events) as JSON Lines, CSV, Parquet or POLECAT TSV.
+
+JSON Lines and Parquet keep the nested record (Parquet as JSON strings in its nested
+columns); CSV is flat, one value per cell (``export_flat``); ``polecat`` writes the
+POLECAT event-data columns as TSV. Every format takes the filters of ``storyline
+events`` (events) or of ``storyline articles`` (articles) to export a filtered set.
+"""
 from __future__ import annotations
 
 import csv
@@ -12,7 +18,7 @@ from typing import IO, Any
 from .errors import UsageError
 from .store import Store
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "polecat")
 # CSV and Parquet are flat: nested fields travel as JSON strings in these columns
 NESTED = ("dateline", "published", "entities", "timexes", "events", "quotes")
 COLUMNS = ("id", "path", "source", "headline", "lead", "dateline", "published", "text", "url",
@@ -30,19 +36,34 @@ def _flat(rec: dict[str, Any], columns: tuple[str, ...] = COLUMNS, nested: tuple
 
 
 def export(db: str | os.PathLike[str] | None = None, fmt: str = "jsonl", out: str | os.PathLike[str] | None = None,
-           what: str = "articles", as_of: str | None = None) -> int:
+           what: str = "articles", as_of: str | None = None, filters: dict[str, Any] | None = None) -> int:
     """Write the store at ``db`` to ``out`` ('-' or None: stdout); returns the count.
 
     ``what="articles"``: one article record (OUTPUT.md) per line/row; ``what="events"``: one
     corpus-level event with its lifecycle per line/row (``as_of`` for 'overdue': a date or 'today',
-    default the newest article).
+    default the newest article). ``filters``: for events, the keyword arguments of
+    ``export_flat.event_filter`` (countries, type, status, actor, date_from, date_to, overdue); for
+    articles, of ``export_flat.article_filter`` (countries, source, actor, date_from, date_to).
+    ``fmt="polecat"`` (events only): POLECAT's columns as TSV.
     """
+    from . import export_flat as flat
+
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if what not in ("articles", "events"):
         raise UsageError(f"unknown export {what!r}; choose articles or events")
     if fmt == "parquet" and (out is None or str(out) == "-"):
         raise UsageError("Parquet is binary: give a file with -o OUT.parquet")
+    if fmt == "polecat" and what != "events":
+        raise UsageError("POLECAT rows are events: add --what events")
+    given = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
+    if what == "events":
+        test = flat.event_filter(**given) if given else None
+    else:
+        bad = sorted(set(given) - {"countries", "source", "actor", "date_from", "date_to"})
+        if bad:
+            raise UsageError(f"articles cannot be filtered by {', '.join(bad)}; those filters are for --what events")
+        test = flat.article_filter(**given) if given else None
     with Store(db, read_only=True) as store:
         records: Iterable[dict[str, Any]]
         if what == "events":
@@ -51,6 +72,20 @@ def export(db: str | os.PathLike[str] | None = None, fmt: str = "jsonl", out: st
             records, columns, nested = event_export_rows(store, as_of=as_of), tuple(EVENT_COLUMNS), tuple(EVENT_NESTED)
         else:
             records, columns, nested = store.iter_records(), COLUMNS, NESTED
+        records = flat.filtered(records, test)
+        if fmt in ("csv", "polecat"):
+            records = list(records)
+            urls = dict(store.con.execute("SELECT id, url FROM articles").fetchall()) if what == "events" else {}
+            if fmt == "polecat":
+                from . import __version__
+
+                arts = flat.polecat_articles(store.con, {str(flat._latest_evidence(lc)["article_id"])
+                                                         for lc in records})
+                rows = [flat.polecat_row(lc, arts, f"storyline {__version__}") for lc in records]
+                return _write_flat(rows, flat.POLECAT_COLUMNS, out, delimiter="\t")
+            rows = ([flat.event_row(lc, urls) for lc in records] if what == "events"
+                    else [flat.article_row(r) for r in records])
+            return _write_flat(rows, flat.EVENT_COLUMNS if what == "events" else flat.ARTICLE_COLUMNS, out)
         if fmt == "parquet":
             return _write_parquet(records, Path(str(out)), columns, nested)
         if out is None or str(out) == "-":
@@ -58,6 +93,28 @@ def export(db: str | os.PathLike[str] | None = None, fmt: str = "jsonl", out: st
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         with open(out, "w", encoding="utf-8", newline="") as stream:
             return _write_text(records, stream, fmt, columns, nested)
+
+
+def _write_flat(rows: list[dict[str, Any]], columns: tuple[str, ...], out: str | os.PathLike[str] | None,
+                delimiter: str = ",") -> int:
+    from .export_flat import tsv_value
+
+    def write(stream: IO[str]) -> int:
+        if delimiter == "\t":      # TSV: no quoting, values hold no tabs or line breaks
+            stream.write("\t".join(columns) + "\n")
+            for r in rows:
+                stream.write("\t".join(tsv_value(r.get(c)) for c in columns) + "\n")
+        else:
+            w = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore")
+            w.writeheader()
+            w.writerows(rows)
+        return len(rows)
+
+    if out is None or str(out) == "-":
+        return write(sys.stdout)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8", newline="") as stream:
+        return write(stream)
 
 
 def _write_text(records: Iterable[dict[str, Any]], stream: IO[str], fmt: str, columns: tuple[str, ...],

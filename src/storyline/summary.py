@@ -9,11 +9,17 @@ from .store import Store
 
 
 def stats(db: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """What the store holds (``storyline stats``). ``counts.events`` counts corpus events (one per
+    real-world event across articles), ``counts.reports`` the article-level event reports: the CLI
+    used to print the reports under the name "events"."""
+    from .api import queries
+
     with Store(db, read_only=True) as store:
-        counts = store.counts()
-        n_events = sum(len(r.get("events") or []) for r in store.iter_records())
-        counts["events"] = n_events
-        return {"db": store.path, "counts": counts, "rejections": [asdict(r) for r in store.rejections()]}
+        path, rejections = store.path, [asdict(r) for r in store.rejections()]
+    s = queries.stats(path)
+    counts = {k: s.get(k, 0) for k in ("articles", "sources", "events", "linked_events", "overdue", "reports",
+                                       "quotes", "entities", "rejections")}
+    return {"db": path, "counts": counts, "published": s.get("published"), "rejections": rejections}
 
 
 def _event_line(e: dict[str, Any]) -> str:

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..version import __version__
 from ..errors import StoreError, UsageError
-from . import queries
+from . import constraints as C, queries
 from .db import ReadOnlyStore, StoreBusyError
 
 log = logging.getLogger(__name__)
@@ -138,24 +138,35 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
     # ------------------------------------------------------------ API
     Limit = Query(50, ge=1, le=queries.MAX_LIMIT, description="page size")
     Offset = Query(0, ge=0, le=10**7, description="items to skip")
-    DateFrom = Query(None, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD", examples=["2016-01"])
-    DateTo = Query(None, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
-    Countries = Query(None, max_length=7, description="one country or a pair, ISO alpha-3, either order",
-                      examples=["RUS,JPN"])
+    DateFrom = Query(None, max_length=10, pattern=C.DATE, description="YYYY, YYYY-MM or YYYY-MM-DD",
+                     examples=["2016-01"])
+    DateTo = Query(None, max_length=10, pattern=C.DATE, description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive); "
+                   "before date_from: an empty page")
+    Countries = Query(None, max_length=7, pattern=C.COUNTRIES, description="one country or a pair, ISO alpha-3, "
+                      "either order", examples=["RUS,JPN"])
+    Types = Query(None, max_length=200, pattern=C.EVENT_TYPES, description="PLOVER types, comma-separated",
+                  examples=["CONSULT,AGREE"])
+    Statuses = Query(None, max_length=100, pattern=C.EVENT_STATUSES, description="current status(es), comma-"
+                     "separated: happened, planned, possible, postponed, cancelled", examples=["planned"])
 
-    @app.get("/api/articles", tags=["articles"], responses=ERRORS, summary="List articles")
+    @app.get("/api/articles", tags=["articles"], summary="List articles",
+             responses={**ERRORS, 200: {"description": "a page of articles", "links": {"GetArticle": {
+                 "operationId": "get_article", "parameters": {"article_id": "$response.body#/items/0/id"},
+                 "description": "the first article's full record"}}}})
     def list_articles(source: str | None = Query(None, max_length=200, description="outlet, exact"),
                       actor: str | None = Query(None, max_length=200, description="part of an entity's name"),
-                      country: str | None = Query(None, max_length=3, description="ISO alpha-3"),
+                      country: str | None = Query(None, max_length=3, pattern=C.COUNTRY, description="ISO alpha-3"),
                       event_id: str | None = Query(None, max_length=128),
                       date_from: str | None = DateFrom, date_to: str | None = DateTo,
                       sort: Literal["published", "-published", "path"] = "published",
                       limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        if C.inverted(date_from, date_to):
+            return C.empty_page(limit, offset)
         with store.cursor() as con:
             return queries.articles(con, source=source, actor=actor, country=country, event_id=event_id,
                                     date_from=date_from, date_to=date_to, sort=sort, limit=limit, offset=offset)
 
-    @app.get("/api/articles/{article_id}", tags=["articles"], responses=NOT_FOUND,
+    @app.get("/api/articles/{article_id}", tags=["articles"], responses=NOT_FOUND, operation_id="get_article",
              summary="One article record (OUTPUT.md)")
     def get_article(article_id: str = PathParam(..., pattern=ID)) -> dict[str, Any]:
         with store.cursor() as con:
@@ -164,24 +175,27 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
             raise not_found("article", article_id)
         return rec
 
-    @app.get("/api/events", tags=["events"], responses=ERRORS, summary="List corpus-level events")
+    @app.get("/api/events", tags=["events"], summary="List corpus-level events",
+             responses={**ERRORS, 200: {"description": "a page of events", "links": {"GetEvent": {
+                 "operationId": "get_event", "parameters": {"event_id": "$response.body#/items/0/event_id"},
+                 "description": "the first event with its lifecycle and evidence"}}}})
     def list_events(actor: str | None = Query(None, max_length=200, description="part of a side's name"),
                     countries: str | None = Countries,
-                    type: str | None = Query(None, max_length=200, description="PLOVER types, comma-separated"),
-                    status: str | None = Query(None, max_length=100, description="current status(es), comma-"
-                                               "separated: happened, planned, possible, postponed, cancelled"),
+                    type: str | None = Types, status: str | None = Statuses,
                     date_from: str | None = DateFrom, date_to: str | None = DateTo,
                     overdue: bool | None = Query(None, description="only (not) overdue plans"),
                     linked: bool | None = Query(None, description="only events (not) reported under an event_id"),
                     sort: Literal["date", "-date", "reported", "-reported", "reports", "-reports", "type",
                                   "status"] = "date",
                     limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        if C.inverted(date_from, date_to):
+            return C.empty_page(limit, offset)
         with store.cursor() as con:
             return queries.events(con, actor=actor, countries=countries, type=type, status=status,
                                   date_from=date_from, date_to=date_to, overdue=overdue, linked=linked, sort=sort,
                                   limit=limit, offset=offset)
 
-    @app.get("/api/events/{event_id}", tags=["events"], responses=NOT_FOUND,
+    @app.get("/api/events/{event_id}", tags=["events"], responses=NOT_FOUND, operation_id="get_event",
              summary="One event: lifecycle, evidence, supporting articles, conflicts")
     def get_event(event_id: str = PathParam(..., pattern=ID)) -> dict[str, Any]:
         with store.cursor() as con:
@@ -192,8 +206,9 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
 
     @app.get("/api/actors", tags=["actors"], responses=ERRORS, summary="Named entities across articles")
     def list_actors(q: str | None = Query(None, max_length=200, description="part of the name"),
-                    type: str | None = Query(None, max_length=100, description="PERSON, ORG, GPE, … comma-separated"),
-                    country: str | None = Query(None, max_length=3),
+                    type: str | None = Query(None, max_length=100, pattern=C.ENTITY_TYPE_LIST,
+                                             description="PERSON, ORG, GPE, … comma-separated"),
+                    country: str | None = Query(None, max_length=3, pattern=C.COUNTRY, description="ISO alpha-3"),
                     sort: Literal["articles", "mentions", "events", "name"] = "articles",
                     limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         with store.cursor() as con:
@@ -207,16 +222,19 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
         with store.cursor() as con:
             return queries.quotes(con, speaker=speaker, q=q, article_id=article_id, limit=limit, offset=offset)
 
-    @app.get("/api/search", tags=["search"], responses=ERRORS, summary="Full-text search (BM25)")
-    def search(q: str = Query(..., min_length=1, max_length=200, description="words to find"),
+    @app.get("/api/search", tags=["search"], responses=ERRORS, summary="Full-text search (BM25, or a query with "
+             "\"phrases\", AND, OR, NOT)")
+    def search(q: str = Query(..., min_length=1, max_length=200, pattern=C.TEXT,
+                              description="words to find (BM25), or a query: \"a phrase\", AND, OR, NOT, -word, "
+                                          "parentheses"),
                limit: int = Query(20, ge=1, le=queries.MAX_LIMIT), offset: int = Offset) -> dict[str, Any]:
+        from . import textquery
+
         with store.cursor() as con:
-            return queries.search(con, q, limit=limit, offset=offset)
+            return textquery.search(con, q, limit=limit, offset=offset)
 
     @app.get("/api/counts", tags=["events"], responses=ERRORS, summary="Events per month")
-    def counts(countries: str | None = Countries,
-               type: str | None = Query(None, max_length=200, description="PLOVER types, comma-separated"),
-               status: str | None = Query(None, max_length=100),
+    def counts(countries: str | None = Countries, type: str | None = Types, status: str | None = Statuses,
                basis: Literal["event", "reported"] = Query("event", description="month of the event's date, or of "
                                                            "each report's publication")) -> dict[str, Any]:
         with store.cursor() as con:
@@ -226,6 +244,8 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
     def stats() -> dict[str, Any]:
         with store.cursor() as con:
             return queries.stats(con)
+
+    add_change_routes(app, store, Countries, Types, Statuses, Limit, Offset)
 
     # ------------------------------------------------------------ page and docs
     def page(name: str) -> Response:
@@ -251,6 +271,51 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
         return Response(status_code=204)
 
     return app
+
+
+def add_change_routes(app: FastAPI, store: ReadOnlyStore, Countries: Any, Type: Any, Status: Any, Limit: Any,
+                      Offset: Any) -> None:
+    """``/api/changes``, ``/feeds/changes.atom`` and ``/api/codebook`` (``api.changes``, ``api.feeds``, ``api.labels``)."""
+    from . import changes as _changes, feeds, labels
+
+    Kind = Query(None, max_length=200, pattern=C.choices(_changes.KINDS),
+                 description="comma-separated: " + ", ".join(_changes.KINDS))
+    Since = Query(None, max_length=10, pattern=C.DATE, description="YYYY, YYYY-MM or YYYY-MM-DD: changes on or "
+                  "after", examples=["2016-04"])
+    Until = Query(None, max_length=10, pattern=C.DATE, description="YYYY[-MM[-DD]]: changes on or before; "
+                  "before since: an empty page")
+    Actor = Query(None, max_length=200, description="part of a side's name")
+
+    def page(con: Any, since: str | None, until: str | None, countries: str | None, type: str | None,
+             status: str | None, actor: str | None, kind: str | None, limit: int, offset: int) -> dict[str, Any]:
+        if C.inverted(since, until):
+            return C.empty_page(limit, offset, since=since, until=until, as_of=None)
+        return _changes.changes(con, since=since, until=until, countries=countries, type=type, status=status,
+                                actor=actor, kind=kind, limit=limit, offset=offset)
+
+    @app.get("/api/changes", tags=["events"], responses=ERRORS,
+             summary="What changed: lifecycle transitions (new plan, date set or moved, postponed, cancelled, back "
+                     "on, happened, overdue) with their evidence, newest first")
+    def list_changes(since: str | None = Since, until: str | None = Until, countries: str | None = Countries,
+                     type: str | None = Type, status: str | None = Status, actor: str | None = Actor,
+                     kind: str | None = Kind, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        with store.cursor() as con:
+            return page(con, since, until, countries, type, status, actor, kind, limit, offset)
+
+    @app.get("/feeds/changes.atom", tags=["events"], summary="The changes as an Atom feed",
+             response_class=Response, responses={**ERRORS, 200: {"description": "an Atom feed (RFC 4287)", "content": {
+                 "application/atom+xml": {"schema": {"type": "string"}}}}})
+    def changes_feed(request: Request, since: str | None = Since, until: str | None = Until,
+                     countries: str | None = Countries, type: str | None = Type, status: str | None = Status,
+                     actor: str | None = Actor, kind: str | None = Kind, limit: int = Limit) -> Response:
+        with store.cursor() as con:
+            data = page(con, since, until, countries, type, status, actor, kind, limit, 0)
+        base = str(request.base_url).rstrip("/")
+        return Response(feeds.atom(data, base, str(request.url)), media_type="application/atom+xml; charset=utf-8")
+
+    @app.get("/api/codebook", tags=["stats"], summary="Labels for the codes: event types, modes, statuses, dates")
+    def codebook() -> dict[str, Any]:
+        return labels.codebook()
 
 
 def serve(db: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:

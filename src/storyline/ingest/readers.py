@@ -18,6 +18,9 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SKIP_NAMES = {"README.md", ".DS_Store"}
+# what a folder holds that is an article: anything else in it (metadata .tsv, images, notes) is skipped and
+# listed by ``skipped_files``; a file named on its own is always read
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_BYTES = 5_000_000          # larger inputs are rejected: no news article is 5 MB of text
 
 
@@ -31,12 +34,28 @@ def _sniff_kind(data: bytes) -> str:
 def _files_under(path: Path) -> Iterator[Path]:
     if path.is_dir():
         for p in sorted(path.rglob("*")):
-            if p.is_file() and not p.name.startswith(".") and p.name not in SKIP_NAMES:
+            if _is_article_file(p):
                 yield p
     elif path.is_file():
         yield path
     else:
         raise UsageError(f"{path}: no such file or folder. Give existing files, folders or '-' for standard input.")
+
+
+def _is_article_file(p: Path) -> bool:
+    return (p.is_file() and not p.name.startswith(".") and p.name not in SKIP_NAMES
+            and p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files inside the given folders that a folder ingest leaves out (not article files)."""
+    out = []
+    for given in paths:
+        p = Path(given)
+        if str(given) != "-" and p.is_dir():
+            out += [f for f in sorted(p.rglob("*")) if f.is_file() and not f.name.startswith(".")
+                    and f.name not in SKIP_NAMES and not _is_article_file(f)]
+    return out
 
 
 def _jsonl_inputs(path: str, data: bytes) -> Iterator[RawInput | Rejection]:

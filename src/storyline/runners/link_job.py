@@ -40,6 +40,7 @@ class LinkReport:
 
     articles: int = 0
     reports: int = 0                    # event reports linked (new and re-decided)
+    new_reports: int = 0                # of which in the articles linked by this job
     events_touched: int = 0             # corpus events whose lifecycle was rewritten
     events_dropped: int = 0             # corpus events that no longer exist (merged into an earlier one)
     duplicates: int = 0                 # articles whose duplicate group was set or changed
@@ -48,6 +49,7 @@ class LinkReport:
     def add(self, other: "LinkReport") -> None:
         self.articles += other.articles
         self.reports += other.reports
+        self.new_reports += other.new_reports
         self.events_touched += other.events_touched
         self.events_dropped += other.events_dropped
         self.duplicates += other.duplicates
@@ -93,7 +95,8 @@ def _link(store: "Store", new: list[Mention], sigs: list[Signature], article_ids
     lifecycles = {eid: build_lifecycle(eid, ms, groups, rules=rules) for eid, ms in members.items() if ms}
 
     db.save_links(store, result, lifecycles, linked_articles=article_ids, signatures=sigs, duplicates=regroup)
-    return LinkReport(articles=len(article_ids), reports=len(result.mentions), events_touched=len(lifecycles),
+    return LinkReport(articles=len(article_ids), reports=len(result.mentions), new_reports=len(new),
+                      events_touched=len(lifecycles),
                       events_dropped=len(result.dropped), duplicates=len(regroup), event_ids=result.assignments)
 
 
