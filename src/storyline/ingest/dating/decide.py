@@ -1,0 +1,305 @@
+"""The page's date, weighed from every date on the page and what the text implies.
+
+Three steps, each only when the one before finds nothing it can stand behind:
+
+1. **A full date printed as the page's own stamp.** Every full date found by
+   :mod:`.candidates` is scored on where it stands and what it is attached to:
+   a bare stamp line, a stamp label ("Updated:", "Published"), a clock time, a
+   title line ending in ``| 10.05.2015``, the header above the article; against
+   a caption (the news day: the page is that day or the next), prose (the
+   event's date, worse still with future wording: "the April 21 visit has been
+   postponed"), a copyright, comment or file-photo line. The text then votes:
+   the weekday the report gives ("said on Saturday") for the same day or the
+   day before, the weekday printed with the date, and every piece of
+   :mod:`.knowledge` evidence (an official out of office on that day counts
+   against it). Two readings of ``09-11-2019`` are two options; the weekdays
+   decide between them.
+2. **A month and day without a year** (a dateline, an app line ``04月03日``, a
+   caption "on Nov. 15, Friday"): each year from 1990 to today is scored on the
+   weekday (a hard filter), the knowledge evidence, weekday+month-day pairs
+   printed elsewhere, and the years of the corpus's other articles; a year is
+   given only when it wins clearly, otherwise ``XXXX-MM-DD``.
+3. **Nothing printed**: the days that the most evidence allows (offices held,
+   gatherings and their tense, explicit years, dated events in the prose) form
+   a region, reported as far as it goes: a day (a short region with the
+   report's weekday in it once), a month, a year or a span of years.
+
+The confidence is the share of right answers measured per bucket on the
+development sets (README, "Publication dates"); it is capped below 0.9 for
+anything that is not a printed stamp or a weekday-checked year.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from .candidates import Candidate, find_candidates
+from .knowledge import Evidence, gathering_evidence, prose_lines, tenure_evidence, year_evidence
+
+FIRST_DAY = dt.date(1990, 1, 1)
+ACCEPT_FULL = 2.5
+_WEEKDAY_RE = re.compile(r"\b(?:on|this|last|next|late|early)?\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_FUTURE = re.compile(r"\b(will|shall|is to|are to|is due to|are due to|is set to|are set to|plans? to|is expected to|"
+                     r"going to|promised?|scheduled)\b", re.I)
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“])")
+_WD_NUM = {w: i for i, w in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+
+FEATURE_WEIGHTS = {"alone": 2.5, "label": 2.5, "clock": 1.0, "piped": 2.5, "dateline": 3.0, "app": 1.0,
+                   "caption": 1.0, "prose": -1.5, "future": -3.0, "reference": -2.0, "copyright": -6.0,
+                   "comment": -3.0, "file-photo": -5.0}
+
+
+def report_weekday(body: str) -> tuple[int, tuple[int, ...]] | None:
+    """The weekday the first sentences give for the report's day, and the day offsets it allows:
+    the same day or the day before for past wording, the same day or the next for future wording."""
+    from ..clean import match_dateline
+
+    body = body.strip()
+    found = match_dateline(body)
+    if found:
+        body = body[found[1]:]
+    for sentence in _SENT_END.split(body[:1500], maxsplit=4)[:4]:
+        m = _WEEKDAY_RE.search(sentence)
+        if not m:
+            continue
+        if re.match(r"\s*(last|next)\b", m.group(0), re.I):
+            return None
+        wd = _WD_NUM[m.group(1).lower()]
+        clause = re.split(r"[,;:]", sentence[max(0, m.start() - 80):m.start()])[-1]
+        return wd, ((0, 1) if _FUTURE.search(clause) else (0, -1))
+    return None
+
+
+def _score(evidence: list[Evidence], d: dt.date) -> float:
+    return sum(e.weight for e in evidence if e.holds(d))
+
+
+def _penalty(evidence: list[Evidence], d: dt.date) -> float:
+    return -sum(e.weight for e in evidence if not e.holds(d))
+
+
+def _full_scores(cands: list[Candidate], evidence: list[Evidence], rw: tuple[int, tuple[int, ...]] | None,
+                 body_at: int, today: dt.date) -> dict[dt.date, tuple[float, list[str]]]:
+    out: dict[dt.date, tuple[float, list[str]]] = {}
+    for c in cands:
+        if c.kind != "full":
+            continue
+        base = sum(FEATURE_WEIGHTS.get(f, 0.0) for f in c.features)
+        if c.start < body_at and "prose" not in c.features:
+            base += 1.0                                   # the header above the article
+        options = [dt.date(y, m, d) for y, m, d in c.options if y]
+        if "caption" in c.features and len(options) == 1:
+            options.append(options[0] + dt.timedelta(days=1))     # a caption shows the news day, the page may be the next
+        for k, d in enumerate(options):
+            if d > today or d < FIRST_DAY:
+                continue
+            s, why = base - (0.5 if "caption" in c.features and k == 1 else 0.0), sorted(c.features)
+            if c.weekday is not None:
+                s += 1.0 if d.weekday() == c.weekday else -6.0
+            if rw:
+                wd, offsets = rw
+                if d.weekday() == wd:
+                    s += 1.5
+                    why = why + ["weekday"]
+                elif any((d + dt.timedelta(days=o)).weekday() == wd for o in offsets):
+                    s += 0.5
+                else:
+                    s -= 1.0 if "caption" not in c.features else 2.0
+            s += 0.5 * _penalty(evidence, d)
+            prev = out.get(d)
+            out[d] = (max(prev[0], s) + 0.5, prev[1]) if prev else (s, why)
+    return out
+
+
+def _pub_monthday(cands: list[Candidate], rw: tuple[int, tuple[int, ...]] | None) -> Candidate | None:
+    """The month-day that stands for the page: a dateline, an app stamp, a caption with the report's weekday."""
+    best, best_s = None, 0.0
+    for c in cands:
+        if c.kind != "monthday":
+            continue
+        f = c.features
+        s = 0.0
+        if "dateline" in f:
+            s = 4.0
+        elif "app" in f and ("label" in f or "alone" in f):
+            s = 3.5
+        elif "caption" in f and c.weekday is not None and rw and c.weekday == rw[0]:
+            s = 2.5
+        elif "alone" in f and ("label" in f or "clock" in f):
+            s = 2.0
+        if s > best_s:
+            best, best_s = c, s
+    return best
+
+
+def _year_for(month: int, day: int, weekday: int | None, rw: tuple[int, tuple[int, ...]] | None,
+              evidence: list[Evidence], pairs: list[tuple[int, int, int]], corpus_years: set[int],
+              today: dt.date) -> tuple[int | None, list[str], float]:
+    scores: dict[int, float] = {}
+    used: list[str] = []
+    for y in range(FIRST_DAY.year, today.year + 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d > today:
+            continue
+        s = 0.0
+        if weekday is not None:
+            if d.weekday() != weekday:
+                continue
+        elif rw:
+            wd, offsets = rw
+            ok = [k for k, o in enumerate(offsets) if (d + dt.timedelta(days=o)).weekday() == wd]
+            if not ok:
+                continue
+            s += 1.5 if ok[0] == 0 else 0.0
+        s += _score(evidence, d)
+        for pm, pd, pw in pairs:
+            try:
+                if dt.date(y, pm, pd).weekday() == pw:
+                    s += 1.0
+            except ValueError:
+                pass
+        if corpus_years and y in corpus_years:
+            s += 2.0
+        scores[y] = s
+    if weekday is not None or rw:
+        used.append("weekday")
+    if evidence:
+        used.extend(dict.fromkeys(e.kind for e in evidence))
+    if pairs:
+        used.append("weekday-pairs")
+    if corpus_years:
+        used.append("corpus")
+    if not scores:
+        return None, used + ["no-year-fits"], 0.0
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else float("-inf")
+    margin = top - second
+    weekday_part = 1.5 if (rw and weekday is None) else 0.0
+    if margin >= 1.5 and top - weekday_part >= 1.0:
+        conf = 0.97 if (weekday is not None or rw) and margin >= 2.0 else 0.85 if margin >= 2.0 else 0.75
+        return best, used, conf
+    return None, used + ["undecided"], 0.0
+
+
+def _region(evidence: list[Evidence], today: dt.date) -> tuple[dt.date, dt.date, float] | None:
+    """The longest stretch of days that the most evidence allows."""
+    if not evidence:
+        return None
+    points = {FIRST_DAY, today + dt.timedelta(days=1)}
+    for e in evidence:
+        for a, b in e.spans:
+            points.add(max(FIRST_DAY, a))
+            points.add(min(today, b) + dt.timedelta(days=1))
+    cuts = sorted(p for p in points if FIRST_DAY <= p <= today + dt.timedelta(days=1))
+    best: tuple[float, dt.date, dt.date] | None = None
+    segs = []
+    for a, nxt in zip(cuts, cuts[1:]):
+        segs.append((_score(evidence, a), a, nxt - dt.timedelta(days=1)))
+    top = max(s for s, _, _ in segs)
+    if top <= 0:
+        return None
+    tops = [(a, b) for s, a, b in segs if s == top]
+    best = (top, tops[0][0], tops[-1][1])
+    return best[1], best[2], best[0]
+
+
+def _partial(a: dt.date, b: dt.date) -> str | None:
+    if a.year == b.year:
+        return f"{a.year}-{a.month:02d}" if a.month == b.month else str(a.year)
+    if b.year - a.year <= 12:
+        return f"{a.year}/{b.year}"
+    return None
+
+
+def _event_dates(cands: list[Candidate], today: dt.date) -> list[Evidence]:
+    """Full dates in prose that are not the page's: an event ahead of the page (future wording) or behind it."""
+    out = []
+    for c in cands:
+        if c.kind != "full" or "prose" not in c.features or len(c.options) != 1:
+            continue
+        y, m, d = c.options[0]
+        assert y is not None
+        day = dt.date(y, m, d)
+        if "future" in c.features:
+            out.append(Evidence("event-date", 1.5, ((day - dt.timedelta(days=365), day),), f"ahead of {day}"))
+        elif "caption" not in c.features:
+            out.append(Evidence("event-date", 1.0, ((day, min(today, day + dt.timedelta(days=730))),), f"after {day}"))
+    return out
+
+
+def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = None,
+              corpus_years: Iterable[int] = (), today: dt.date | None = None
+              ) -> tuple[str | None, list[str], float, tuple[int | None, int | None, int | None, int | None]]:
+    """Decide the page's date. Returns (TIMEX value or None, how, confidence, (year, month, day, weekday))."""
+    today = today or dt.date.today()
+    cands = find_candidates(page)
+    prose = prose_lines(body) or prose_lines(page)
+    evidence = tenure_evidence(body or page, today) + gathering_evidence(prose) + year_evidence(prose, today)
+    rw = report_weekday(body)
+    first = prose.split("\n", 1)[0][:60] if prose else ""
+    body_at = page.find(first) if first else -1
+    body_at = body_at if body_at >= 0 else len(page)
+
+    # 1. a printed full date
+    full = _full_scores(cands, evidence, rw, body_at, today)
+    if full:
+        ranked = sorted(full.items(), key=lambda kv: -kv[1][0])
+        (d, (s, why)) = ranked[0]
+        runner = ranked[1][1][0] if len(ranked) > 1 else float("-inf")
+        if s >= ACCEPT_FULL:
+            margin = s - runner
+            conf = 0.99 if s >= 5.0 and margin >= 2.0 else 0.95 if s >= 4.0 and margin >= 1.5 else 0.85 if margin >= 1.0 else 0.6
+            how = ["page-date"] + [w for w in why if w in ("label", "alone", "clock", "piped", "caption", "weekday")]
+            return d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday())
+    evidence += _event_dates(cands, today)
+
+    # 2. a month and day without a year
+    md_cand = _pub_monthday(cands, rw)
+    md = (md_cand.options[0][1], md_cand.options[0][2]) if md_cand else dateline_md
+    if md:
+        month, day = md
+        weekday = md_cand.weekday if md_cand else None
+        pairs = [(c.options[0][1], c.options[0][2], c.weekday) for c in cands
+                 if c.kind == "monthday" and c.weekday is not None and c is not md_cand]
+        year, used, conf = _year_for(month, day, weekday, rw, evidence, pairs, set(corpus_years), today)
+        kind = "dateline" if not md_cand or "dateline" in md_cand.features else "app-date" if "app" in md_cand.features else "caption-date"
+        if year is not None:
+            return f"{year}-{month:02d}-{day:02d}", [kind] + used, conf, (year, month, day, dt.date(year, month, day).weekday())
+        # the evidence may still agree on a year for this month-day
+        region = _region(evidence, today)
+        if region and region[0].year == region[1].year:
+            y = region[0].year
+            try:
+                d = dt.date(y, month, day)
+            except ValueError:
+                d = None
+            if d and region[0] <= d <= region[1] and (weekday is None or d.weekday() == weekday) and \
+                    (not rw or any((d + dt.timedelta(days=o)).weekday() == rw[0] for o in rw[1])):
+                return d.isoformat(), [kind, "region"] + used, 0.8, (y, month, day, d.weekday())
+        wd = weekday if weekday is not None else None
+        return f"XXXX-{month:02d}-{day:02d}", [kind] + used, 0.0, (None, month, day, wd)
+
+    # 3. only what the text implies
+    region = _region(evidence, today)
+    if region is None:
+        return None, ["unknown"], 0.0, (None, None, None, None)
+    a, b, _ = region
+    kinds = list(dict.fromkeys(e.kind for e in evidence if e.holds(a)))
+    if rw and (b - a).days <= 9:
+        days = [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
+        hits = [d for d in days if d.weekday() == rw[0]]
+        if len(hits) == 1:
+            d = hits[0]
+            return d.isoformat(), ["region", "weekday"] + kinds, 0.8, (d.year, d.month, d.day, d.weekday())
+    value = _partial(a, b)
+    if value is None:
+        return None, ["region-too-wide"] + kinds, 0.0, (None, None, None, None)
+    year = a.year if a.year == b.year else None
+    month = a.month if year and a.month == b.month else None
+    conf = 0.7 if year else 0.5
+    return value, ["region"] + kinds, conf, (year, month, None, None)

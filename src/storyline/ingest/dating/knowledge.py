@@ -1,0 +1,276 @@
+"""What the world knows about when: offices held and international gatherings.
+
+Each finding is turned into *evidence*: a weight and the set of days (as
+intervals) on which the article could have been written given that finding.
+
+- ``tenure``: an official named WITH the office's title ("Foreign Minister Wang
+  Yi", "Dmitry Peskov, the presidential press secretary") and not as "former";
+  the days he or she held that office (``data/tenures.json``).
+- ``gathering``: a dated international meeting recognised by its series and its
+  place in one sentence ("the G20 summit in Buenos Aires", "APEC meeting in
+  Lima"); the tense around it says whether the article was written before it,
+  during it, or after it ("at the weekend" -- within days) (``data/gatherings.json``).
+  "The 77th UNGA" names its year through the session number.
+- ``years``: explicit years in the article's own prose (lines that end a
+  sentence, so related-headline blocks do not count): the story is written in or
+  shortly after the latest year it mentions; "the 70th anniversary of the 1945
+  victory" names the year; "in 2016 ... more than seven years" bounds it.
+
+The weights are in :mod:`.decide`'s units; a tenure is the strongest single
+finding because a title next to a name is rarely wrong.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+Span = tuple[dt.date, dt.date]
+
+FIRST_YEAR = 1990
+TENURE_WEIGHT = 2.0
+GATHERING_WEIGHT = 2.0
+YEARS_WEIGHT = 1.5
+ANNIVERSARY_WEIGHT = 2.5
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    weight: float
+    spans: tuple[Span, ...]
+    note: str = ""
+
+    def holds(self, d: dt.date) -> bool:
+        return any(a <= d <= b for a, b in self.spans)
+
+
+# ---------------------------------------------------------------- tenures
+
+@dataclass(frozen=True)
+class Tenure:
+    name: str
+    surname: str
+    office: str
+    titles: tuple[str, ...]
+    start: dt.date
+    end: dt.date | None
+    keys: tuple[str, ...] = ()
+
+
+def _data(name: str) -> dict:
+    return json.loads(resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def tenures() -> tuple[Tenure, ...]:
+    out = []
+    for t in _data("tenures.json")["tenures"]:
+        surname = t.get("key") or t["name"].split()[-1]
+        keys = tuple(dict.fromkeys([surname, *t.get("aliases", [])]))
+        out.append(Tenure(t["name"], surname, t["office"], tuple(t["titles"]), dt.date.fromisoformat(t["start"]),
+                          dt.date.fromisoformat(t["end"]) if t["end"] else None, keys))
+    return tuple(out)
+
+
+_MODIFIER = re.compile(r"\b(former|ex|then|late|erstwhile|future|incoming|outgoing|deputy|vice|assistant|under|acting|"
+                       r"first|predecessor|previous|past)[\s-]+(?:\S+\s+){0,2}$", re.I)
+_GIVEN = r"(?:[A-Z][\w.'’-]*\s+){0,3}"        # given names between the title and the surname
+
+
+@lru_cache(maxsize=1)
+def _key_re() -> re.Pattern[str]:
+    names = sorted({k for t in tenures() for k in t.keys}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+
+
+@lru_cache(maxsize=None)
+def _title_res(title: str) -> tuple[str, re.Pattern[str], re.Pattern[str]]:
+    """An office title as a pattern: itself, right before a name, right after one."""
+    ti = re.escape(title)
+    flags = 0 if title.isupper() else re.I
+    return (ti, re.compile(rf"\b{ti},?\s+{_GIVEN}$", flags),
+            re.compile(rf"(?:\s+[A-Z][\w'’-]+){{0,3}},\s+(?:the\s+|\w+['’]s\s+)?(?:\w+\s+){{0,2}}{ti}\b", flags))
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, list[Tenure]]:
+    out: dict[str, list[Tenure]] = {}
+    for t in tenures():
+        for k in t.keys:
+            out.setdefault(k, []).append(t)
+    return out
+
+
+def tenure_hits(text: str) -> list[Tenure]:
+    """Officials named with their office title right next to the name, and not as "former"/"deputy"."""
+    by_key = _by_key()
+    found: dict[int, Tenure] = {}
+    for m in _key_re().finditer(text):
+        before = text[max(0, m.start() - 90):m.start()]
+        after = text[m.end():m.end() + 70]
+        for t in by_key[m.group(1)]:
+            if id(t) in found:
+                continue
+            for title in t.titles:
+                ti, title_before, title_after = _title_res(title)
+                b = title_before.search(before)
+                if b and not _MODIFIER.search(before[max(0, b.start() - 20):b.start()]):
+                    found[id(t)] = t
+                    break
+                if title_after.match(after):
+                    found[id(t)] = t
+                    break
+                if _counterpart_of(text, m, ti):
+                    found[id(t)] = t
+                    break
+    return [t for t in tenures() if id(t) in found]
+
+
+def _counterpart_of(text: str, m: re.Match[str], title_re: str) -> bool:
+    """"Foreign Minister A and his Japanese counterpart B": B holds the same office as A."""
+    before = text[max(0, m.start() - 200):m.start()]
+    if not re.search(rf"\bcounterpart,?\s+{_GIVEN}$", before):
+        return False
+    sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
+    t = re.search(rf"\b{title_re}\b", sentence, re.I)
+    return bool(t) and not _MODIFIER.search(sentence[max(0, t.start() - 20):t.start()])
+
+
+def tenure_evidence(text: str, today: dt.date) -> list[Evidence]:
+    """One finding per (person, office): the union of that person's terms in that office."""
+    offices: dict[tuple[str, str], list[Tenure]] = {}
+    for t in tenure_hits(text):
+        offices.setdefault((t.name, t.office), []).append(t)
+    return [Evidence("tenure", TENURE_WEIGHT, tuple((t.start, t.end or today) for t in terms), f"{name}: {office}")
+            for (name, office), terms in offices.items()]
+
+
+# ---------------------------------------------------------------- gatherings
+
+@dataclass(frozen=True)
+class Gathering:
+    series: str
+    places: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+
+
+@lru_cache(maxsize=1)
+def _gatherings() -> tuple[dict[str, re.Pattern[str]], tuple[Gathering, ...]]:
+    raw = _data("gatherings.json")
+    series = {k: re.compile(r"\b(?:" + "|".join(v) + r")\b") for k, v in raw["series"].items()}
+    rows = tuple(Gathering(g["series"], tuple(g["place"]), dt.date.fromisoformat(g["start"]),
+                           dt.date.fromisoformat(g["end"])) for g in raw["gatherings"])
+    return series, rows
+
+
+@lru_cache(maxsize=None)
+def _place_re(place: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])")
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“(])|\n+")
+_AFTER_DAYS = re.compile(r"\b(?:at|over|during) the (?:past )?weekend\b|\b(?:last|this past) weekend\b|"
+                         r"\b(?:yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)
+_PAST = re.compile(r"\b(?:last|was|were|had|held|took place|attended|met|concluded|ended|earlier|ago|previous|"
+                   r"past|recent)\b|\b\w+ed\b\s+(?:on|at|in)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|to attend|to be held|upcoming|forthcoming|next|due|scheduled|planned|"
+                     r"is to|are to|would|ahead of|preparations?|expected)\b", re.I)
+_LAST_YEARS = re.compile(r"\blast year['’]s\b|\blast year\b", re.I)
+_ORDINAL_UNGA = re.compile(r"\b(\d{2})(?:st|nd|rd|th)\s+(?:session of the\s+)?(?:UN\s+|United Nations\s+)?"
+                           r"(?:UNGA|General Assembly)\b")
+_DAY = dt.timedelta(days=1)
+
+
+def _relation(sentence: str, g_start: dt.date, g_end: dt.date) -> tuple[Span, str]:
+    """The days the article could be written on, from the tense around a gathering's mention."""
+    if _LAST_YEARS.search(sentence):
+        y = g_end.year + 1
+        return (dt.date(y, 1, 1), dt.date(y, 12, 31)), "last-year"
+    if _AFTER_DAYS.search(sentence) and not _FUTURE.search(sentence):
+        return (g_start, g_end + 9 * _DAY), "just-after"
+    fut, past = bool(_FUTURE.search(sentence)), bool(_PAST.search(sentence))
+    if fut and not past:
+        return (g_start - 300 * _DAY, g_end), "before"
+    if past and not fut:
+        return (g_start, g_end + 400 * _DAY), "after"
+    return (g_start - 300 * _DAY, g_end + 400 * _DAY), "around"
+
+
+def gathering_evidence(text: str) -> list[Evidence]:
+    series, rows = _gatherings()
+    out: list[Evidence] = []
+    for sentence in _SENTENCE.split(text):
+        for name, pat in series.items():
+            if not pat.search(sentence):
+                continue
+            hits = [g for g in rows if g.series == name and any(_place_re(p).search(sentence) for p in g.places)]
+            if not hits:
+                continue
+            spans = []
+            rel = ""
+            for g in hits:
+                span, rel = _relation(sentence, g.start, g.end)
+                spans.append(span)
+            out.append(Evidence("gathering", GATHERING_WEIGHT, tuple(spans),
+                                f"{name} in {hits[0].places[0]} ({rel}, {len(hits)} matching)"))
+        m = _ORDINAL_UNGA.search(sentence)
+        if m and 1 <= int(m[1]) <= 120:
+            y = 1945 + int(m[1])
+            start, end = dt.date(y, 9, 1), dt.date(y + 1, 8, 31)
+            out.append(Evidence("gathering", GATHERING_WEIGHT, (_relation(sentence, start, end)[0],),
+                                f"UNGA session {m[1]}"))
+    return out
+
+
+# ---------------------------------------------------------------- explicit years
+
+_YEAR_RE = re.compile(r"(?<![\w/.-])(?<!\d,)((?:19|20)\d\d)(?![\w/]|[.,]\d)")
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b(?:\W+\w+){0,10}?\W+((?:19|20)\d\d)\b|"
+                          r"\b((?:19|20)\d\d)\b(?:\W+\w+){0,6}?\W+(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b")
+_YEARS_SINCE = re.compile(r"\b(?:more than|over|almost|nearly|about)?\s*(\w+)\s+years\b(?:\W+\w+){0,25}?\W+"
+                          r"(?:in|since)\s+((?:19|20)\d\d)\b|\b(?:in|since)\s+((?:19|20)\d\d)\b(?:\W+\w+){0,25}?\W+"
+                          r"(?:more than|over|almost|nearly|about)?\s*(\w+)\s+years\b", re.I)
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def prose_lines(text: str) -> str:
+    """The lines of ``text`` that are prose: they end a sentence and have some length. Related-headline
+    blocks, menus and stamps are not."""
+    keep = [ln for ln in text.split("\n")
+            if len(ln.split()) >= 8 and ln.rstrip().endswith((".", "!", "?", '"', "”", "’", ")"))]
+    return "\n".join(keep)
+
+
+def years_in_text(text: str) -> list[int]:
+    return [int(y) for y in _YEAR_RE.findall(text) if FIRST_YEAR - 60 <= int(y) <= 2100]
+
+
+def _number(word: str) -> int | None:
+    w = word.lower()
+    return int(w) if w.isdigit() else _NUMBER_WORDS.get(w)
+
+
+def year_evidence(prose: str, today: dt.date) -> list[Evidence]:
+    out: list[Evidence] = []
+    years = [y for y in years_in_text(prose) if y <= today.year]
+    if years:
+        latest = max(years)
+        out.append(Evidence("years", YEARS_WEIGHT, ((dt.date(latest - 1, 1, 1), dt.date(min(latest + 3, today.year), 12, 31)),),
+                            f"latest year {latest}"))
+    for m in _ANNIVERSARY.finditer(prose):
+        n, y = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+        if 0 < n < 200 and FIRST_YEAR <= y + n <= today.year + 1:
+            out.append(Evidence("anniversary", ANNIVERSARY_WEIGHT,
+                                ((dt.date(y + n - 1, 7, 1), dt.date(y + n, 12, 31)),), f"{n}th anniversary of {y}"))
+    for m in _YEARS_SINCE.finditer(prose):
+        n = _number(m[1] or m[4] or "")
+        y = int(m[2] or m[3])
+        if n and 0 < n < 100 and FIRST_YEAR <= y + n <= today.year:
+            out.append(Evidence("years-since", YEARS_WEIGHT, ((dt.date(y + n, 1, 1), dt.date(y + n + 1, 12, 31)),),
+                                f"{n} years after {y}"))
+    return out
