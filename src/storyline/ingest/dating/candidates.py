@@ -125,7 +125,7 @@ def _line_features(line: str, span: tuple[int, int]) -> set[str]:
         f.add("comment")
     if len(line) > 90 and len(words) > 12 and "piped" not in f:
         f.add("prose")
-        window = before[-70:] + " " + after[:40]
+        window = before[-70:] + " " + after[:130]
         if FUTURE.search(window) or FUTURE_NEXT.search(before[-20:]):
             f.add("future")
         if re.search(r"\b(?:since|in|from|after|of)\s*(?:the\s+)?$", before[-12:], re.I):

@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .candidates import Candidate, find_candidates
+from .candidates import CAPTION, Candidate, find_candidates
 from .knowledge import Evidence, gathering_evidence, prose_lines, tenure_evidence, year_evidence
 
 FIRST_DAY = dt.date(1990, 1, 1)
@@ -46,7 +46,7 @@ _SENT_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“])")
 _WD_NUM = {w: i for i, w in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 
 FEATURE_WEIGHTS = {"alone": 2.5, "label": 2.5, "clock": 1.0, "piped": 2.5, "dateline": 3.0, "app": 1.0,
-                   "caption": 1.0, "prose": -1.5, "future": -3.0, "reference": -2.0, "copyright": -6.0,
+                   "caption": 2.0, "prose": -1.5, "future": -3.0, "reference": -2.0, "copyright": -6.0,
                    "comment": -3.0, "file-photo": -5.0}
 
 
@@ -59,7 +59,7 @@ def report_weekday(body: str) -> tuple[int, tuple[int, ...]] | None:
     found = match_dateline(body)
     if found:
         body = body[found[1]:]
-    for sentence in _SENT_END.split(body[:1500], maxsplit=4)[:4]:
+    for sentence in _SENT_END.split(body[:2000], maxsplit=6)[:6]:
         m = _WEEKDAY_RE.search(sentence)
         if not m:
             continue
@@ -69,6 +69,12 @@ def report_weekday(body: str) -> tuple[int, tuple[int, ...]] | None:
         clause = re.split(r"[,;:]", sentence[max(0, m.start() - 80):m.start()])[-1]
         return wd, ((0, 1) if _FUTURE.search(clause) else (0, -1))
     return None
+
+
+def _story(body: str) -> str:
+    """The body without the captions the cleaner may have left at its start."""
+    sentences = re.split(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“(])|\s\|\s|\n", body[:3000])
+    return " ".join(s for s in sentences if not CAPTION.search(s)) or body
 
 
 def _score(evidence: list[Evidence], d: dt.date) -> float:
@@ -85,7 +91,8 @@ def _full_scores(cands: list[Candidate], evidence: list[Evidence], rw: tuple[int
     for c in cands:
         if c.kind != "full":
             continue
-        base = sum(FEATURE_WEIGHTS.get(f, 0.0) for f in c.features)
+        feats = c.features - {"prose"} if "caption" in c.features else c.features
+        base = sum(FEATURE_WEIGHTS.get(f, 0.0) for f in feats)
         if c.start < body_at and "prose" not in c.features:
             base += 1.0                                   # the header above the article
         options = [dt.date(y, m, d) for y, m, d in c.options if y]
@@ -240,7 +247,7 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
     cands = find_candidates(page)
     prose = prose_lines(body) or prose_lines(page)
     evidence = tenure_evidence(body or page, today) + gathering_evidence(prose) + year_evidence(prose, today)
-    rw = report_weekday(body)
+    rw = report_weekday(_story(body))
     first = prose.split("\n", 1)[0][:60] if prose else ""
     body_at = page.find(first) if first else -1
     body_at = body_at if body_at >= 0 else len(page)
@@ -269,6 +276,8 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         year, used, conf = _year_for(month, day, weekday, rw, evidence, pairs, set(corpus_years), today)
         kind = "dateline" if not md_cand or "dateline" in md_cand.features else "app-date" if "app" in md_cand.features else "caption-date"
         if year is not None:
+            if kind == "caption-date":
+                conf = min(conf, 0.85)
             return f"{year}-{month:02d}-{day:02d}", [kind] + used, conf, (year, month, day, dt.date(year, month, day).weekday())
         # the evidence may still agree on a year for this month-day
         region = _region(evidence, today)
@@ -284,13 +293,15 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         wd = weekday if weekday is not None else None
         return f"XXXX-{month:02d}-{day:02d}", [kind] + used, 0.0, (None, month, day, wd)
 
-    # 3. only what the text implies
+    # 3. only what the text implies ("the latest year mentioned, give or take" is for choosing among
+    # a month-day's years; as a bound it would exclude the later years that a lasting reference allows)
+    evidence = [e for e in evidence if e.kind != "years"]
     region = _region(evidence, today)
     if region is None:
         return None, ["unknown"], 0.0, (None, None, None, None)
     a, b, _ = region
     kinds = list(dict.fromkeys(e.kind for e in evidence if e.holds(a)))
-    if rw and (b - a).days <= 9:
+    if rw and (b - a).days <= 13:
         days = [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
         hits = [d for d in days if d.weekday() == rw[0]]
         if len(hits) == 1:

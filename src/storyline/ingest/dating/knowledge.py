@@ -34,6 +34,7 @@ FIRST_YEAR = 1990
 TENURE_WEIGHT = 2.0
 GATHERING_WEIGHT = 2.0
 YEARS_WEIGHT = 1.5
+FLOOR_WEIGHT = 1.0
 ANNIVERSARY_WEIGHT = 2.5
 
 
@@ -78,7 +79,7 @@ def tenures() -> tuple[Tenure, ...]:
 
 _MODIFIER = re.compile(r"\b(former|ex|then|late|erstwhile|future|incoming|outgoing|deputy|vice|assistant|under|acting|"
                        r"first|predecessor|previous|past)[\s-]+(?:\S+\s+){0,2}$", re.I)
-_GIVEN = r"(?:[A-Z][\w.'’-]*\s+){0,3}"        # given names between the title and the surname
+_GIVEN = r"(?-i:[A-Z][\w.'’-]*\s+){0,3}"        # given names between the title and the surname
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +111,8 @@ def tenure_hits(text: str) -> list[Tenure]:
     by_key = _by_key()
     found: dict[int, Tenure] = {}
     for m in _key_re().finditer(text):
+        if re.match(r"\s*\d", text[m.end():m.end() + 3]):
+            continue                      # "May 2018" is a month
         before = text[max(0, m.start() - 90):m.start()]
         after = text[m.end():m.end() + 70]
         for t in by_key[m.group(1)]:
@@ -173,13 +176,15 @@ def _place_re(place: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])")
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“(])|\n+")
+_SENTENCE = re.compile(r"(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z]\.)(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“(])|\n+")
 _AFTER_DAYS = re.compile(r"\b(?:at|over|during) the (?:past )?weekend\b|\b(?:last|this past) weekend\b|"
                          r"\b(?:yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)
 _PAST = re.compile(r"\b(?:last|was|were|had|held|took place|attended|met|concluded|ended|earlier|ago|previous|"
-                   r"past|recent)\b|\b\w+ed\b\s+(?:on|at|in)\b", re.I)
+                   r"past|recent|cancell?ed|called off|scrapped)\b|\b\w+ed\b\s+(?:on|at|in)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|to attend|to be held|upcoming|forthcoming|next|due|scheduled|planned|"
                      r"is to|are to|would|ahead of|preparations?|expected)\b", re.I)
+_FUTURE_FIRM = re.compile(r"\b(?:will|shall|is to|are to|to attend|upcoming|forthcoming)\b", re.I)
+_DURING = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.I)
 _LAST_YEARS = re.compile(r"\blast year['’]s\b|\blast year\b", re.I)
 _ORDINAL_UNGA = re.compile(r"\b(\d{2})(?:st|nd|rd|th)\s+(?:session of the\s+)?(?:UN\s+|United Nations\s+)?"
                            r"(?:UNGA|General Assembly)\b")
@@ -191,9 +196,15 @@ def _relation(sentence: str, g_start: dt.date, g_end: dt.date) -> tuple[Span, st
     if _LAST_YEARS.search(sentence):
         y = g_end.year + 1
         return (dt.date(y, 1, 1), dt.date(y, 12, 31)), "last-year"
-    if _AFTER_DAYS.search(sentence) and not _FUTURE.search(sentence):
-        return (g_start, g_end + 9 * _DAY), "just-after"
     fut, past = bool(_FUTURE.search(sentence)), bool(_PAST.search(sentence))
+    if _AFTER_DAYS.search(sentence):
+        if _FUTURE_FIRM.search(sentence) and not past:
+            return (g_start - 9 * _DAY, g_end), "just-before"
+        if past or not fut:
+            return (g_start, g_end + 9 * _DAY), "just-after"
+        return (g_start - 9 * _DAY, g_end + 9 * _DAY), "days-around"
+    if _DURING.search(sentence) and not past and not fut:
+        return (g_start, g_end), "during"
     if fut and not past:
         return (g_start - 300 * _DAY, g_end), "before"
     if past and not fut:
@@ -208,7 +219,7 @@ def gathering_evidence(text: str) -> list[Evidence]:
         for name, pat in series.items():
             if not pat.search(sentence):
                 continue
-            hits = [g for g in rows if g.series == name and any(_place_re(p).search(sentence) for p in g.places)]
+            hits = [g for g in rows if g.series == name and any(p == "*" or _place_re(p).search(sentence) for p in g.places)]
             if not hits:
                 continue
             spans = []
@@ -250,6 +261,23 @@ def years_in_text(text: str) -> list[int]:
     return [int(y) for y in _YEAR_RE.findall(text) if FIRST_YEAR - 60 <= int(y) <= 2100]
 
 
+_FUTURE_YEAR = re.compile(r"(?:\b(?:by|until|till|before|through|in the year|target(?:s|ed)? for)\s+(?:the\s+end\s+of\s+)?$)", re.I)
+
+
+def past_years(prose: str) -> list[int]:
+    """Years the prose speaks of as past or present: not "by 2030", not in a sentence with "will"."""
+    out = []
+    for sentence in _SENTENCE.split(prose):
+        future = bool(_FUTURE_FIRM.search(sentence))
+        for m in _YEAR_RE.finditer(sentence):
+            if future or _FUTURE_YEAR.search(sentence[max(0, m.start() - 25):m.start()]):
+                continue
+            y = int(m[1])
+            if FIRST_YEAR - 60 <= y <= 2100:
+                out.append(y)
+    return out
+
+
 def _number(word: str) -> int | None:
     w = word.lower()
     return int(w) if w.isdigit() else _NUMBER_WORDS.get(w)
@@ -257,11 +285,12 @@ def _number(word: str) -> int | None:
 
 def year_evidence(prose: str, today: dt.date) -> list[Evidence]:
     out: list[Evidence] = []
-    years = [y for y in years_in_text(prose) if y <= today.year]
+    years = [y for y in past_years(prose) if y <= today.year]
     if years:
         latest = max(years)
         out.append(Evidence("years", YEARS_WEIGHT, ((dt.date(latest - 1, 1, 1), dt.date(min(latest + 3, today.year), 12, 31)),),
                             f"latest year {latest}"))
+        out.append(Evidence("years-floor", FLOOR_WEIGHT, ((dt.date(latest, 1, 1), today),), f"not before {latest}"))
     for m in _ANNIVERSARY.finditer(prose):
         n, y = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
         if 0 < n < 200 and FIRST_YEAR <= y + n <= today.year + 1:
