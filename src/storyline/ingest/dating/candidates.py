@@ -63,7 +63,7 @@ COMMENT = re.compile(r"\b(?:reply|replied|says:|wrote:|comments?|posted by|repor
 OLD_NOTICE = re.compile(r"\bmore than (?:\w+ )?(?:years?|months?) old\b|\barchived?\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|due|scheduled|set for|set to|planned|plans?|postponed|"
                     r"delayed|moved|rescheduled|expected|upcoming|deadline|expires?)\b", re.I)
-FUTURE_NEXT = re.compile(r"\b(?:until|till|by|before|ahead of|from)\s+(?:the\s+)?$", re.I)
+FUTURE_NEXT = re.compile(r"\b(?:until|till|by|before|ahead of|from|for)\s+(?:the\s+)?$", re.I)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\bGMT\b|\bUTC\b|\bIST\b|\bEST\b|\bEDT\b|\bCET\b", re.I)
 WEEKDAY_WORD = re.compile(rf"\b({_WD})\b", re.I)
 

@@ -39,6 +39,7 @@ from .knowledge import Evidence, gathering_evidence, prose_lines, tenure_evidenc
 
 FIRST_DAY = dt.date(1990, 1, 1)
 ACCEPT_FULL = 2.5
+MONTHDAY_REACH = 180        # days a month-day without a year lies from the page, at most
 _WEEKDAY_RE = re.compile(r"\b(?:on|this|last|next|late|early)?\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|is due to|are due to|is set to|are set to|plans? to|is expected to|"
                      r"going to|promised?|scheduled)\b", re.I)
@@ -239,6 +240,27 @@ def _event_dates(cands: list[Candidate], today: dt.date) -> list[Evidence]:
     return out
 
 
+def _monthday_events(cands: list[Candidate], today: dt.date) -> list[Evidence]:
+    """Month-days in prose without a year: a past one ("talks on Jan. 22") is within the year before the
+    page, a future one ("the summit on April 16") within the year after. The evidence repeats every year:
+    it only cuts a region that other evidence has placed."""
+    out = []
+    for c in cands:
+        if c.kind != "monthday" or "prose" not in c.features or "caption" in c.features:
+            continue
+        _, m, d = c.options[0]
+        spans = []
+        for y in range(FIRST_DAY.year, today.year + 1):
+            try:
+                day = dt.date(y, m, d)
+            except ValueError:
+                continue
+            spans.append((day - dt.timedelta(days=MONTHDAY_REACH), day) if "future" in c.features
+                         else (day, day + dt.timedelta(days=MONTHDAY_REACH)))
+        out.append(Evidence("month-day", 0.5, tuple(spans), c.text))
+    return out
+
+
 def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = None,
               corpus_years: Iterable[int] = (), today: dt.date | None = None
               ) -> tuple[str | None, list[str], float, tuple[int | None, int | None, int | None, int | None]]:
@@ -263,7 +285,7 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
             conf = 0.99 if s >= 5.0 and margin >= 2.0 else 0.95 if s >= 4.0 and margin >= 1.5 else 0.85 if margin >= 1.0 else 0.6
             how = ["page-date"] + [w for w in why if w in ("label", "alone", "clock", "piped", "caption", "weekday")]
             return d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday())
-    evidence += _event_dates(cands, today)
+    evidence += _event_dates(cands, today) + _monthday_events(cands, today)
 
     # 2. a month and day without a year
     md_cand = _pub_monthday(cands, rw)

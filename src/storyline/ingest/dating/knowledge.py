@@ -26,6 +26,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Iterable
 from importlib import resources
 
 Span = tuple[dt.date, dt.date]
@@ -35,6 +36,7 @@ TENURE_WEIGHT = 2.0
 GATHERING_WEIGHT = 2.0
 YEARS_WEIGHT = 1.5
 FLOOR_WEIGHT = 1.0
+PLACE_REACH = 120          # characters between a series' name and its place
 ANNIVERSARY_WEIGHT = 2.5
 
 
@@ -212,16 +214,43 @@ def _relation(sentence: str, g_start: dt.date, g_end: dt.date) -> tuple[Span, st
     return (g_start - 300 * _DAY, g_end + 400 * _DAY), "around"
 
 
+def _nearest_rows(sentence: str, at: int, rows: Iterable[Gathering]) -> list[Gathering]:
+    """The meetings of one series whose place is named nearest the series' mention (within 120 characters)."""
+    best, out = PLACE_REACH + 1, []
+    for g in rows:
+        dist = PLACE_REACH + 1
+        for p in g.places:
+            if p == "*":
+                dist = 0
+                break
+            for m in _place_re(p).finditer(sentence):
+                dist = min(dist, abs(m.start() - at))
+        if dist < best:
+            best, out = dist, [g]
+        elif dist == best and dist <= PLACE_REACH:
+            out.append(g)
+    return out if best <= PLACE_REACH else []
+
+
+_MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b")
+_MONTHS = {m: i + 1 for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
+
+
 def gathering_evidence(text: str) -> list[Evidence]:
     series, rows = _gatherings()
     out: list[Evidence] = []
     for sentence in _SENTENCE.split(text):
         for name, pat in series.items():
-            if not pat.search(sentence):
+            m = pat.search(sentence)
+            if not m:
                 continue
-            hits = [g for g in rows if g.series == name and any(p == "*" or _place_re(p).search(sentence) for p in g.places)]
+            hits = _nearest_rows(sentence, m.start(), (g for g in rows if g.series == name))
             if not hits:
                 continue
+            # "the forum in Vladivostok on September 2-3": the printed days pick the year's meeting
+            days = {(_MONTHS[d[1]], int(d[2])) for d in _MONTH_DAY.finditer(sentence)}
+            dated = [g for g in hits if (g.start.month, g.start.day) in days or (g.end.month, g.end.day) in days]
+            hits = dated or hits
             spans = []
             rel = ""
             for g in hits:
@@ -229,12 +258,12 @@ def gathering_evidence(text: str) -> list[Evidence]:
                 spans.append(span)
             out.append(Evidence("gathering", GATHERING_WEIGHT, tuple(spans),
                                 f"{name} in {hits[0].places[0]} ({rel}, {len(hits)} matching)"))
-        m = _ORDINAL_UNGA.search(sentence)
-        if m and 1 <= int(m[1]) <= 120:
-            y = 1945 + int(m[1])
+        u = _ORDINAL_UNGA.search(sentence)
+        if u and 1 <= int(u[1]) <= 120:
+            y = 1945 + int(u[1])
             start, end = dt.date(y, 9, 1), dt.date(y + 1, 8, 31)
             out.append(Evidence("gathering", GATHERING_WEIGHT, (_relation(sentence, start, end)[0],),
-                                f"UNGA session {m[1]}"))
+                                f"UNGA session {u[1]}"))
     return out
 
 
