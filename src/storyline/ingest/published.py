@@ -161,9 +161,9 @@ def infer_published(*, dateline: Dateline | None, body: str, page: str | None = 
             return _known(dt.date(int(year_m[1]), dateline.month, dateline.day), "dateline", 0.99)
     md = (dateline.month, dateline.day) if dateline is not None and dateline.month and dateline.day else None
     if md and not _valid(2000, *md):
-        md = None
+        return Published(date=None, how="dateline-invalid", confidence=0.0)
     value, how, conf, (y, m, d, wd) = date_page(page if page is not None else body, body, dateline_md=md,
                                                 corpus_years=corpus_years, today=today)
-    if value is None and header_date is not None:
-        return _known(header_date, "header-timestamp", 0.9)
+    if header_date is not None and (y is None or d is None):
+        return _known(header_date, "header-timestamp", 0.9)      # the cleaner read a CMS stamp the page reading missed
     return Published(date=value, how="+".join(how), confidence=conf, year=y, month=m, day=d, weekday=wd)

@@ -39,6 +39,7 @@ from .knowledge import Evidence, gathering_evidence, prose_lines, tenure_evidenc
 
 FIRST_DAY = dt.date(1990, 1, 1)
 ACCEPT_FULL = 2.5
+TENURE_PENALTY = 3.0
 MONTHDAY_REACH = 180        # days a month-day without a year lies from the page, at most
 _WEEKDAY_RE = re.compile(r"\b(?:on|this|last|next|late|early)?\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|is due to|are due to|is set to|are set to|plans? to|is expected to|"
@@ -51,16 +52,18 @@ FEATURE_WEIGHTS = {"alone": 2.5, "label": 2.5, "clock": 1.0, "piped": 2.5, "date
                    "comment": -3.0, "file-photo": -5.0}
 
 
-def report_weekday(body: str) -> tuple[int, tuple[int, ...]] | None:
-    """The weekday the first sentences give for the report's day, and the day offsets it allows:
-    the same day or the day before for past wording, the same day or the next for future wording."""
+def report_weekday(body: str, sentences: int = 1) -> tuple[int, tuple[int, ...]] | None:
+    """The weekday the first sentence gives for the report's day, and the day offsets it allows:
+    the same day or the day before for past wording, the same day or the next for future wording.
+    With ``sentences`` > 1 the first weekday of the first few sentences (a softer reading: a later
+    sentence may speak of another day)."""
     from ..clean import match_dateline
 
     body = body.strip()
     found = match_dateline(body)
     if found:
         body = body[found[1]:]
-    for sentence in _SENT_END.split(body[:2000], maxsplit=6)[:6]:
+    for sentence in _SENT_END.split(body[:2000], maxsplit=sentences)[:sentences]:
         m = _WEEKDAY_RE.search(sentence)
         if not m:
             continue
@@ -141,7 +144,7 @@ def _pub_monthday(cands: list[Candidate], rw: tuple[int, tuple[int, ...]] | None
     return best
 
 
-def _year_for(month: int, day: int, weekday: int | None, rw: tuple[int, tuple[int, ...]] | None,
+def _year_for(month: int, day: int, weekday: int | None, rw: tuple[int, tuple[int, ...]] | None, rw_hard: bool,
               evidence: list[Evidence], pairs: list[tuple[int, int, int]], corpus_years: set[int],
               today: dt.date) -> tuple[int | None, list[str], float]:
     scores: dict[int, float] = {}
@@ -160,10 +163,12 @@ def _year_for(month: int, day: int, weekday: int | None, rw: tuple[int, tuple[in
         elif rw:
             wd, offsets = rw
             ok = [k for k, o in enumerate(offsets) if (d + dt.timedelta(days=o)).weekday() == wd]
-            if not ok:
+            if not ok and rw_hard:
                 continue
-            s += 1.5 if ok[0] == 0 else 0.0
+            s += (1.5 if ok[0] == 0 else 0.0) if ok else 0.0
         s += _score(evidence, d)
+        # an official out of office on that day speaks against it (a title next to a name is rarely wrong)
+        s -= sum(TENURE_PENALTY for e in evidence if e.kind == "tenure" and not e.holds(d))
         for pm, pd, pw in pairs:
             try:
                 if dt.date(y, pm, pd).weekday() == pw:
@@ -187,7 +192,7 @@ def _year_for(month: int, day: int, weekday: int | None, rw: tuple[int, tuple[in
     best, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else float("-inf")
     margin = top - second
-    weekday_part = 1.5 if (rw and weekday is None) else 0.0
+    weekday_part = 1.5 if (rw and weekday is None) else 0.0   # the weekday alone never decides a year
     if margin >= 1.5 and top - weekday_part >= 1.0:
         conf = 0.97 if (weekday is not None or rw) and margin >= 2.0 else 0.85 if margin >= 2.0 else 0.75
         return best, used, conf
@@ -269,7 +274,9 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
     cands = find_candidates(page)
     prose = prose_lines(body) or prose_lines(page)
     evidence = tenure_evidence(body or page, today) + gathering_evidence(prose) + year_evidence(prose, today)
-    rw = report_weekday(_story(body))
+    story = _story(body)
+    rw_first = report_weekday(story)                 # the lead's weekday: a hard filter on years
+    rw = rw_first or report_weekday(story, 6)        # a later sentence's: a vote
     first = prose.split("\n", 1)[0][:60] if prose else ""
     body_at = page.find(first) if first else -1
     body_at = body_at if body_at >= 0 else len(page)
@@ -295,7 +302,8 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         weekday = md_cand.weekday if md_cand else None
         pairs = [(c.options[0][1], c.options[0][2], c.weekday) for c in cands
                  if c.kind == "monthday" and c.weekday is not None and c is not md_cand]
-        year, used, conf = _year_for(month, day, weekday, rw, evidence, pairs, set(corpus_years), today)
+        year, used, conf = _year_for(month, day, weekday, rw, rw_first is not None, evidence, pairs,
+                                     set(corpus_years), today)
         kind = "dateline" if not md_cand or "dateline" in md_cand.features else "app-date" if "app" in md_cand.features else "caption-date"
         if year is not None:
             if kind == "caption-date":
@@ -323,9 +331,9 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         return None, ["unknown"], 0.0, (None, None, None, None)
     a, b, _ = region
     kinds = list(dict.fromkeys(e.kind for e in evidence if e.holds(a)))
-    if rw and (b - a).days <= 13:
+    if rw_first and (b - a).days <= 13:
         days = [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
-        hits = [d for d in days if d.weekday() == rw[0]]
+        hits = [d for d in days if d.weekday() == rw_first[0]]
         if len(hits) == 1:
             d = hits[0]
             return d.isoformat(), ["region", "weekday"] + kinds, 0.8, (d.year, d.month, d.day, d.weekday())

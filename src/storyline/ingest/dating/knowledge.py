@@ -117,9 +117,14 @@ def tenure_hits(text: str) -> list[Tenure]:
             continue                      # "May 2018" is a month
         before = text[max(0, m.start() - 90):m.start()]
         after = text[m.end():m.end() + 70]
-        for t in by_key[m.group(1)]:
+        rows = by_key[m.group(1)]
+        given = re.search(r"([A-Z][\w'’-]+)\s+$", before)
+        for t in rows:
             if id(t) in found:
                 continue
+            if given and len(rows) > 1 and given[1] not in t.name.split() and \
+                    any(given[1] in o.name.split() for o in rows):
+                continue                  # "Taro Kono" is not Yohei Kono
             for title in t.titles:
                 ti, title_before, title_after = _title_res(title)
                 b = title_before.search(before)
