@@ -65,6 +65,7 @@ FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|due|scheduled|set for|s
                     r"delayed|moved|rescheduled|expected|upcoming|deadline|expires?)\b", re.I)
 FUTURE_NEXT = re.compile(r"\b(?:until|till|by|before|ahead of|from|for)\s+(?:the\s+)?$", re.I)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\bGMT\b|\bUTC\b|\bIST\b|\bEST\b|\bEDT\b|\bCET\b", re.I)
+_DIGIT = re.compile(r"\d")
 WEEKDAY_WORD = re.compile(rf"\b({_WD})\b", re.I)
 
 
@@ -145,7 +146,7 @@ def find_candidates(page: str) -> list[Candidate]:
     """Every full date and month-day on the page, in page order."""
     out: list[Candidate] = []
     for no, pos, line in _lines(page):
-        if not any(ch.isdigit() for ch in line):
+        if not _DIGIT.search(line):
             continue
         taken: list[tuple[int, int]] = []
         for name, pat in FULL_DATES:

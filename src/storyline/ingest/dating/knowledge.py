@@ -84,10 +84,33 @@ _MODIFIER = re.compile(r"\b(former|ex|then|late|erstwhile|future|incoming|outgoi
 _GIVEN = r"(?-i:[A-Z][\w.'’-]*\s+){0,3}"        # given names between the title and the surname
 
 
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’.-]*")
+
+
 @lru_cache(maxsize=1)
-def _key_re() -> re.Pattern[str]:
-    names = sorted({k for t in tenures() for k in t.keys}, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+def _keys_by_first_word() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for k in sorted({k for t in tenures() for k in t.keys}, key=len, reverse=True):
+        out.setdefault(k.split()[0].rstrip("."), []).append(k)
+    return out
+
+
+def _key_matches(text: str) -> Iterable[tuple[str, int, int]]:
+    """(key, start, end) of every name key in ``text``: a dictionary look-up per capitalised word, which is
+    several times faster than one regex alternation of ~600 names."""
+    first = _keys_by_first_word()
+    for w in _WORD.finditer(text):
+        word = w.group(0)
+        if not word[0].isupper():
+            continue
+        keys = first.get(word.rstrip(".")) or first.get(word)
+        if not keys:
+            continue
+        for k in keys:
+            end = w.start() + len(k)
+            if text.startswith(k, w.start()) and (end >= len(text) or not (text[end].isalnum() or text[end] in "'’-")):
+                yield k, w.start(), end
+                break
 
 
 @lru_cache(maxsize=None)
@@ -112,12 +135,12 @@ def tenure_hits(text: str) -> list[Tenure]:
     """Officials named with their office title right next to the name, and not as "former"/"deputy"."""
     by_key = _by_key()
     found: dict[int, Tenure] = {}
-    for m in _key_re().finditer(text):
-        if re.match(r"\s*\d", text[m.end():m.end() + 3]):
+    for key, start, end in _key_matches(text):
+        if re.match(r"\s*\d", text[end:end + 3]):
             continue                      # "May 2018" is a month
-        before = text[max(0, m.start() - 90):m.start()]
-        after = text[m.end():m.end() + 70]
-        rows = by_key[m.group(1)]
+        before = text[max(0, start - 90):start]
+        after = text[end:end + 70]
+        rows = by_key[key]
         given = re.search(r"([A-Z][\w'’-]+)\s+$", before)
         for t in rows:
             if id(t) in found:
@@ -134,15 +157,20 @@ def tenure_hits(text: str) -> list[Tenure]:
                 if title_after.match(after):
                     found[id(t)] = t
                     break
-                if _counterpart_of(text, m, ti):
+                if _counterpart_of(text, start, ti):
                     found[id(t)] = t
                     break
-    return [t for t in tenures() if id(t) in found]
+    return sorted(found.values(), key=_ORDER().__getitem__)
 
 
-def _counterpart_of(text: str, m: re.Match[str], title_re: str) -> bool:
+@lru_cache(maxsize=1)
+def _ORDER() -> dict[Tenure, int]:
+    return {t: i for i, t in enumerate(tenures())}
+
+
+def _counterpart_of(text: str, start: int, title_re: str) -> bool:
     """"Foreign Minister A and his Japanese counterpart B": B holds the same office as A."""
-    before = text[max(0, m.start() - 200):m.start()]
+    before = text[max(0, start - 200):start]
     if not re.search(rf"\bcounterpart,?\s+{_GIVEN}$", before):
         return False
     sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
