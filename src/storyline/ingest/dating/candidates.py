@@ -59,6 +59,7 @@ CAPTION = re.compile(r"\b(?:photo(?:graph)?s?|pictured?|picture|handout|file\s+(
                      re.I)
 FILE_PHOTO = re.compile(r"\bfile\s+(?:photo|picture|image)\b|\(file\)|\barchive (?:photo|picture|image)\b", re.I)
 COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.I)
+CRAWL = re.compile(r"\b(?:today is|today:|current date|as of today|now:)\s*(?:\w+,?\s*)?$", re.I)
 COMMENT = re.compile(r"\b(?:reply|replied|says:|wrote:|comments?|posted by|report abuse|likes?)\b", re.I)
 OLD_NOTICE = re.compile(r"\bmore than (?:\w+ )?(?:years?|months?) old\b|\barchived?\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|due|scheduled|set for|set to|planned|plans?|postponed|"
@@ -114,8 +115,10 @@ def _line_features(line: str, span: tuple[int, int]) -> set[str]:
         f.add("label")
     if CLOCK.search(after[:30]):
         f.add("clock")
-    if re.search(r"\|\s*$", before) or re.search(r"^\s*\|", after):
-        f.add("piped")
+    if re.search(r"\|\s*$", before) and not after.strip():
+        f.add("piped")                    # a title line ending "| Outlet | 10.05.2015"
+    if CRAWL.search(before[-30:]):
+        f.add("crawl")
     if CAPTION.search(line):
         f.add("caption")
     if FILE_PHOTO.search(line):

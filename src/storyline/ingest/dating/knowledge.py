@@ -179,12 +179,14 @@ def _counterpart_of(text: str, start: int, title_re: str) -> bool:
 
 
 def tenure_evidence(text: str, today: dt.date) -> list[Evidence]:
-    """One finding per (person, office): the union of that person's terms in that office."""
+    """One finding per (name as matched, office): the union of the terms in that office of everyone the
+    name may mean ("President Bush" is either Bush; "Prime Minister Abe" either of Abe's terms)."""
     offices: dict[tuple[str, str], list[Tenure]] = {}
     for t in tenure_hits(text):
-        offices.setdefault((t.name, t.office), []).append(t)
-    return [Evidence("tenure", TENURE_WEIGHT, tuple((t.start, t.end or today) for t in terms), f"{name}: {office}")
-            for (name, office), terms in offices.items()]
+        offices.setdefault((t.surname, t.office), []).append(t)
+    return [Evidence("tenure", TENURE_WEIGHT, tuple((t.start, t.end or today) for t in terms),
+                     f"{' or '.join(dict.fromkeys(t.name for t in terms))}: {office}")
+            for (_, office), terms in offices.items()]
 
 
 # ---------------------------------------------------------------- gatherings
