@@ -194,6 +194,9 @@ def article_from_dict(d: dict[str, Any]) -> Article:
     if isinstance(date, str) and len(date) == 10:
         y = int(date[:4]) if date[:4].isdigit() else None
         m, day = int(date[5:7]), int(date[8:10])
+    elif isinstance(date, str) and date[:4].isdigit() and len(date) in (4, 7):   # partial: "2016", "2016-05"
+        y = int(date[:4])
+        m = int(date[5:7]) if len(date) == 7 else None
     weekday = None
     if y and m and day:
         import datetime as _dt

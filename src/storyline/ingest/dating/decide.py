@@ -320,7 +320,7 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
             if d and region[0] <= d <= region[1] and (weekday is None or d.weekday() == weekday) and \
                     (not rw or any((d + dt.timedelta(days=o)).weekday() == rw[0] for o in rw[1])):
                 return d.isoformat(), [kind, "region"] + used, 0.8, (y, month, day, d.weekday())
-        wd = weekday if weekday is not None else None
+        wd = weekday if weekday is not None else rw_first[0] if rw_first else None   # anchors "on Friday"
         return f"XXXX-{month:02d}-{day:02d}", [kind] + used, 0.0, (None, month, day, wd)
 
     # 3. only what the text implies ("the latest year mentioned, give or take" is for choosing among
