@@ -80,6 +80,14 @@ def test_crawl_date_in_site_header_loses_to_the_article_stamp() -> None:
     assert date_of(page)[0] == "2014-05-14"
 
 
+def test_unlabelled_crawl_date_loses_to_the_offices_named() -> None:
+    # a site header prints the day of the crawl; the story names Obama and Cameron in office
+    page = ("Monday, 16 November 2026\n\nLeaders discuss trade\n\nPresident Barack Obama spoke on Friday with "
+            "Prime Minister David Cameron of the United Kingdom about the trade talks, the White House said.\n")
+    value, _, _ = date_of(page)
+    assert value == "2010/2016"
+
+
 def test_copyright_year_and_old_article_notice_are_not_dates() -> None:
     page = ("This article is more than 5 years old\n\nThe ministers met on Tuesday in Vienna to continue the talks "
             "on the nuclear programme, diplomats said.\n\n© 2026 Example Media. All rights reserved. "

@@ -85,10 +85,6 @@ def _score(evidence: list[Evidence], d: dt.date) -> float:
     return sum(e.weight for e in evidence if e.holds(d))
 
 
-def _penalty(evidence: list[Evidence], d: dt.date) -> float:
-    return -sum(e.weight for e in evidence if not e.holds(d))
-
-
 def _full_scores(cands: list[Candidate], evidence: list[Evidence], rw: tuple[int, tuple[int, ...]] | None,
                  body_at: int, today: dt.date) -> dict[dt.date, tuple[float, list[str]]]:
     out: dict[dt.date, tuple[float, list[str]]] = {}
@@ -117,7 +113,9 @@ def _full_scores(cands: list[Candidate], evidence: list[Evidence], rw: tuple[int
                     s += 0.5
                 else:
                     s -= 1.0 if "caption" not in c.features else 2.0
-            s += 0.5 * _penalty(evidence, d)
+            # a page's own stamp hardly ever falls outside the office of an official it names with his title;
+            # a crawl date printed in a site header does
+            s -= sum(TENURE_PENALTY if e.kind == "tenure" else 0.5 * e.weight for e in evidence if not e.holds(d))
             prev = out.get(d)
             out[d] = (max(prev[0], s) + 0.5, prev[1]) if prev else (s, why)
     return out
