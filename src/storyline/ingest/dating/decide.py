@@ -40,6 +40,8 @@ from .knowledge import Evidence, gathering_evidence, prose_lines, tenure_evidenc
 FIRST_DAY = dt.date(1990, 1, 1)
 ACCEPT_FULL = 2.5
 TENURE_PENALTY = 3.0
+EVIDENCE_CHARS = 50_000
+MAX_MONTHDAY_EVENTS = 6     # each repeats over every year: a few are enough, many would cost time
 MONTHDAY_REACH = 180        # days a month-day without a year lies from the page, at most
 _WEEKDAY_RE = re.compile(r"\b(?:on|this|last|next|late|early)?\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|is due to|are due to|is set to|are set to|plans? to|is expected to|"
@@ -261,6 +263,8 @@ def _monthday_events(cands: list[Candidate], today: dt.date) -> list[Evidence]:
             spans.append((day - dt.timedelta(days=MONTHDAY_REACH), day) if "future" in c.features
                          else (day, day + dt.timedelta(days=MONTHDAY_REACH)))
         out.append(Evidence("month-day", 0.5, tuple(spans), c.text))
+        if len(out) >= MAX_MONTHDAY_EVENTS:
+            break
     return out
 
 
@@ -269,6 +273,7 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
               ) -> tuple[str | None, list[str], float, tuple[int | None, int | None, int | None, int | None]]:
     """Decide the page's date. Returns (TIMEX value or None, how, confidence, (year, month, day, weekday))."""
     today = today or dt.date.today()
+    page, body = page[:EVIDENCE_CHARS], body[:EVIDENCE_CHARS]     # a page dates itself near its top
     cands = find_candidates(page)
     prose = prose_lines(body) or prose_lines(page)
     evidence = tenure_evidence(body or page, today) + gathering_evidence(prose) + year_evidence(prose, today)

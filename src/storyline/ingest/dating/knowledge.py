@@ -214,8 +214,9 @@ def _place_re(place: str) -> re.Pattern[str]:
 
 
 _SENTENCE = re.compile(r"(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z]\.)(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“(])|\n+")
-_AFTER_DAYS = re.compile(r"\b(?:at|over|during) the (?:past )?weekend\b|\b(?:last|this past) weekend\b|"
-                         r"\b(?:yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)
+# "at the weekend" ties a gathering to the days around the page; a weekday in the same sentence need not
+# be the gathering's ("said on Friday that he would attend the summit in Brisbane")
+_AFTER_DAYS = re.compile(r"\b(?:at|over|during) the (?:past )?weekend\b|\b(?:last|this past) weekend\b", re.I)
 _PAST = re.compile(r"\b(?:last|was|were|had|held|took place|attended|met|concluded|ended|earlier|ago|previous|"
                    r"past|recent|cancell?ed|called off|scrapped)\b|\b\w+ed\b\s+(?:on|at|in)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|to attend|to be held|upcoming|forthcoming|next|due|scheduled|planned|"
