@@ -211,6 +211,13 @@ def test_future_years_do_not_set_the_floor() -> None:
     assert floor and floor[0].spans[0][0].year == 2012
 
 
+def test_age_notice_is_an_upper_bound() -> None:
+    page = ("This article is more than 5 years old\n\nPresident Barack Obama spoke today with Prime Minister "
+            "David Cameron of the United Kingdom about the summit.\n")
+    value, how, _, _ = date_page(page, page, today=dt.date(2020, 6, 1))     # crawled no later than June 2020
+    assert value == "2010/2015" and "age-notice" in how
+
+
 def test_no_evidence_no_date() -> None:
     assert date_of("The ministers met and talked about many things, the spokesman said today.\n")[0] is None
 

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable
 
 from .candidates import CAPTION, Candidate, find_candidates
-from .knowledge import Evidence, gathering_evidence, prose_lines, tenure_evidence, year_evidence
+from .knowledge import Evidence, _number, gathering_evidence, prose_lines, tenure_evidence, year_evidence
 
 FIRST_DAY = dt.date(1990, 1, 1)
 ACCEPT_FULL = 2.5
@@ -245,6 +245,22 @@ def _event_dates(cands: list[Candidate], today: dt.date) -> list[Evidence]:
     return out
 
 
+_AGE_NOTICE = re.compile(r"\bthis (?:article|story|page) is (?:more|older) than (\w+) years? old\b", re.I)
+
+
+def _age_notice(page: str, today: dt.date) -> list[Evidence]:
+    """"This article is more than 5 years old": printed at the crawl, which is no later than today."""
+    m = _AGE_NOTICE.search(page)
+    n = _number(m[1]) if m else None
+    if not n:
+        return []
+    try:
+        latest = today.replace(year=today.year - n)
+    except ValueError:
+        latest = today.replace(year=today.year - n, day=28)
+    return [Evidence("age-notice", 1.0, ((FIRST_DAY, latest),), f"more than {n} years old")]
+
+
 def _monthday_events(cands: list[Candidate], today: dt.date) -> list[Evidence]:
     """Month-days in prose without a year: a past one ("talks on Jan. 22") is within the year before the
     page, a future one ("the summit on April 16") within the year after. The evidence repeats every year:
@@ -276,7 +292,8 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
     page, body = page[:EVIDENCE_CHARS], body[:EVIDENCE_CHARS]     # a page dates itself near its top
     cands = find_candidates(page)
     prose = prose_lines(body) or prose_lines(page)
-    evidence = tenure_evidence(body or page, today) + gathering_evidence(prose) + year_evidence(prose, today)
+    evidence = (tenure_evidence(body or page, today) + gathering_evidence(prose) + year_evidence(prose, today)
+                + _age_notice(page, today))
     story = _story(body)
     rw_first = report_weekday(story)                 # the lead's weekday: a hard filter on years
     rw = rw_first or report_weekday(story, 6)        # a later sentence's: a vote
