@@ -117,6 +117,13 @@ def test_related_items_do_not_date_the_page() -> None:
     assert date_of(page)[0] == "2016-10-06"
 
 
+def test_dated_items_below_the_article_lose_to_the_stamp_above() -> None:
+    page = ("Mar 4, 2015\n\nTalks resume\n\nThe negotiators met in Lausanne on Wednesday and will meet again "
+            "next week, the spokeswoman said after the session.\n\nMore from the region\n\nFeb 2, 2021\n"
+            "Border talks end\n\nMar 4, 2022\nNew round of talks\n")
+    assert date_of(page)[0] == "2015-03-04"
+
+
 def test_printed_full_date_of_the_event_is_not_the_page_date() -> None:
     # the only full date is the postponed visit's, in prose with future wording
     page = ("The state visit of the Spanish king, planned for the White House on April 21, 2020, has been "

@@ -88,7 +88,7 @@ def _score(evidence: list[Evidence], d: dt.date) -> float:
 
 
 def _full_scores(cands: list[Candidate], evidence: list[Evidence], rw: tuple[int, tuple[int, ...]] | None,
-                 body_at: int, today: dt.date) -> dict[dt.date, tuple[float, list[str]]]:
+                 body_at: int, body_end: int, today: dt.date) -> dict[dt.date, tuple[float, list[str]]]:
     out: dict[dt.date, tuple[float, list[str]]] = {}
     for c in cands:
         if c.kind != "full":
@@ -97,6 +97,8 @@ def _full_scores(cands: list[Candidate], evidence: list[Evidence], rw: tuple[int
         base = sum(FEATURE_WEIGHTS.get(f, 0.0) for f in feats)
         if c.start < body_at and "prose" not in c.features:
             base += 1.0                                   # the header above the article
+        elif c.start > body_end:
+            base -= 1.5                                   # below the article: related items, comments, footers
         options = [dt.date(y, m, d) for y, m, d in c.options if y]
         if "caption" in c.features and len(options) == 1:
             options.append(options[0] + dt.timedelta(days=1))     # a caption shows the news day, the page may be the next
@@ -300,9 +302,12 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
     first = prose.split("\n", 1)[0][:60] if prose else ""
     body_at = page.find(first) if first else -1
     body_at = body_at if body_at >= 0 else len(page)
+    last = prose.rsplit("\n", 1)[-1] if prose else ""
+    body_end = page.rfind(last[:60]) if last else -1
+    body_end = body_end + len(last) if body_end >= body_at else len(page)
 
     # 1. a printed full date
-    full = _full_scores(cands, evidence, rw, body_at, today)
+    full = _full_scores(cands, evidence, rw, body_at, body_end, today)
     if full:
         ranked = sorted(full.items(), key=lambda kv: -kv[1][0])
         (d, (s, why)) = ranked[0]
