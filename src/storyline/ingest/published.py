@@ -1,18 +1,16 @@
-"""Publication date: from metadata, else from the dateline with an inferred year.
+"""Publication date: from the input's metadata, else from the page itself.
 
-Wire datelines ("TOKYO, February 6. /TASS/.") print no year. We score every
-candidate year on the evidence in the text and decide only when one year wins
-clearly; otherwise the year is left out (``XXXX-02-06``): a wrong confident date
-is worse than none.
+Metadata given with the input (a ``published`` field, HTML date meta, a date in
+the URL) is taken as is. Otherwise :mod:`storyline.ingest.dating` reads the whole
+page as scraped -- every printed date and what it is attached to, the officials it
+names with their titles, the gatherings it mentions, its explicit years -- and
+decides, or says how far the evidence goes (``2013-08``, ``2016``, ``2010/2016``,
+``XXXX-02-06``): a wrong confident date is worse than a partial one. Measured on
+``../shared/devreal`` (30 real pages, 30 outlets): exact 0.067 -> 0.633, fitting
+0.067 -> 1.000, wrong 0.067 -> 0.000; the README has the calibration table.
 
-Evidence, each recorded in ``how``:
-- ``weekday``: the report day's weekday stated in the dateline sentence
-  ("told reporters on Friday") -- a hard filter; the same day, or the day
-  before/after for past/future wording, with the same day preferred;
-- ``tenure``: an official named with an office (``data/tenures.json``);
-- ``years``: explicit years in the text (the story is usually written in or
-  shortly after the latest year it mentions);
-- ``corpus``: the years of the other, confidently dated articles of the corpus.
+:func:`infer_year` is the older dateline-only year inference, kept for callers
+that have a month and day and a body but no page; it weighs the same evidence.
 """
 from __future__ import annotations
 

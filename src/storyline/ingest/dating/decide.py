@@ -211,7 +211,6 @@ def _region(evidence: list[Evidence], today: dt.date) -> tuple[dt.date, dt.date,
             points.add(max(FIRST_DAY, a))
             points.add(min(today, b) + dt.timedelta(days=1))
     cuts = sorted(p for p in points if FIRST_DAY <= p <= today + dt.timedelta(days=1))
-    best: tuple[float, dt.date, dt.date] | None = None
     segs = []
     for a, nxt in zip(cuts, cuts[1:]):
         segs.append((_score(evidence, a), a, nxt - dt.timedelta(days=1)))
@@ -219,8 +218,7 @@ def _region(evidence: list[Evidence], today: dt.date) -> tuple[dt.date, dt.date,
     if top <= 0:
         return None
     tops = [(a, b) for s, a, b in segs if s == top]
-    best = (top, tops[0][0], tops[-1][1])
-    return best[1], best[2], best[0]
+    return tops[0][0], tops[-1][1], top          # disjoint best stretches are reported as one span covering them
 
 
 def _partial(a: dt.date, b: dt.date) -> str | None:
