@@ -50,6 +50,13 @@ def test_ambiguous_numeric_date_follows_the_weekday() -> None:
     assert date_of(page)[0] == "2011-03-07"
 
 
+def test_dateline_with_a_year_opens_the_story() -> None:
+    page = ("Council extends mission\n\nNEW YORK, March 3, 2015 (AP) -- The Security Council voted on Tuesday to "
+            "extend the peacekeeping mission for another year after a short debate in the chamber.\n")
+    value, how, conf = date_of(page)
+    assert value == "2015-03-03" and conf >= 0.9
+
+
 def test_date_place_line() -> None:
     page = ("Transcripts\n\nOpening remarks at the talks\n\nJune 12, 2010, Moscow\n\nPresident: Good afternoon, "
             "colleagues. Let us begin the meeting that we agreed to hold earlier this spring.\n")

@@ -67,6 +67,8 @@ FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|due|scheduled|set for|s
 FUTURE_NEXT = re.compile(r"\b(?:until|till|by|before|ahead of|from|for)\s+(?:the\s+)?$", re.I)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\bGMT\b|\bUTC\b|\bIST\b|\bEST\b|\bEDT\b|\bCET\b", re.I)
 _DIGIT = re.compile(r"\d")
+_DATELINE_HEAD = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?,\s*)?")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—:]|/)")
 WEEKDAY_WORD = re.compile(rf"\b({_WD})\b", re.I)
 
 
@@ -127,7 +129,9 @@ def _line_features(line: str, span: tuple[int, int]) -> set[str]:
         f.add("copyright")
     if COMMENT.search(line) and len(line) < 200:
         f.add("comment")
-    if len(line) > 90 and len(words) > 12 and "piped" not in f:
+    if span[0] <= 45 and _DATELINE_HEAD.fullmatch(before) and _DATELINE_TAIL.match(after):
+        f.add("dateline")                 # "NEW YORK, March 3, 2015 (AP) -- The ..." opens the story
+    elif len(line) > 90 and len(words) > 12 and "piped" not in f:
         f.add("prose")
         window = before[-70:] + " " + after[:130]
         if FUTURE.search(window) or FUTURE_NEXT.search(before[-20:]):
