@@ -67,6 +67,9 @@ FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|due|scheduled|set for|s
 FUTURE_NEXT = re.compile(r"\b(?:until|till|by|before|ahead of|from|for)\s+(?:the\s+)?$", re.I)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\bGMT\b|\bUTC\b|\bIST\b|\bEST\b|\bEDT\b|\bCET\b", re.I)
 _DIGIT = re.compile(r"\d")
+_YEAR_ANY = re.compile(r"(?:19|20)\d\d")
+_MONTH_ANY = re.compile(rf"\b{_MON}|月", re.I)
+_REST_NOISE = re.compile(rf"\b{_WD}\b|\b(?:updated|at|on)\b|[|•·,:;()\[\]/+\-–—]|\d+", re.I)
 _DATELINE_HEAD = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?,\s*)?")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—:]|/)")
 WEEKDAY_WORD = re.compile(rf"\b({_WD})\b", re.I)
@@ -109,7 +112,7 @@ def _line_features(line: str, span: tuple[int, int]) -> set[str]:
     rest = line[:span[0]] + " " + line[span[1]:]
     # what is left on the line without the date, clock times, labels, weekday and separators
     rest_core = STAMP_LABEL.sub(" ", CLOCK.sub(" ", rest))
-    rest_core = re.sub(rf"\b{_WD}\b|\b(?:updated|at|on)\b|[|•·,:;()\[\]/+\-–—]|\d+", " ", rest_core, flags=re.I)
+    rest_core = _REST_NOISE.sub(" ", rest_core)
     words = rest_core.split()
     if len(words) <= 3:
         f.add("alone")
@@ -156,7 +159,8 @@ def find_candidates(page: str) -> list[Candidate]:
         if not _DIGIT.search(line):
             continue
         taken: list[tuple[int, int]] = []
-        for name, pat in FULL_DATES:
+        has_year, has_month = bool(_YEAR_ANY.search(line)), bool(_MONTH_ANY.search(line))
+        for name, pat in FULL_DATES if has_year else ():
             for m in pat.finditer(line):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
@@ -179,7 +183,7 @@ def find_candidates(page: str) -> list[Candidate]:
                 if name == "num":
                     c.features.add("num-" + ("dash" if g["sep"] == "-" else "slash"))
                 out.append(c)
-        dm = DATELINE.match(line)
+        dm = DATELINE.match(line) if has_month else None
         if dm and not any(a < dm.end("d") and dm.start("mname") < b for a, b in taken):
             mo = month_number(dm["mname"])
             if mo and _valid(None, mo, int(dm["d"])):
@@ -187,7 +191,7 @@ def find_candidates(page: str) -> list[Candidate]:
                 c.features = {"dateline"}
                 out.append(c)
                 taken.append((dm.start("mname"), dm.end("d")))
-        for name, pat in MONTH_DAYS:
+        for name, pat in MONTH_DAYS if has_month else ():
             for m in pat.finditer(line):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue

@@ -87,6 +87,12 @@ _GIVEN = r"(?-i:[A-Z][\w.'’-]*\s+){0,3}"        # given names between the titl
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’.-]*")
 
 
+_DIGIT_NEXT = re.compile(r"\s*\d")
+_GIVEN_LAST = re.compile(r"([A-Z][\w'’-]+)\s+$")
+_COUNTERPART = re.compile(rf"\bcounterpart,?\s+{_GIVEN}$")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
 @lru_cache(maxsize=1)
 def _keys_by_first_word() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
@@ -136,12 +142,12 @@ def tenure_hits(text: str) -> list[Tenure]:
     by_key = _by_key()
     found: dict[int, Tenure] = {}
     for key, start, end in _key_matches(text):
-        if re.match(r"\s*\d", text[end:end + 3]):
+        if _DIGIT_NEXT.match(text, end):
             continue                      # "May 2018" is a month
         before = text[max(0, start - 90):start]
         after = text[end:end + 70]
         rows = by_key[key]
-        given = re.search(r"([A-Z][\w'’-]+)\s+$", before)
+        given = _GIVEN_LAST.search(before)
         for t in rows:
             if id(t) in found:
                 continue
@@ -171,9 +177,9 @@ def _ORDER() -> dict[Tenure, int]:
 def _counterpart_of(text: str, start: int, title_re: str) -> bool:
     """"Foreign Minister A and his Japanese counterpart B": B holds the same office as A."""
     before = text[max(0, start - 200):start]
-    if not re.search(rf"\bcounterpart,?\s+{_GIVEN}$", before):
+    if "counterpart" not in before or not _COUNTERPART.search(before):
         return False
-    sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
+    sentence = _SENT_SPLIT.split(before)[-1]
     t = re.search(rf"\b{title_re}\b", sentence, re.I)
     return bool(t) and not _MODIFIER.search(sentence[max(0, t.start() - 20):t.start()])
 
@@ -229,19 +235,36 @@ _ORDINAL_UNGA = re.compile(r"\b(\d{2})(?:st|nd|rd|th)\s+(?:session of the\s+)?(?
 _DAY = dt.timedelta(days=1)
 
 
-def _relation(sentence: str, g_start: dt.date, g_end: dt.date) -> tuple[Span, str]:
+@dataclass(frozen=True)
+class _Tense:
+    """The tense cues of one sentence, read once for all the meetings it may name."""
+    last_year: bool
+    days: bool
+    future: bool
+    firm_future: bool
+    past: bool
+    during: bool
+
+    @classmethod
+    def of(cls, sentence: str) -> "_Tense":
+        return cls(bool(_LAST_YEARS.search(sentence)), bool(_AFTER_DAYS.search(sentence)),
+                   bool(_FUTURE.search(sentence)), bool(_FUTURE_FIRM.search(sentence)), bool(_PAST.search(sentence)),
+                   bool(_DURING.search(sentence)))
+
+
+def _relation(tense: _Tense, g_start: dt.date, g_end: dt.date) -> tuple[Span, str]:
     """The days the article could be written on, from the tense around a gathering's mention."""
-    if _LAST_YEARS.search(sentence):
+    if tense.last_year:
         y = g_end.year + 1
         return (dt.date(y, 1, 1), dt.date(y, 12, 31)), "last-year"
-    fut, past = bool(_FUTURE.search(sentence)), bool(_PAST.search(sentence))
-    if _AFTER_DAYS.search(sentence):
-        if _FUTURE_FIRM.search(sentence) and not past:
+    fut, past = tense.future, tense.past
+    if tense.days:
+        if tense.firm_future and not past:
             return (g_start - 9 * _DAY, g_end), "just-before"
         if past or not fut:
             return (g_start, g_end + 9 * _DAY), "just-after"
         return (g_start - 9 * _DAY, g_end + 9 * _DAY), "days-around"
-    if _DURING.search(sentence) and not past and not fut:
+    if tense.during and not past and not fut:
         return (g_start, g_end), "during"
     if fut and not past:
         return (g_start - 300 * _DAY, g_end), "before"
@@ -259,6 +282,8 @@ def _nearest_rows(sentence: str, at: int, rows: Iterable[Gathering]) -> list[Gat
             if p == "*":
                 dist = 0
                 break
+            if p.removeprefix("in ") not in sentence:
+                continue
             for m in _place_re(p).finditer(sentence):
                 dist = min(dist, abs(m.start() - at))
         if dist < best:
@@ -289,8 +314,9 @@ def gathering_evidence(text: str) -> list[Evidence]:
             hits = dated or hits
             spans = []
             rel = ""
+            tense = _Tense.of(sentence)
             for g in hits:
-                span, rel = _relation(sentence, g.start, g.end)
+                span, rel = _relation(tense, g.start, g.end)
                 spans.append(span)
             out.append(Evidence("gathering", GATHERING_WEIGHT, tuple(spans),
                                 f"{name} in {hits[0].places[0]} ({rel}, {len(hits)} matching)"))
@@ -298,7 +324,7 @@ def gathering_evidence(text: str) -> list[Evidence]:
         if u and 1 <= int(u[1]) <= 120:
             y = 1945 + int(u[1])
             start, end = dt.date(y, 9, 1), dt.date(y + 1, 8, 31)
-            out.append(Evidence("gathering", GATHERING_WEIGHT, (_relation(sentence, start, end)[0],),
+            out.append(Evidence("gathering", GATHERING_WEIGHT, (_relation(_Tense.of(sentence), start, end)[0],),
                                 f"UNGA session {u[1]}"))
     return out
 
@@ -356,12 +382,13 @@ def year_evidence(prose: str, today: dt.date) -> list[Evidence]:
         out.append(Evidence("years", YEARS_WEIGHT, ((dt.date(latest - 1, 1, 1), dt.date(min(latest + 3, today.year), 12, 31)),),
                             f"latest year {latest}"))
         out.append(Evidence("years-floor", FLOOR_WEIGHT, ((dt.date(latest, 1, 1), today),), f"not before {latest}"))
-    for m in _ANNIVERSARY.finditer(prose):
+    for m in (_ANNIVERSARY.finditer(prose) if "anniversary" in prose else ()):
         n, y = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
         if 0 < n < 200 and FIRST_YEAR <= y + n <= today.year + 1:
             out.append(Evidence("anniversary", ANNIVERSARY_WEIGHT,
                                 ((dt.date(y + n - 1, 7, 1), dt.date(y + n, 12, 31)),), f"{n}th anniversary of {y}"))
-    for m in _YEARS_SINCE.finditer(prose):
+    for m in (m for sent in _SENTENCE.split(prose) if " years" in sent and _YEAR_RE.search(sent)
+              for m in _YEARS_SINCE.finditer(sent)):
         n = _number(m[1] or m[4] or "")
         y = int(m[2] or m[3])
         if n and 0 < n < 100 and FIRST_YEAR <= y + n <= today.year:
