@@ -84,7 +84,7 @@ _MODIFIER = re.compile(r"\b(former|ex|then|late|erstwhile|future|incoming|outgoi
 _GIVEN = r"(?-i:[A-Z][\w.'’-]*\s+){0,3}"        # given names between the title and the surname
 
 
-_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’.-]*")
+_WORD = re.compile(r"(?<![\w'’-])(?![a-z])[^\W\d_][\w'’.-]*")     # words not starting in ASCII lower case
 
 
 _DIGIT_NEXT = re.compile(r"\s*\d")
