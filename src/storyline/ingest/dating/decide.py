@@ -238,10 +238,11 @@ def _event_dates(cands: list[Candidate], today: dt.date) -> list[Evidence]:
         y, m, d = c.options[0]
         assert y is not None
         day = dt.date(y, m, d)
+        # a bound on one side only: a treaty may expire years ahead, a history be recalled years later
         if "future" in c.features:
-            out.append(Evidence("event-date", 1.5, ((day - dt.timedelta(days=365), day),), f"ahead of {day}"))
+            out.append(Evidence("event-date", 1.5, ((FIRST_DAY, day),), f"ahead of {day}"))
         elif "caption" not in c.features:
-            out.append(Evidence("event-date", 1.0, ((day, min(today, day + dt.timedelta(days=730))),), f"after {day}"))
+            out.append(Evidence("event-date", 1.0, ((day, today),), f"after {day}"))
     return out
 
 
@@ -361,6 +362,11 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
             d = hits[0]
             return d.isoformat(), ["region", "weekday"] + kinds, 0.8, (d.year, d.month, d.day, d.weekday())
     value = _partial(a, b)
+    if value is not None and len(value) == 7:
+        # month-days without a year repeat every year: they may pick the year, not the month, on their own
+        bare = _region([e for e in evidence if e.kind != "month-day"], today)
+        if bare is None or _partial(bare[0], bare[1]) != value:
+            value = str(a.year)
     if value is None:
         return None, ["region-too-wide"] + kinds, 0.0, (None, None, None, None)
     year = a.year if a.year == b.year else None
