@@ -131,6 +131,14 @@ def test_dated_items_below_the_article_lose_to_the_stamp_above() -> None:
     assert date_of(page)[0] == "2015-03-04"
 
 
+def test_a_list_of_dated_items_above_the_article_is_not_a_stamp() -> None:
+    page = ("Latest\nFeb 2, 2021\nBorder talks end\nJan 28, 2021\nNew envoy named\nJan 20, 2021\nTrade deal signed\n\n"
+            "Ministers meet\n\nThe foreign ministers met on Tuesday in Geneva, and Secretary of State Mike Pompeo "
+            "said the talks had gone well.\n")
+    value, _, _ = date_of(page)
+    assert value not in ("2021-02-02", "2021-01-28", "2021-01-20")
+
+
 def test_printed_full_date_of_the_event_is_not_the_page_date() -> None:
     # the only full date is the postponed visit's, in prose with future wording
     page = ("The state visit of the Spanish king, planned for the White House on April 21, 2020, has been "

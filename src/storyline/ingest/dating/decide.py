@@ -90,11 +90,16 @@ def _score(evidence: list[Evidence], d: dt.date) -> float:
 def _full_scores(cands: list[Candidate], evidence: list[Evidence], rw: tuple[int, tuple[int, ...]] | None,
                  body_at: int, body_end: int, today: dt.date) -> dict[dt.date, tuple[float, list[str]]]:
     out: dict[dt.date, tuple[float, list[str]]] = {}
+    # three or more different bare dates make a list (related items, an archive), not a stamp
+    bare = {c.options[0] for c in cands if c.kind == "full" and "alone" in c.features and "label" not in c.features}
+    listed = len(bare) >= 3
     for c in cands:
         if c.kind != "full":
             continue
         feats = c.features - {"prose"} if "caption" in c.features else c.features
         base = sum(FEATURE_WEIGHTS.get(f, 0.0) for f in feats)
+        if listed and "alone" in c.features and "label" not in c.features:
+            base -= 2.5
         if c.start < body_at and "prose" not in c.features:
             base += 1.0                                   # the header above the article
         elif c.start > body_end:
