@@ -57,6 +57,12 @@ def test_dateline_with_a_year_opens_the_story() -> None:
     assert value == "2015-03-03" and conf >= 0.9
 
 
+def test_published_stamp_wins_over_updated_stamp() -> None:
+    page = ("Talks resume\n\nUpdated: March 5, 2015 10:02\nPublished: March 3, 2015 08:15\n\nThe negotiators met "
+            "in Lausanne and agreed to meet again next week, the spokeswoman said after the session ended.\n")
+    assert date_of(page)[0] == "2015-03-03"
+
+
 def test_date_place_line() -> None:
     page = ("Transcripts\n\nOpening remarks at the talks\n\nJune 12, 2010, Moscow\n\nPresident: Good afternoon, "
             "colleagues. Let us begin the meeting that we agreed to hold earlier this spring.\n")

@@ -116,8 +116,11 @@ def _line_features(line: str, span: tuple[int, int]) -> set[str]:
     words = rest_core.split()
     if len(words) <= 3:
         f.add("alone")
-    if STAMP_LABEL.search(before[-40:]) or STAMP_LABEL.search(after[:12]):
+    label = STAMP_LABEL.search(before[-40:]) or STAMP_LABEL.search(after[:12])
+    if label:
         f.add("label")
+        if re.match(r"(?:last\s+)?(?:updat|modif)", label.group(0), re.I):
+            f.add("updated")              # the first publication is the page's date, not the last edit
     if CLOCK.search(after[:30]):
         f.add("clock")
     if re.search(r"\|\s*$", before) and not after.strip():

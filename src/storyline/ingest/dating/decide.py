@@ -51,7 +51,7 @@ _WD_NUM = {w: i for i, w in enumerate("monday tuesday wednesday thursday friday 
 
 FEATURE_WEIGHTS = {"alone": 2.5, "label": 2.5, "clock": 1.0, "piped": 2.5, "dateline": 3.0, "app": 1.0,
                    "caption": 2.0, "prose": -1.5, "future": -3.0, "reference": -2.0, "copyright": -6.0,
-                   "comment": -3.0, "crawl": -6.0, "file-photo": -5.0}
+                   "comment": -3.0, "crawl": -6.0, "updated": -0.5, "file-photo": -5.0}
 
 
 def report_weekday(body: str, sentences: int = 1) -> tuple[int, tuple[int, ...]] | None:
