@@ -63,6 +63,13 @@ def test_published_stamp_wins_over_updated_stamp() -> None:
     assert date_of(page)[0] == "2015-03-03"
 
 
+def test_ambiguous_numeric_date_without_weekday_stays_partial() -> None:
+    page = ("Updated: 03/04/2015 10:00\n\nThe ministers met in Geneva and agreed to meet again before the end of "
+            "the year, the spokesman said after the talks.\n")
+    value, how, conf = date_of(page)
+    assert value == "2015" and "tied" in how and conf < 0.9
+
+
 def test_date_place_line() -> None:
     page = ("Transcripts\n\nOpening remarks at the talks\n\nJune 12, 2010, Moscow\n\nPresident: Good afternoon, "
             "colleagues. Let us begin the meeting that we agreed to hold earlier this spring.\n")

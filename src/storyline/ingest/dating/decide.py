@@ -39,6 +39,7 @@ from .knowledge import Evidence, _number, gathering_evidence, prose_lines, tenur
 
 FIRST_DAY = dt.date(1990, 1, 1)
 ACCEPT_FULL = 2.5
+TIE = 0.5                   # page-date scores closer than this are not told apart
 TENURE_PENALTY = 3.0
 EVIDENCE_CHARS = 50_000
 MAX_MONTHDAY_EVENTS = 6     # each repeats over every year: a few are enough, many would cost time
@@ -316,7 +317,14 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         ranked = sorted(full.items(), key=lambda kv: -kv[1][0])
         (d, (s, why)) = ranked[0]
         runner = ranked[1][1][0] if len(ranked) > 1 else float("-inf")
-        if s >= ACCEPT_FULL:
+        if s >= ACCEPT_FULL and s - runner < TIE and ranked[1][0] != d:
+            # two stamps or two readings of 03/04/2015 that nothing tells apart: say what they share
+            other = ranked[1][0]
+            if (other.year, other.month) == (d.year, d.month):
+                return f"{d.year}-{d.month:02d}", ["page-date", "tied"], 0.7, (d.year, d.month, None, None)
+            if other.year == d.year:
+                return str(d.year), ["page-date", "tied"], 0.7, (d.year, None, None, None)
+        elif s >= ACCEPT_FULL:
             margin = s - runner
             conf = 0.99 if s >= 5.0 and margin >= 2.0 else 0.95 if s >= 4.0 and margin >= 1.5 else 0.85 if margin >= 1.0 else 0.6
             how = ["page-date"] + [w for w in why if w in ("label", "alone", "clock", "piped", "caption", "weekday")]
