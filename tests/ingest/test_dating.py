@@ -269,6 +269,18 @@ def test_month_days_alone_do_not_make_a_month() -> None:
     assert value in ("2020", "2021", "2020/2021")
 
 
+def test_a_future_expiry_year_is_not_a_floor() -> None:
+    page = ("Russian Foreign Minister Sergei Lavrov said on Monday the treaty, which expires on February 5, 2026, "
+            "should be extended, and that Moscow was ready to talk.\n")
+    value, _, _ = date_of(page)
+    assert value is None or "2026" not in value
+
+
+def test_copyright_year_in_prose_is_not_a_floor() -> None:
+    value, _, _ = date_of("The ministers met on Friday. © 2019 Example News Network. All rights reserved.\n")
+    assert value is None
+
+
 def test_no_evidence_no_date() -> None:
     assert date_of("The ministers met and talked about many things, the spokesman said today.\n")[0] is None
 

@@ -357,13 +357,22 @@ def years_in_text(text: str) -> list[int]:
 _FUTURE_YEAR = re.compile(r"(?:\b(?:by|until|till|before|through|in the year|target(?:s|ed)? for)\s+(?:the\s+end\s+of\s+)?$)", re.I)
 
 
+_FUTURE_NEAR = re.compile(r"\b(?:expires?|expiring|due|scheduled|set|planned|deadline|until|till|by|before|from)\b"
+                          r"(?:\s+\w+){0,2}\s+(?:on\s+|in\s+)?(?:\w+\.?\s+\d{1,2},?\s+)?$", re.I)
+_COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
+
+
 def past_years(prose: str) -> list[int]:
-    """Years the prose speaks of as past or present: not "by 2030", not in a sentence with "will"."""
+    """Years the prose speaks of as past or present: not "by 2030", not "expires on February 5, 2026", not in a
+    sentence with "will", not a copyright year."""
     out = []
     for sentence in _SENTENCE.split(prose):
+        if _COPYRIGHT.search(sentence):
+            continue
         future = bool(_FUTURE_FIRM.search(sentence))
         for m in _YEAR_RE.finditer(sentence):
-            if future or _FUTURE_YEAR.search(sentence[max(0, m.start() - 25):m.start()]):
+            if future or _FUTURE_YEAR.search(sentence[max(0, m.start() - 25):m.start()]) or \
+                    _FUTURE_NEAR.search(sentence[max(0, m.start() - 40):m.start()]):
                 continue
             y = int(m[1])
             if FIRST_YEAR - 60 <= y <= 2100:
