@@ -197,6 +197,13 @@ def test_weekday_month_day_pairs_elsewhere_narrow_the_year() -> None:
     assert pairs and pairs[0].weekday == 1 and pairs[0].options[0][1:] == (3, 3)
 
 
+def test_weekday_with_month_day_in_the_lead_picks_the_term() -> None:
+    # Abe held office 2006-07 and 2012-20; May 6 was a Friday in 2005, 2011, 2016 and 2022
+    page = ("TOKYO (Kyodo) -- Prime Minister Shinzo Abe will visit Russia on Friday, May 6, for talks with "
+            "President Vladimir Putin in Sochi, the government said.\n")
+    assert date_of(page)[0] == "2016"
+
+
 def test_month_day_stays_partial_without_year_evidence() -> None:
     value, how, conf = date_of("ROME, June 3 (AP) -- The ministers met to discuss trade and will meet again.\n")
     assert value == "XXXX-06-03" and conf == 0.0 and "undecided" in how

@@ -268,6 +268,29 @@ def _age_notice(page: str, today: dt.date) -> list[Evidence]:
     return [Evidence("age-notice", 1.0, ((FIRST_DAY, latest),), f"more than {n} years old")]
 
 
+def _lead_pairs(cands: list[Candidate], prose: str, page: str, today: dt.date) -> list[Evidence]:
+    """A weekday with a month-day in the lead ("will visit Russia on Friday, May 6") names the news of the
+    page: the years where that day has that weekday, give or take a season. Only in the lead: a pair deep in
+    the story may be history ("the attacks of Tuesday, September 11")."""
+    lead = " ".join(_SENT_END.split(prose, maxsplit=3)[:3])[:600]
+    out = []
+    for c in cands:
+        if c.kind != "monthday" or c.weekday is None or "reference" in c.features or c.text not in lead:
+            continue
+        _, m, d = c.options[0]
+        spans = []
+        for y in range(FIRST_DAY.year, today.year + 1):
+            try:
+                day = dt.date(y, m, d)
+            except ValueError:
+                continue
+            if day.weekday() == c.weekday:
+                spans.append((day - dt.timedelta(days=90), min(today, day + dt.timedelta(days=90))))
+        if spans:
+            out.append(Evidence("weekday-pair", 1.0, tuple(spans), c.text))
+    return out
+
+
 def _monthday_events(cands: list[Candidate], today: dt.date) -> list[Evidence]:
     """Month-days in prose without a year: a past one ("talks on Jan. 22") is within the year before the
     page, a future one ("the summit on April 16") within the year after. The evidence repeats every year:
@@ -329,7 +352,7 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
             conf = 0.99 if s >= 5.0 and margin >= 2.0 else 0.95 if s >= 4.0 and margin >= 1.5 else 0.85 if margin >= 1.0 else 0.6
             how = ["page-date"] + [w for w in why if w in ("label", "alone", "clock", "piped", "caption", "weekday")]
             return d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday())
-    evidence += _event_dates(cands, today) + _monthday_events(cands, today)
+    evidence += _event_dates(cands, today) + _monthday_events(cands, today) + _lead_pairs(cands, prose, page, today)
 
     # 2. a month and day without a year
     md_cand = _pub_monthday(cands, rw)
