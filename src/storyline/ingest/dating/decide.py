@@ -350,6 +350,8 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         elif s >= ACCEPT_FULL:
             margin = s - runner
             conf = 0.99 if s >= 5.0 and margin >= 2.0 else 0.95 if s >= 4.0 and margin >= 1.5 else 0.85 if margin >= 1.0 else 0.6
+            if any(e.kind == "tenure" and not e.holds(d) for e in evidence):
+                conf = min(conf, 0.6)     # the stamp and an official's office disagree: one of them is not this page's
             how = ["page-date"] + [w for w in why if w in ("label", "alone", "clock", "piped", "caption", "weekday")]
             return d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday())
     evidence += _event_dates(cands, today) + _monthday_events(cands, today) + _lead_pairs(cands, prose, page, today)

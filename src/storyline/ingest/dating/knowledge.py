@@ -266,12 +266,12 @@ def _relation(tense: _Tense, g_start: dt.date, g_end: dt.date) -> tuple[Span, st
         return (g_start - 9 * _DAY, g_end + 9 * _DAY), "days-around"
     if tense.during and not past and not fut:
         return (g_start, g_end), "during"
-    # hosts are named years ahead and past summits are recalled for years: outside "at the weekend" and
-    # "last year's", a mention bounds the page on one side only, within two years on the other
+    # past summits are recalled for years, so a past mention is a floor only; hosts are named ahead, a
+    # coming summit bounds the page from above and from two years before
     if fut and not past:
         return (g_start - 730 * _DAY, g_end), "before"
     if past and not fut:
-        return (g_start, g_end + 730 * _DAY), "after"
+        return (g_start, dt.date.max), "after"
     return (g_start - 730 * _DAY, g_end + 730 * _DAY), "around"
 
 
