@@ -231,6 +231,18 @@ def test_gathering_at_the_weekend_and_report_weekday_give_the_day() -> None:
     assert value == "2018-12-04" and "gathering" in how and conf < 0.9
 
 
+def test_a_past_gathering_is_recalled_for_years() -> None:
+    page = ("The 2014 NATO summit in Wales, where allies pledged to raise defence spending, was recalled by "
+            "Secretary General Mark Rutte on Tuesday.\n")
+    assert date_of(page)[0] == "2024/2026"
+
+
+def test_stamp_contradicted_by_an_office_loses_confidence() -> None:
+    page = ("Published: 12/05/2010\n\nUS Secretary of State Mike Pompeo met Russian Foreign Minister Sergei Lavrov "
+            "in Sochi on Tuesday.\n")
+    assert date_of(page)[2] <= 0.6
+
+
 def test_gathering_in_the_future_bounds_the_year() -> None:
     ev = gathering_evidence("Obama will still attend the Group of 20 summit in St. Petersburg, Russia.")
     assert ev and all(b <= dt.date(2013, 9, 6) for _, b in ev[0].spans)
