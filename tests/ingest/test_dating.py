@@ -123,6 +123,13 @@ def test_file_photo_caption_is_not_the_page_date() -> None:
     assert value != "2009-05-03" and value != "2009-05-04"
 
 
+def test_unconfirmed_caption_date_is_not_the_page_date() -> None:
+    # an old photo without "file" in its caption; the story gives no weekday to confirm the day
+    page = ("The two presidents in Beijing on November 10, 2014. REUTERS/Pool\n\nMOSCOW (Reuters) - The Kremlin "
+            "said the two presidents would meet in Helsinki next month.\n")
+    assert date_of(page)[0] not in ("2014-11-10", "2014-11-11")
+
+
 def test_comment_stamp_is_not_the_page_date() -> None:
     page = ("Summit called off\n\nJan 9, 2015\n\nThe summit planned for next month was called off on Friday, "
             "the host government said in a statement issued in the capital.\n\nComments\nReader42 says: "

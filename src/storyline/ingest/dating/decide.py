@@ -123,6 +123,8 @@ def _full_scores(cands: list[Candidate], evidence: list[Evidence], rw: tuple[int
                     s += 0.5
                 else:
                     s -= 1.0 if "caption" not in c.features else 2.0
+            elif "caption" in c.features:
+                s -= 1.5          # a photo may be years old: its date alone, unconfirmed by the story, is not the page's
             # a page's own stamp hardly ever falls outside the office of an official it names with his title;
             # a crawl date printed in a site header does
             s -= sum(TENURE_PENALTY if e.kind == "tenure" else 0.5 * e.weight for e in evidence if not e.holds(d))
