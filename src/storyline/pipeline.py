@@ -139,7 +139,7 @@ class _Run:
                 except InputRejected as e:
                     self.reject(e.rejection(r.path, r.id))
                     continue
-                if a.published.year is None and a.dateline is not None and a.dateline.month:
+                if a.published.year is None and a.published.month and a.published.day:
                     self.undecided.append(a)
                     continue
                 if a.published.year and a.published.confidence >= CONFIDENT:

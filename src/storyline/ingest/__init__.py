@@ -8,7 +8,7 @@ from pathlib import Path
 from collections.abc import Iterable
 
 from ..errors import InputRejected
-from ..records import Article, Published, RawInput
+from ..records import Article, Dateline, Published, RawInput
 from .clean import clean_text
 from .decode import decode_bytes
 from .html import read_html
@@ -65,7 +65,8 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
     if sitename and (len(sitename) > 40 or sitename == title):
         sitename = None          # some pages put the title where the site name belongs
     source = meta.get("source") or cleaned.source or sitename
-    published = infer_published(dateline=cleaned.dateline, body=cleaned.body, meta_published=meta.get("published"),
+    published = infer_published(dateline=cleaned.dateline, body=cleaned.body, page=text_in,
+                                meta_published=meta.get("published"),
                                 header_date=cleaned.header_date, html_date=html_date, url=url,
                                 corpus_years=corpus_years, today=today)
     return Article(id=raw.id, path=raw.path, source=source, headline=cleaned.headline, lead=cleaned.lead,
@@ -74,10 +75,14 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
 
 
 def redate(article: Article, corpus_years: Iterable[int], today: dt.date | None = None) -> Published:
-    """Infer an undecided year again, now with the corpus's other dates as evidence."""
-    if article.published.year is not None or article.dateline is None:
-        return article.published
-    return infer_published(dateline=article.dateline, body=article.text, corpus_years=corpus_years, today=today)
+    """Infer an undecided year again, now with the corpus's other dates as evidence: the month and day
+    the page gave (a dateline, an app stamp, a caption) stand in for the page, which is not kept."""
+    p = article.published
+    if p.year is not None or not p.month or not p.day:
+        return p
+    dl = Dateline(place=None, text=None, agency=None, month=p.month, day=p.day)
+    again = infer_published(dateline=dl, body=article.text, corpus_years=corpus_years, today=today)
+    return again if again.year is not None else p
 
 
 def read_file(path: str | Path) -> Article:

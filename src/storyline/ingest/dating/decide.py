@@ -1,0 +1,415 @@
+"""The page's date, weighed from every date on the page and what the text implies.
+
+Three steps, each only when the one before finds nothing it can stand behind:
+
+1. **A full date printed as the page's own stamp.** Every full date found by
+   :mod:`.candidates` is scored on where it stands and what it is attached to:
+   a bare stamp line, a stamp label ("Updated:", "Published"), a clock time, a
+   title line ending in ``| 10.05.2015``, the header above the article; against
+   a caption (the news day: the page is that day or the next), prose (the
+   event's date, worse still with future wording: "the April 21 visit has been
+   postponed"), a copyright, comment or file-photo line. The text then votes:
+   the weekday the report gives ("said on Saturday") for the same day or the
+   day before, the weekday printed with the date, and every piece of
+   :mod:`.knowledge` evidence (an official out of office on that day counts
+   against it). Two readings of ``09-11-2019`` are two options; the weekdays
+   decide between them.
+2. **A month and day without a year** (a dateline, an app line ``04月03日``, a
+   caption "on Nov. 15, Friday"): each year from 1990 to today is scored on the
+   weekday (a hard filter), the knowledge evidence, weekday+month-day pairs
+   printed elsewhere, and the years of the corpus's other articles; a year is
+   given only when it wins clearly, otherwise ``XXXX-MM-DD``.
+3. **Nothing printed**: the days that the most evidence allows (offices held,
+   gatherings and their tense, explicit years, dated events in the prose) form
+   a region, reported as far as it goes: a day (a short region with the
+   report's weekday in it once), a month, a year or a span of years.
+
+The confidence is the share of right answers measured per bucket on the
+development sets (README, "Publication dates"); it is capped below 0.9 for
+anything that is not a printed stamp or a weekday-checked year.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from .candidates import CAPTION, Candidate, find_candidates
+from .knowledge import Evidence, _number, gathering_evidence, prose_lines, tenure_evidence, year_evidence
+
+FIRST_DAY = dt.date(1990, 1, 1)
+ACCEPT_FULL = 2.5
+TIE = 0.5                   # page-date scores closer than this are not told apart
+TENURE_PENALTY = 3.0
+EVIDENCE_CHARS = 50_000
+MAX_MONTHDAY_EVENTS = 6     # each repeats over every year: a few are enough, many would cost time
+MONTHDAY_REACH = 180        # days a month-day without a year lies from the page, at most
+_WEEKDAY_RE = re.compile(r"\b(?:on|this|last|next|late|early)?\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_FUTURE = re.compile(r"\b(will|shall|is to|are to|is due to|are due to|is set to|are set to|plans? to|is expected to|"
+                     r"going to|promised?|scheduled)\b", re.I)
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“])")
+_WD_NUM = {w: i for i, w in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+
+FEATURE_WEIGHTS = {"alone": 2.5, "label": 2.5, "clock": 1.0, "piped": 2.5, "dateline": 3.0, "app": 1.0,
+                   "caption": 2.0, "prose": -1.5, "future": -3.0, "reference": -2.0, "copyright": -6.0,
+                   "comment": -3.0, "crawl": -6.0, "updated": -0.5, "file-photo": -5.0}
+
+
+def report_weekday(body: str, sentences: int = 1) -> tuple[int, tuple[int, ...]] | None:
+    """The weekday the first sentence gives for the report's day, and the day offsets it allows:
+    the same day or the day before for past wording, the same day or the next for future wording.
+    With ``sentences`` > 1 the first weekday of the first few sentences (a softer reading: a later
+    sentence may speak of another day)."""
+    from ..clean import match_dateline
+
+    body = body.strip()
+    found = match_dateline(body)
+    if found:
+        body = body[found[1]:]
+    for sentence in _SENT_END.split(body[:2000], maxsplit=sentences)[:sentences]:
+        m = _WEEKDAY_RE.search(sentence)
+        if not m:
+            continue
+        if re.match(r"\s*(last|next)\b", m.group(0), re.I):
+            return None
+        wd = _WD_NUM[m.group(1).lower()]
+        clause = re.split(r"[,;:]", sentence[max(0, m.start() - 80):m.start()])[-1]
+        return wd, ((0, 1) if _FUTURE.search(clause) else (0, -1))
+    return None
+
+
+def _story(body: str) -> str:
+    """The body without the captions the cleaner may have left at its start."""
+    sentences = re.split(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“(])|\s\|\s|\n", body[:3000])
+    return " ".join(s for s in sentences if not CAPTION.search(s)) or body
+
+
+def _score(evidence: list[Evidence], d: dt.date) -> float:
+    return sum(e.weight for e in evidence if e.holds(d))
+
+
+def _full_scores(cands: list[Candidate], evidence: list[Evidence], rw: tuple[int, tuple[int, ...]] | None,
+                 body_at: int, body_end: int, today: dt.date) -> dict[dt.date, tuple[float, list[str]]]:
+    out: dict[dt.date, tuple[float, list[str]]] = {}
+    # three or more different bare dates make a list (related items, an archive), not a stamp
+    bare = {c.options[0] for c in cands if c.kind == "full" and "alone" in c.features and "label" not in c.features}
+    listed = len(bare) >= 3
+    for c in cands:
+        if c.kind != "full":
+            continue
+        feats = c.features - {"prose"} if "caption" in c.features else c.features
+        base = sum(FEATURE_WEIGHTS.get(f, 0.0) for f in feats)
+        if listed and "alone" in c.features and "label" not in c.features:
+            base -= 2.5
+        if c.start < body_at and "prose" not in c.features:
+            base += 1.0                                   # the header above the article
+        elif c.start > body_end:
+            base -= 1.5                                   # below the article: related items, comments, footers
+        options = [dt.date(y, m, d) for y, m, d in c.options if y]
+        if "caption" in c.features and len(options) == 1:
+            options.append(options[0] + dt.timedelta(days=1))     # a caption shows the news day, the page may be the next
+        for k, d in enumerate(options):
+            if d > today or d < FIRST_DAY:
+                continue
+            s, why = base - (0.5 if "caption" in c.features and k == 1 else 0.0), sorted(c.features)
+            if c.weekday is not None:
+                s += 1.0 if d.weekday() == c.weekday else -6.0
+            if rw:
+                wd, offsets = rw
+                if d.weekday() == wd:
+                    s += 1.5
+                    why = why + ["weekday"]
+                elif any((d + dt.timedelta(days=o)).weekday() == wd for o in offsets):
+                    s += 0.5
+                else:
+                    s -= 1.0 if "caption" not in c.features else 2.0
+            elif "caption" in c.features:
+                s -= 1.5          # a photo may be years old: its date alone, unconfirmed by the story, is not the page's
+            # a page's own stamp hardly ever falls outside the office of an official it names with his title;
+            # a crawl date printed in a site header does
+            s -= sum(TENURE_PENALTY if e.kind == "tenure" else 0.5 * e.weight for e in evidence if not e.holds(d))
+            prev = out.get(d)
+            out[d] = (max(prev[0], s) + 0.5, prev[1]) if prev else (s, why)
+    return out
+
+
+def _pub_monthday(cands: list[Candidate], rw: tuple[int, tuple[int, ...]] | None) -> Candidate | None:
+    """The month-day that stands for the page: a dateline, an app stamp, a caption with the report's weekday."""
+    best, best_s = None, 0.0
+    for c in cands:
+        if c.kind != "monthday":
+            continue
+        f = c.features
+        s = 0.0
+        if "dateline" in f:
+            s = 4.0
+        elif "app" in f and ("label" in f or "alone" in f):
+            s = 3.5
+        elif "caption" in f and c.weekday is not None and rw and c.weekday == rw[0]:
+            s = 2.5
+        elif "alone" in f and ("label" in f or "clock" in f):
+            s = 2.0
+        if s > best_s:
+            best, best_s = c, s
+    return best
+
+
+def _year_for(month: int, day: int, weekday: int | None, rw: tuple[int, tuple[int, ...]] | None, rw_hard: bool,
+              evidence: list[Evidence], pairs: list[tuple[int, int, int]], corpus_years: set[int],
+              today: dt.date) -> tuple[int | None, list[str], float]:
+    scores: dict[int, float] = {}
+    used: list[str] = []
+    for y in range(FIRST_DAY.year, today.year + 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d > today:
+            continue
+        s = 0.0
+        if weekday is not None:
+            if d.weekday() != weekday:
+                continue
+        elif rw:
+            wd, offsets = rw
+            ok = [k for k, o in enumerate(offsets) if (d + dt.timedelta(days=o)).weekday() == wd]
+            if not ok and rw_hard:
+                continue
+            s += (1.5 if ok[0] == 0 else 0.0) if ok else 0.0
+        s += _score(evidence, d)
+        # an official out of office on that day speaks against it (a title next to a name is rarely wrong)
+        s -= sum(TENURE_PENALTY for e in evidence if e.kind == "tenure" and not e.holds(d))
+        for pm, pd, pw in pairs:
+            try:
+                if dt.date(y, pm, pd).weekday() == pw:
+                    s += 1.0
+            except ValueError:
+                pass
+        if corpus_years and y in corpus_years:
+            s += 2.0
+        scores[y] = s
+    if weekday is not None or rw:
+        used.append("weekday")
+    if evidence:
+        used.extend(dict.fromkeys(e.kind for e in evidence))
+    if pairs:
+        used.append("weekday-pairs")
+    if corpus_years:
+        used.append("corpus")
+    if not scores:
+        return None, used + ["no-year-fits"], 0.0
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else float("-inf")
+    margin = top - second
+    weekday_part = 1.5 if (rw and weekday is None) else 0.0   # the weekday alone never decides a year
+    if margin >= 1.5 and top - weekday_part >= 1.0:
+        conf = 0.97 if (weekday is not None or rw) and margin >= 2.0 else 0.85 if margin >= 2.0 else 0.75
+        return best, used, conf
+    return None, used + ["undecided"], 0.0
+
+
+def _region(evidence: list[Evidence], today: dt.date) -> tuple[dt.date, dt.date, float] | None:
+    """The longest stretch of days that the most evidence allows."""
+    if not evidence:
+        return None
+    points = {FIRST_DAY, today + dt.timedelta(days=1)}
+    for e in evidence:
+        for a, b in e.spans:
+            points.add(max(FIRST_DAY, a))
+            points.add(min(today, b) + dt.timedelta(days=1))
+    cuts = sorted(p for p in points if FIRST_DAY <= p <= today + dt.timedelta(days=1))
+    segs = []
+    for a, nxt in zip(cuts, cuts[1:]):
+        segs.append((_score(evidence, a), a, nxt - dt.timedelta(days=1)))
+    top = max(s for s, _, _ in segs)
+    if top <= 0:
+        return None
+    tops = [(a, b) for s, a, b in segs if s == top]
+    return tops[0][0], tops[-1][1], top          # disjoint best stretches are reported as one span covering them
+
+
+def _partial(a: dt.date, b: dt.date) -> str | None:
+    if a.year == b.year:
+        return f"{a.year}-{a.month:02d}" if a.month == b.month else str(a.year)
+    if b.year - a.year <= 12:
+        return f"{a.year}/{b.year}"
+    return None
+
+
+def _event_dates(cands: list[Candidate], today: dt.date) -> list[Evidence]:
+    """Full dates in prose that are not the page's: an event ahead of the page (future wording) or behind it."""
+    out = []
+    for c in cands:
+        if c.kind != "full" or "prose" not in c.features or len(c.options) != 1:
+            continue
+        y, m, d = c.options[0]
+        assert y is not None
+        day = dt.date(y, m, d)
+        # a bound on one side only: a treaty may expire years ahead, a history be recalled years later
+        if "future" in c.features:
+            out.append(Evidence("event-date", 1.5, ((FIRST_DAY, day),), f"ahead of {day}"))
+        elif "caption" not in c.features:
+            out.append(Evidence("event-date", 1.0, ((day, today),), f"after {day}"))
+    return out
+
+
+_AGE_NOTICE = re.compile(r"\bthis (?:article|story|page) is (?:more|older) than (\w+) years? old\b", re.I)
+
+
+def _age_notice(page: str, today: dt.date) -> list[Evidence]:
+    """"This article is more than 5 years old": printed at the crawl, which is no later than today."""
+    m = _AGE_NOTICE.search(page)
+    n = _number(m[1]) if m else None
+    if not n:
+        return []
+    try:
+        latest = today.replace(year=today.year - n)
+    except ValueError:
+        latest = today.replace(year=today.year - n, day=28)
+    return [Evidence("age-notice", 1.0, ((FIRST_DAY, latest),), f"more than {n} years old")]
+
+
+def _lead_pairs(cands: list[Candidate], prose: str, page: str, today: dt.date) -> list[Evidence]:
+    """A weekday with a month-day in the lead ("will visit Russia on Friday, May 6") names the news of the
+    page: the years where that day has that weekday, give or take a season. Only in the lead: a pair deep in
+    the story may be history ("the attacks of Tuesday, September 11")."""
+    lead = " ".join(_SENT_END.split(prose, maxsplit=3)[:3])[:600]
+    out = []
+    for c in cands:
+        if c.kind != "monthday" or c.weekday is None or "reference" in c.features or c.text not in lead:
+            continue
+        _, m, d = c.options[0]
+        spans = []
+        for y in range(FIRST_DAY.year, today.year + 1):
+            try:
+                day = dt.date(y, m, d)
+            except ValueError:
+                continue
+            if day.weekday() == c.weekday:
+                spans.append((day - dt.timedelta(days=90), min(today, day + dt.timedelta(days=90))))
+        if spans:
+            out.append(Evidence("weekday-pair", 1.0, tuple(spans), c.text))
+    return out
+
+
+def _monthday_events(cands: list[Candidate], today: dt.date) -> list[Evidence]:
+    """Month-days in prose without a year: a past one ("talks on Jan. 22") is within the year before the
+    page, a future one ("the summit on April 16") within the year after. The evidence repeats every year:
+    it only cuts a region that other evidence has placed."""
+    out = []
+    for c in cands:
+        if c.kind != "monthday" or "prose" not in c.features or "caption" in c.features:
+            continue
+        _, m, d = c.options[0]
+        spans = []
+        for y in range(FIRST_DAY.year, today.year + 1):
+            try:
+                day = dt.date(y, m, d)
+            except ValueError:
+                continue
+            spans.append((day - dt.timedelta(days=MONTHDAY_REACH), day) if "future" in c.features
+                         else (day, day + dt.timedelta(days=MONTHDAY_REACH)))
+        out.append(Evidence("month-day", 0.5, tuple(spans), c.text))
+        if len(out) >= MAX_MONTHDAY_EVENTS:
+            break
+    return out
+
+
+def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = None,
+              corpus_years: Iterable[int] = (), today: dt.date | None = None
+              ) -> tuple[str | None, list[str], float, tuple[int | None, int | None, int | None, int | None]]:
+    """Decide the page's date. Returns (TIMEX value or None, how, confidence, (year, month, day, weekday))."""
+    today = today or dt.date.today()
+    page, body = page[:EVIDENCE_CHARS], body[:EVIDENCE_CHARS]     # a page dates itself near its top
+    cands = find_candidates(page)
+    prose = prose_lines(body) or prose_lines(page)
+    evidence = (tenure_evidence(body or page, today) + gathering_evidence(prose) + year_evidence(prose, today)
+                + _age_notice(page, today))
+    story = _story(body)
+    rw_first = report_weekday(story)                 # the lead's weekday: a hard filter on years
+    rw = rw_first or report_weekday(story, 6)        # a later sentence's: a vote
+    first = prose.split("\n", 1)[0][:60] if prose else ""
+    body_at = page.find(first) if first else -1
+    body_at = body_at if body_at >= 0 else len(page)
+    last = prose.rsplit("\n", 1)[-1] if prose else ""
+    body_end = page.rfind(last[:60]) if last else -1
+    body_end = body_end + len(last) if body_end >= body_at else len(page)
+
+    # 1. a printed full date
+    full = _full_scores(cands, evidence, rw, body_at, body_end, today)
+    if full:
+        ranked = sorted(full.items(), key=lambda kv: -kv[1][0])
+        (d, (s, why)) = ranked[0]
+        runner = ranked[1][1][0] if len(ranked) > 1 else float("-inf")
+        if s >= ACCEPT_FULL and s - runner < TIE and ranked[1][0] != d:
+            # two stamps or two readings of 03/04/2015 that nothing tells apart: say what they share
+            other = ranked[1][0]
+            if (other.year, other.month) == (d.year, d.month):
+                return f"{d.year}-{d.month:02d}", ["page-date", "tied"], 0.7, (d.year, d.month, None, None)
+            if other.year == d.year:
+                return str(d.year), ["page-date", "tied"], 0.7, (d.year, None, None, None)
+        elif s >= ACCEPT_FULL:
+            margin = s - runner
+            conf = 0.99 if s >= 5.0 and margin >= 2.0 else 0.95 if s >= 4.0 and margin >= 1.5 else 0.85 if margin >= 1.0 else 0.6
+            if any(e.kind == "tenure" and not e.holds(d) for e in evidence):
+                conf = min(conf, 0.6)     # the stamp and an official's office disagree: one of them is not this page's
+            how = ["page-date"] + [w for w in why if w in ("label", "alone", "clock", "piped", "caption", "weekday")]
+            return d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday())
+    evidence += _event_dates(cands, today) + _monthday_events(cands, today) + _lead_pairs(cands, prose, page, today)
+
+    # 2. a month and day without a year
+    md_cand = _pub_monthday(cands, rw)
+    md = (md_cand.options[0][1], md_cand.options[0][2]) if md_cand else dateline_md
+    if md:
+        month, day = md
+        weekday = md_cand.weekday if md_cand else None
+        pairs = [(c.options[0][1], c.options[0][2], c.weekday) for c in cands
+                 if c.kind == "monthday" and c.weekday is not None and c is not md_cand]
+        year, used, conf = _year_for(month, day, weekday, rw, rw_first is not None, evidence, pairs,
+                                     set(corpus_years), today)
+        kind = "dateline" if not md_cand or "dateline" in md_cand.features else "app-date" if "app" in md_cand.features else "caption-date"
+        if year is not None:
+            if kind == "caption-date":
+                conf = min(conf, 0.85)
+            return f"{year}-{month:02d}-{day:02d}", [kind] + used, conf, (year, month, day, dt.date(year, month, day).weekday())
+        # the evidence may still agree on a year for this month-day
+        region = _region(evidence, today)
+        if region and region[0].year == region[1].year:
+            y = region[0].year
+            try:
+                d = dt.date(y, month, day)
+            except ValueError:
+                d = None
+            if d and region[0] <= d <= region[1] and (weekday is None or d.weekday() == weekday) and \
+                    (not rw or any((d + dt.timedelta(days=o)).weekday() == rw[0] for o in rw[1])):
+                return d.isoformat(), [kind, "region"] + used, 0.8, (y, month, day, d.weekday())
+        wd = weekday if weekday is not None else rw_first[0] if rw_first else None   # anchors "on Friday"
+        return f"XXXX-{month:02d}-{day:02d}", [kind] + used, 0.0, (None, month, day, wd)
+
+    # 3. only what the text implies ("the latest year mentioned, give or take" is for choosing among
+    # a month-day's years; as a bound it would exclude the later years that a lasting reference allows)
+    evidence = [e for e in evidence if e.kind != "years"]
+    region = _region(evidence, today)
+    if region is None:
+        return None, ["unknown"], 0.0, (None, None, None, None)
+    a, b, _ = region
+    kinds = list(dict.fromkeys(e.kind for e in evidence if e.holds(a)))
+    if rw_first and (b - a).days <= 13:
+        days = [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
+        hits = [d for d in days if d.weekday() == rw_first[0]]
+        if len(hits) == 1:
+            d = hits[0]
+            return d.isoformat(), ["region", "weekday"] + kinds, 0.8, (d.year, d.month, d.day, d.weekday())
+    value = _partial(a, b)
+    if value is not None and len(value) == 7:
+        # month-days without a year repeat every year: they may pick the year, not the month, on their own
+        bare = _region([e for e in evidence if e.kind != "month-day"], today)
+        if bare is None or _partial(bare[0], bare[1]) != value:
+            value = str(a.year)
+    if value is None:
+        return None, ["region-too-wide"] + kinds, 0.0, (None, None, None, None)
+    year = a.year if a.year == b.year else None
+    month = a.month if year and a.month == b.month else None
+    conf = 0.7 if year else 0.5
+    return value, ["region"] + kinds, conf, (year, month, None, None)
