@@ -201,6 +201,24 @@ def _initials(key: str) -> str:
     return "".join(t[0] for t in key.split() if t not in _ORG_STOP)
 
 
+def fold_alias(name: str) -> str:
+    """A written form as filters compare it: lower case, no accents, single spaces."""
+    return " ".join(_ascii(name).casefold().split())
+
+
+def count_events(table: ActorTable, sides: Iterable[tuple[str, str | None, str | None, str]]) -> None:
+    """Set each actor's ``n_events``: the corpus events whose reports name it as a side
+    (``sides``: article id, source name, target name, event id per report)."""
+    events: dict[str, set[str]] = defaultdict(set)
+    for aid, src, tgt, eid in sides:
+        for name in (src, tgt):
+            actor = table.actor_of_name(aid, name) if name else None
+            if actor:
+                events[actor].add(eid)
+    for actor_id, a in table.actors.items():
+        a.n_events = len(events.get(actor_id, ()))
+
+
 def actor_id_of(kind: str, key: str) -> str:
     return "ac-" + hashlib.sha1(f"{kind}:{key}".encode("utf-8")).hexdigest()[:12]
 

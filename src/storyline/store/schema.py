@@ -19,6 +19,14 @@ Tables (version 2, linking: ``storyline.link`` and ``store/events.py``):
   LSH band keys, to find reprints of new articles among old ones by a join.
 - ``duplicate_groups``: article -> group (its earliest article) and kind
   (original, reprint, update, truncated).
+
+Tables (version 3, actors across the corpus: ``storyline.link.actors``):
+- ``actors``: one row per person, place or organisation: canonical name, type, country,
+  aliases, roles over time (JSON), articles, mentions and corpus events naming it as a side.
+- ``actor_aliases``: every written form (name, entity type) -> its actor; ``alias_key`` is
+  the form folded (lower case, no accents) for filters that match any alias.
+- ``actor_resolutions``: forms that mean different actors in different articles (a bare
+  surname two people share), decided per article.
 """
 from __future__ import annotations
 
@@ -125,6 +133,32 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             article_id VARCHAR PRIMARY KEY,
             group_id VARCHAR NOT NULL,
             kind VARCHAR NOT NULL
+        )""",
+    ]),
+    (3, "actors across the corpus: actors, aliases, per-article resolutions", [
+        """CREATE TABLE actors (
+            actor_id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            country VARCHAR,
+            countries VARCHAR[],
+            aliases VARCHAR[],
+            roles JSON,
+            n_articles INTEGER NOT NULL,
+            n_mentions INTEGER NOT NULL,
+            n_events INTEGER NOT NULL
+        )""",
+        """CREATE TABLE actor_aliases (
+            alias VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            alias_key VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE actor_resolutions (
+            article_id VARCHAR NOT NULL,
+            alias VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL
         )""",
     ]),
 ]
