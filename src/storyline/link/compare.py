@@ -10,7 +10,8 @@ they are two happenings. The rules:
   only when the dates agree;
 * a visit has a host and a guest: either differing is another visit;
 * a named person on a side who is not among the cluster's people on that side
-  is another event (Lavrov's visit is not Putin's);
+  is another event (Lavrov's visit is not Putin's); names are compared by
+  ``mentions.same_person``, so "Kim Jong-un", "Kim Jong Un" and "Kim" are one person;
 * places in different countries are two events;
 * one article does not report one event as both held and still to come;
 * two dated happenings whose dates do not overlap are two events; a plan
@@ -29,7 +30,7 @@ import datetime as dt
 from collections import deque
 
 from . import dates
-from .mentions import Mention
+from .mentions import Mention, same_person
 from .rules import MODE_NEEDS_DATE_WHEN_MISSING, PLAN_STATUSES, LinkRules
 
 
@@ -86,7 +87,7 @@ class Cluster:
                     self.happened_pubs.insert(i, m.published)
         elif m.interval and m.interval not in self.plan_dates:
             self.plan_dates.append(m.interval)
-        if m.status == "postponed":
+        if m.status in ("postponed", "cancelled"):     # called off, a plan may come back on another date
             self.postponed = True
         self.articles.setdefault(m.article_id, set()).add(m.status)
         if m.words:
@@ -214,11 +215,11 @@ def compare(m: Mention, c: Cluster, r: LinkRules) -> float | None:
     matched = 0
     for country, person in m.persons:
         if not country:
-            matched += int(person in c.all_persons)
+            matched += int(any(same_person(person, p) for p in c.all_persons))
             continue
         theirs = c.persons.get(country)
         if theirs:
-            if person not in theirs:
+            if person not in theirs and not any(same_person(person, p) for p in theirs):
                 return None
             matched += 1
     score += r.person_match * min(matched, 2)

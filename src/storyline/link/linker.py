@@ -45,7 +45,7 @@ class BlockLinker:
         if m.published is None:
             return [f"e:{m.evidence_key}"] if m.evidence_key else []
         keys = ["*"]
-        keys += [f"p:{c}:{p}" for c, p in m.persons]
+        keys += [f"p:{c}:{w}" for c, p in m.persons for w in {p.split()[0], p.split()[-1]}]
         if m.place_key:
             keys.append(f"l:{m.place_key}")
         if m.evidence_key:

@@ -40,7 +40,7 @@ class Mention:
     target_country: str | None
     source_name: str | None = None
     target_name: str | None = None
-    persons: tuple[tuple[str, str], ...] = ()    # (country of the side or "", surname key)
+    persons: tuple[tuple[str, str], ...] = ()    # (country of the side or "", name key: folded tokens)
     date: str | None = None                      # TIMEX3 value as reported
     location_name: str | None = None
     location_country: str | None = None
@@ -75,7 +75,7 @@ class Mention:
             self.host = self.location_country if self.location_country in pair else self.target_country
             self.guest = self.source_country if self.host == self.target_country else self.target_country
         self.place_key = _place_key(self.location_name)
-        names = {p for _, p in self.persons}
+        names = {w for _, p in self.persons for w in p.split()}
         for n in (self.source_name, self.target_name):
             names.update(w.casefold() for w in _WORD.findall(n or ""))
         self.words = content_words(self.evidence, names)
@@ -172,10 +172,33 @@ def _gazetteer() -> Any:
 
 
 @lru_cache(maxsize=65536)
-def _surname(name: str) -> str:
-    from ..entities.names import surname
+def _name_key(name: str) -> str:
+    """A person's name as linking compares it: its folded tokens (``actors.person_tokens``:
+    no titles, accents or hyphens, romanisation variants folded), space-separated."""
+    from .actors import person_tokens
 
-    return surname(name)
+    return " ".join(person_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def same_person(a: str, b: str) -> bool:
+    """Whether two name keys can name one person across articles: equal, written together or apart
+    ("jong un" / "jongun"), or one's tokens all inside the other's sharing its first or last token
+    ("putin" / "vladimir putin", "taiip erdogan" / "recep taiip erdogan"); "melania trump" is not
+    "donald trump"."""
+    if a == b:
+        return True
+    ta, tb = a.split(), b.split()
+    if not ta or not tb:
+        return False
+    if "".join(ta) == "".join(tb):
+        return True
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == len(long):
+        return False
+    if not set(short) <= set(long):
+        return False
+    return short[0] == long[0] or short[-1] == long[-1]
 
 
 @lru_cache(maxsize=65536)
@@ -215,8 +238,8 @@ def _person_keys(actor: dict[str, Any], side_country: str | None, entities: dict
                      and not _is_place(name))
     if not is_person:
         return set()
-    key = _surname(name)
-    if not key or key in NOT_PERSONS:
+    key = " ".join(w for w in _name_key(name).split() if w not in NOT_PERSONS)
+    if not key:
         return set()
     return {(actor.get("country") or side_country or "", key)}
 
