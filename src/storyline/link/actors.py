@@ -358,16 +358,20 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
     persons = {k: f for k, f in forms.items() if f.type == PERSON and person_tokens(f.name)
                and not (len(person_tokens(f.name)) == 1 and person_tokens(f.name)[0] in HONOURS)}
     person_keys = {person_key(k[0]) for k in persons if len(person_tokens(k[0])) >= 2}
+    typed_surnames: dict[tuple[str, str], set[str]] = {}
     for k, f in forms.items():
         if k in persons or f.type in ("NORP", "OUTLET") or _known_place(f.name):
             continue
         tok = person_tokens(f.name)
         if len(tok) >= 2 and person_key(f.name) in person_keys:
             persons[k] = f              # a person's full name typed ORG/GPE ("PM Ivan Petrov", "Ivan) Petrov")
-        elif len(tok) == 1 and len(_plain_tokens(f.name)) == 1 and all(
-                any(o[1] == PERSON and o != k and tok[0] in person_tokens(o[0]) for o in by_article[a])
-                for a in f.articles):
-            persons[k] = f              # a surname typed ORG/GPE in articles that name the person
+        elif len(tok) == 1 and len(_plain_tokens(f.name)) == 1:
+            hosts = {a for a in f.articles
+                     if any(o[1] == PERSON and o != k and tok[0] in person_tokens(o[0]) for o in by_article[a])}
+            if hosts and hosts == f.articles:
+                persons[k] = f          # a surname typed ORG/GPE in articles that name the person
+            elif hosts:
+                typed_surnames[k] = hosts   # ... in some of its articles: decided there
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for k in persons:
         groups[person_key(k[0])].append(k)
@@ -412,6 +416,14 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
                 choice = _decide(aid, f, owners, by_article, persons, groups, root_groups, union)
                 if choice is not None:
                     resolutions[(aid, k[0], k[1])] = ("person", choice)
+
+    for k, hosts in typed_surnames.items():
+        tok = person_tokens(k[0])[0]
+        for aid in sorted(hosts):
+            here = {union.find(("person", person_key(n))) for n, t in by_article[aid]
+                    if t == PERSON and (n, t) in persons and tok in person_tokens(n)}
+            if len(here) == 1:
+                resolutions[(aid, k[0], k[1])] = next(iter(here))
 
     # --- places: countries by code (names and adjectives), other places by key; ORG forms of a known place join
     place_groups: dict[str, list[tuple[str, str]]] = defaultdict(list)

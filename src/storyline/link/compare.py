@@ -21,7 +21,9 @@ they are two happenings. The rules:
   postponement was reported;
 * otherwise evidence adds up (dates overlapping, same people, same place,
   similar wording) and one *anchor* is needed: overlapping dates, a dated event
-  soon before an undated report of it, the same place, or similar wording.
+  soon before an undated report of it, the same place, similar wording, or an
+  undated cancellation or postponement, by a person named in the plan, of a plan
+  still ahead.
 """
 from __future__ import annotations
 
@@ -231,6 +233,10 @@ def compare(m: Mention, c: Cluster, r: LinkRules) -> float | None:
     anchor = anchor or d[1]
     if needs_date and not d[2]:
         return None
+    # calling off (or putting off) a plan that is still ahead, by the people named in it
+    if (not anchor and matched and m.status in ("cancelled", "postponed") and m.interval is None and m.published
+            and any(pi[1] >= m.published for pi in c.plan_dates)):
+        anchor = True
     # wording
     if m.words:
         o, ev_anchor = _evidence_overlap(m.words, c, r)
