@@ -26,10 +26,11 @@ of people:
 * **organisations and outlets**: one per folded name ("U.N." = "UN" = "United Nations"),
   an acronym joining the one multi-word name whose initials it is ("APEC").
 
-The measure behind it (``tests/link/test_actors.py::test_store_has_no_duplicate_actors``
-runs the checker ``duplicate_actor_rows`` on a store of samples, seeds and devreal):
-before this module, ``storyline actors`` listed 413 rows with 46 duplicates of these
-kinds; see the README of ``link`` for the figures after.
+The measure behind it (``duplicate_actor_rows``, the checker, over ``storyline actors --json`` on a
+store of samples + seeds + devreal, 59 articles; ``tests/link/test_actors.py`` runs it): before
+this module 413 rows, 34 of them duplicates (14 partial person names, 5 surnames typed ORG/place,
+15 places under several types or spellings); after, 347 rows and none. Linking figures did not
+move (link B³ F1 seeds 1.000, samples 0.917, devreal 1.000).
 
 The cost is linear in the entity rows, plus one pass per distinct name; the store keeps the
 result in ``actors``, ``actor_aliases`` (every form -> its actor) and ``actor_resolutions``
