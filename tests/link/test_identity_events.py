@@ -114,3 +114,39 @@ def test_name_keys_match_across_spellings_but_not_across_people() -> None:
 def test_mentions_compare_folded_names() -> None:
     rec = article("m1", "2020-01-01", [event("e1", src=("RUS", "Sergey Lavrov"), tgt=("JPN", "Tarō Kōno"))])
     assert dict((c, p) for c, p in mentions_of(rec)[0].persons) == {"RUS": "sergei lavrov", "JPN": "taro kono"}
+
+
+def test_one_visit_whose_reports_name_different_hosts_is_one_event() -> None:
+    def rep(aid: str, host: str, text: str, extra: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        return article(aid, "2017-07-05", [event("e1", status="happened", src=("BRA", "Paulo Ramos"),
+                                                 tgt=("VNM", host), date="2017-07-04", loc=("Hanoi", "VNM"),
+                                                 evidence=text), *(extra or [])])
+
+    recs = [rep("h1", "Tran Van Minh", "Ramos was received by the Vietnamese president in Hanoi on Tuesday"),
+            rep("h2", "Le Thi Hoa", "Ramos held talks with his counterpart Le Thi Hoa in Hanoi on Tuesday")]
+    link_events(recs)
+    assert len(partition(recs)) == 1
+    # one article naming both hosts tells two meetings apart
+    both = [rep("h3", "Tran Van Minh", "Ramos was received by the Vietnamese president in Hanoi on Tuesday",
+                [event("e2", status="happened", src=("BRA", "Paulo Ramos"), tgt=("VNM", "Le Thi Hoa"),
+                       date="2017-07-04", loc=("Hanoi", "VNM"),
+                       evidence="Earlier he held talks with his counterpart Le Thi Hoa")])]
+    link_events(both)
+    assert len(partition(both)) == 2
+
+
+def test_an_undated_article_giving_a_month_joins_the_one_event_of_that_month() -> None:
+    def rep(aid: str, pub: str | None, status: str, date: str, text: str, person: str = "Ines Duarte") -> dict[str, Any]:
+        return article(aid, pub, [event("e1", status=status, src=("PRT", person), tgt=("MAR", None), date=date,
+                                        loc=("Rabat", "MAR"), evidence=text)])
+
+    held = [rep("d1", "2019-04-12", "happened", "2019-04-11", "Duarte met officials in Rabat on Thursday"),
+            rep("d2", "2019-09-20", "happened", "2019-09-19", "Duarte was back in Rabat on Thursday for trade talks")]
+    april = rep("u1", None, "planned", "XXXX-04", "Duarte is expected in Rabat in April")
+    link_events([*held, april])
+    assert april["events"][0]["event_id"] == held[0]["events"][0]["event_id"]
+    # the same month in two years: it cannot tell which, so it joins neither
+    again = [*held, rep("d3", "2021-04-08", "happened", "2021-04-07", "Duarte spent Wednesday in Rabat"),
+             rep("u2", None, "planned", "XXXX-04", "Duarte is expected in Rabat in April")]
+    link_events(again)
+    assert len({r["events"][0]["event_id"] for r in again}) == 4

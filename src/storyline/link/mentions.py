@@ -22,7 +22,8 @@ from . import dates
 from .rules import NOT_PERSONS, STOPWORDS, SYMMETRIC_TYPES
 
 _WORD = re.compile(r"\w+")
-_NO_DATE = "9999-99-99"      # reports without a publication date sort last
+_NO_DATE = "9999-99-99"
+_PARTIAL_MONTH = re.compile(r"^XXXX-(\d\d)\b")      # reports without a publication date sort last
 
 
 @dataclass(slots=True)
@@ -58,6 +59,7 @@ class Mention:
     place_key: str | None = field(default=None, init=False)
     words: frozenset[str] = field(default_factory=frozenset, init=False)
     evidence_key: str = field(default="", init=False)
+    partial_month: int | None = field(default=None, init=False)   # "XXXX-05": May of a year not known
 
     def __post_init__(self) -> None:
         self.prepare()
@@ -70,6 +72,8 @@ class Mention:
         pub = self.published.isoformat() if self.published else _NO_DATE
         self.sort_key = f"{pub}|{self.article_id}|{self.idx:05d}"
         self.interval = dates.interval(self.date)
+        pm = _PARTIAL_MONTH.match(self.date or "") if self.interval is None else None
+        self.partial_month = int(pm.group(1)) if pm and 1 <= int(pm.group(1)) <= 12 else None
         if self.mode == "visit":
             pair = (self.source_country, self.target_country)
             self.host = self.location_country if self.location_country in pair else self.target_country
