@@ -150,3 +150,27 @@ def test_an_undated_article_giving_a_month_joins_the_one_event_of_that_month() -
              rep("u2", None, "planned", "XXXX-04", "Duarte is expected in Rabat in April")]
     link_events(again)
     assert len({r["events"][0]["event_id"] for r in again}) == 4
+
+
+def test_an_undated_month_report_arriving_later_in_a_store_joins_as_if_linked_at_once(tmp_path: Any) -> None:
+    from storyline.link import link_pending
+    from storyline.store import Store
+
+    from .test_store import put, stored_ids
+
+    def rep(aid: str, pub: str | None, status: str, date: str, text: str) -> dict[str, Any]:
+        return article(aid, pub, [event("e1", status=status, src=("PRT", "Ines Duarte"), tgt=("MAR", None),
+                                        date=date, loc=("Rabat", "MAR"), evidence=text)])
+
+    dated = [rep("d1", "2019-04-12", "happened", "2019-04-11", "Duarte met officials in Rabat on Thursday"),
+             rep("d2", "2019-09-20", "happened", "2019-09-19", "Duarte was back in Rabat on Thursday for talks")]
+    late = rep("u1", None, "planned", "XXXX-04", "Duarte is expected in Rabat in April")
+    with Store(tmp_path / "late.duckdb") as s:
+        put(s, dated)
+        link_pending(s)
+        put(s, [late])
+        link_pending(s)
+        got = stored_ids(s)
+        actors = dict(s.con.execute("SELECT name, n_events FROM actors WHERE type = 'PERSON'").fetchall())
+    assert got[("u1", "e1")] == got[("d1", "e1")] != got[("d2", "e1")]
+    assert actors == {"Ines Duarte": 2}

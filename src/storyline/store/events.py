@@ -96,9 +96,11 @@ def load_mentions_of_articles(store: "Store", article_ids: Iterable[str]) -> lis
 def load_link_state(store: "Store", probes: Iterable[Mention], window_days: int) -> LinkState:
     """The linked reports that linking ``probes`` needs: in each block they touch, every report of
     each event reported since (earliest probe - window) or without a date, every event sharing the
-    evidence sentence of an undated one, and the old reports of the probes' articles."""
+    evidence sentence of an undated one, every event naming the people of an undated one dated to a
+    month of an unknown year, and the old reports of the probes' articles."""
     since: dict[str, dt.date | None] = {}
     undated_keys: set[tuple[str, str]] = set()
+    undated_people: set[tuple[str, str]] = set()      # a month of an unknown year: the events of its people
     articles: set[str] = set()
     for m in probes:
         articles.add(m.article_id)
@@ -106,6 +108,8 @@ def load_link_state(store: "Store", probes: Iterable[Mention], window_days: int)
             since.setdefault(m.block, None)
             if m.evidence_key:
                 undated_keys.add((m.block, m.evidence_key))
+            if m.partial_month:
+                undated_people.update((m.block, p.split()[-1]) for _, p in m.persons if p)
         else:
             start = m.published - dt.timedelta(days=window_days)
             cur = since.get(m.block)
@@ -114,9 +118,11 @@ def load_link_state(store: "Store", probes: Iterable[Mention], window_days: int)
         return LinkState([])
     blocks = sorted(since)
     kb = sorted(undated_keys)
+    kp = sorted(undated_people)
     sql = f"""
         WITH need AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::DATE[]) AS since),
         keyed AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS ekey),
+        people AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS word),
         hit AS (
             SELECT x.event_id FROM event_mentions x JOIN need n ON x.block = n.block
               AND (x.published IS NULL OR x.published >= n.since)
@@ -125,10 +131,12 @@ def load_link_state(store: "Store", probes: Iterable[Mention], window_days: int)
               ON x.block = y.block AND x.evidence_key = y.evidence_key
               WHERE x.published IS NULL AND x.block IN (SELECT block FROM need)
             UNION SELECT x.event_id FROM event_mentions x WHERE x.article_id IN (SELECT unnest(?::VARCHAR[]))
+            UNION SELECT x.event_id FROM event_mentions x JOIN people q ON x.block = q.block
+              AND contains(x.persons, q.word)
         )
         {_SELECT_MENTIONS} WHERE m.event_id IN (SELECT event_id FROM hit)"""
     rows = store.con.execute(sql, [blocks, [since[b] for b in blocks], [b for b, _ in kb], [k for _, k in kb],
-                                   sorted(articles)]).fetchall()
+                                   [b for b, _ in kp], [w for _, w in kp], sorted(articles)]).fetchall()
     return LinkState(_mentions(rows))
 
 
