@@ -410,11 +410,12 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
     root_groups: dict[Any, list[str]] = defaultdict(list)
     for g in groups:
         root_groups[union.find(("person", g))].append(g)
+    ctx = _Context(by_article, persons, groups, root_groups, set(ambiguous))
     for g, owners in ambiguous.items():
         for k in groups[g]:
             f = persons[k]
             for aid in sorted(f.articles):
-                choice = _decide(aid, f, owners, by_article, persons, groups, root_groups, union)
+                choice = _decide(aid, f, owners, by_article, persons, ctx, union)
                 if choice is not None:
                     resolutions[(aid, k[0], k[1])] = ("person", choice)
 
@@ -476,12 +477,48 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
     return _assemble(forms, kind_key, union, resolutions)
 
 
+class _Context:
+    """What the corpus says of each candidate person (a union root), computed once per root:
+    the forms of its other articles' entities, and in how many articles it is named."""
+
+    def __init__(self, by_article: dict[str, list[tuple[str, str]]], persons: dict[tuple[str, str], _Form],
+                 groups: dict[str, list[tuple[str, str]]], root_groups: dict[Any, list[str]], skip: set[str]):
+        self.by_article, self.persons, self.groups, self.root_groups = by_article, persons, groups, root_groups
+        self.skip = skip            # groups whose forms are being decided: they say nothing of a candidate
+        self._names: dict[Any, set[str]] = {}
+        self._articles: dict[Any, set[str]] = {}
+
+    def articles(self, root: Any) -> set[str]:
+        got = self._articles.get(root)
+        if got is None:
+            got = set()
+            for g in self.root_groups[root]:
+                if g not in self.skip:
+                    for k in self.groups[g]:
+                        got |= self.persons[k].articles
+            self._articles[root] = got
+        return got
+
+    def names(self, root: Any) -> set[str]:
+        got = self._names.get(root)
+        if got is None:
+            got = set()
+            for other in sorted(self.articles(root))[-CONTEXT_ARTICLES:]:
+                got.update(n for n, _ in self.by_article.get(other, ()))
+            self._names[root] = got
+        return got
+
+    def roles(self, root: Any) -> set[str]:
+        return {r for g in self.root_groups[root] if g not in self.skip for k in self.groups[g]
+                for r in self.persons[k].roles}
+
+
 def _decide(aid: str, f: _Form, owners: list[str], by_article: dict[str, list[tuple[str, str]]],
-            persons: dict[tuple[str, str], _Form], groups: dict[str, list[tuple[str, str]]],
-            root_groups: dict[Any, list[str]], union: _Union) -> str | None:
+            persons: dict[tuple[str, str], _Form], ctx: _Context, union: _Union) -> str | None:
     """Which of ``owners`` (person groups) an article means by the short form ``f``, or None:
     the one named in the same article, else the one whose tenure fits the role and the day,
-    else the one the corpus names with the same role."""
+    else the one the corpus names with the same role, else the one whose other articles
+    name what this article names, else the one the corpus names far more often."""
     by_root: dict[Any, str] = {}
     for o in owners:
         by_root.setdefault(union.find(("person", o)), o)
@@ -492,34 +529,21 @@ def _decide(aid: str, f: _Form, owners: list[str], by_article: dict[str, list[tu
         return by_root[present[0]]
     day = f.dates.get(aid)
     role = next(iter(f.roles), None)
-    fits = [r for r in by_root if any(_tenure_fits(g, role, day) for g in root_groups[r])]
+    fits = [r for r in by_root if any(_tenure_fits(g, role, day) for g in ctx.root_groups[r])]
     if len(fits) == 1:
         return by_root[fits[0]]
     if role:
-        same = [r for r in by_root if any(role in persons[k].roles for g in root_groups[r] for k in groups[g]
-                                          if k != (f.name, f.type))]
+        same = [r for r in by_root if role in ctx.roles(r)]
         if len(same) == 1:
             return by_root[same[0]]
-    # the company it keeps: the candidate whose articles name most of what this article names
+    # the company it keeps: the candidate whose other articles name most of what this article names
     mine = {n for n, _ in by_article.get(aid, ()) if n != f.name}
-    overlap: list[tuple[int, Any]] = []
-    for r in by_root:
-        seen: set[str] = set()
-        for g in root_groups[r]:
-            for k in groups[g]:
-                if k == (f.name, f.type):
-                    continue
-                for other in sorted(persons[k].articles)[-CONTEXT_ARTICLES:]:
-                    if other != aid:
-                        seen.update(n for n, _ in by_article.get(other, ()))
-        overlap.append((len(mine & seen), r))
-    overlap.sort(key=lambda x: -x[0])
+    overlap = sorted(((len(mine & ctx.names(r)), r) for r in by_root), key=lambda x: -x[0])
     if overlap and overlap[0][0] >= CONTEXT_MIN and (len(overlap) == 1 or overlap[0][0] >= 2 * overlap[1][0]):
         return by_root[overlap[0][1]]
     # nothing in the article decides: the bearer the corpus names far more often (a bare "Petrov" in
-    # the news is the minister, not his wife), if named PROMINENT times as often as the others together
-    counts = sorted(((len(set().union(*(persons[k].articles for g in root_groups[r] for k in groups[g]
-                                        if k != (f.name, f.type)))), r) for r in by_root), key=lambda x: -x[0])
+    # the news is the minister, not his wife): named in PROMINENT times as many articles as the next
+    counts = sorted(((len(ctx.articles(r)), r) for r in by_root), key=lambda x: -x[0])
     runner_up = counts[1][0] if len(counts) > 1 else 0
     if counts and counts[0][0] >= 2 and counts[0][0] >= PROMINENT * runner_up:
         return by_root[counts[0][1]]
