@@ -129,3 +129,12 @@ def test_store_of_samples_seeds_and_devreal_has_no_duplicate_actors(tmp_path: An
         full = queries.events(db, actor=person["name"], limit=500)["total"]
         for alias in person["aliases"]:
             assert queries.events(db, actor=alias, limit=500)["total"] >= full
+
+
+def test_a_part_of_a_place_is_kept_apart_and_points_to_it() -> None:
+    t = build_actors(rows(("a1", "Aleutian Islands", "LOC"), ("a2", "the western Aleutians", "LOC"),
+                          ("a3", "South Korea", "GPE"), ("a4", "Korea", "GPE")))
+    by_name = {a.name: a for a in t.actors.values()}
+    part = next(a for a in by_name.values() if "western" in a.name)
+    assert part.part_of == by_name["Aleutian Islands"].actor_id
+    assert all(a.part_of is None for a in by_name.values() if a is not part)

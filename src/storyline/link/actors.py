@@ -59,6 +59,9 @@ _TYPE_ORDER = {"PERSON": 0, "GPE": 1, "LOC": 2, "FAC": 3, "ORG": 4, "OUTLET": 5,
 # Words that say what kind of place a name is, not which: "Kuril Islands" is "Kuril".
 PLACE_GENERIC = frozenset({"islands", "island", "isles", "isle", "archipelago", "prefecture", "province",
                            "oblast", "krai", "county", "region", "republic"})
+# Words that name a part of a place: "the southern Kurils" lie inside "the Kurils".
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+                        "lower", "central", "northeastern", "northwestern", "southeastern", "southwestern"})
 # Name particles that are written joined or apart ("Al-Thani", "Al Thani", "bin", "van der").
 PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "bin", "ibn", "bint", "abu", "de", "del", "della", "van", "von",
                        "der", "den", "da", "di", "du", "le", "la", "ben"})
@@ -105,12 +108,13 @@ class Actor:
     n_articles: int
     n_mentions: int
     n_events: int = 0
+    part_of: str | None = None                # a place inside another ("southern Kurils" in "Kurils")
 
     def to_row(self) -> dict[str, Any]:
         return {"actor_id": self.actor_id, "name": self.name, "type": self.type, "country": self.country,
                 "countries": self.countries, "aliases": self.aliases,
                 "roles": json.dumps(self.roles, ensure_ascii=False), "n_articles": self.n_articles,
-                "n_mentions": self.n_mentions, "n_events": self.n_events}
+                "n_mentions": self.n_mentions, "n_events": self.n_events, "part_of": self.part_of}
 
 
 @dataclass
@@ -615,7 +619,24 @@ def _assemble(forms: dict[tuple[str, str], _Form], kind_key: dict[tuple[str, str
             aliases[k] = actor_id_of(*union.find(kind_key[k]))
         elif decided:
             aliases[k] = actor_id_of(*Counter(decided.values()).most_common(1)[0][0])
+    _parts_of_places(actors)
     return ActorTable(actors, aliases, res)
+
+
+def _parts_of_places(actors: dict[str, Actor]) -> None:
+    """A place named as a part of another ("Southern Kurils", "the northern Aleutians") is
+    ``part_of`` it: kept apart, never merged ("South Korea" is a country, not Korea)."""
+    by_key = {place_key(a.name): a.actor_id for a in actors.values() if a.type in PLACE_TYPES}
+    for a in actors.values():
+        if a.type not in PLACE_TYPES or a.country and _gazetteer().country(a.name):
+            continue
+        words = _plain_tokens(a.name)
+        if words and words[0] == "the":
+            words = words[1:]
+        if len(words) >= 2 and words[0] in DIRECTIONS:
+            whole = by_key.get(place_key(" ".join(words[1:])))
+            if whole and whole != a.actor_id:
+                a.part_of = whole
 
 
 def _type_of(kind: str, types: Counter[str], country_code: str | None) -> str:

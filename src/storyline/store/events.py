@@ -448,14 +448,14 @@ def load_actors(con: Any, *, q: str | None = None, types: Iterable[str] = (),
         where.append("(country = ? OR list_contains(countries, ?))")
         params += [country, country]
     rows = con.execute("SELECT actor_id, name, type, country, countries, aliases, CAST(roles AS VARCHAR), n_articles, "
-                       f"n_mentions, n_events FROM actors WHERE {' AND '.join(where)}", params).fetchall()
+                       f"n_mentions, n_events, part_of FROM actors WHERE {' AND '.join(where)}", params).fetchall()
     out = []
-    for a, n, t, c, cs, al, r, na, nm, ne in rows:
+    for a, n, t, c, cs, al, r, na, nm, ne, part_of in rows:
         history = json.loads(r or "[]")
         out.append({"actor_id": a, "name": n, "type": t, "country": c, "countries": list(cs or []),
                     "roles": sorted({h["role"] for h in history if h.get("source") == "text" and h.get("role")}),
                     "role_history": history, "articles": na, "mentions": nm, "events": ne,
-                    "aliases": list(al or [])})
+                    "aliases": list(al or []), "part_of": part_of})
     return out
 
 

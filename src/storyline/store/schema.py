@@ -22,7 +22,8 @@ Tables (version 2, linking: ``storyline.link`` and ``store/events.py``):
 
 Tables (version 3, actors across the corpus: ``storyline.link.actors``):
 - ``actors``: one row per person, place or organisation: canonical name, type, country,
-  aliases, roles over time (JSON), articles, mentions and corpus events naming it as a side.
+  aliases, roles over time (JSON), articles, mentions and corpus events naming it as a side,
+  and for a place named as a part of another ("the southern Kurils") the actor it lies in.
 - ``actor_aliases``: every written form (name, entity type) -> its actor; ``alias_key`` is
   the form folded (lower case, no accents) for filters that match any alias.
 - ``actor_resolutions``: forms that mean different actors in different articles (a bare
@@ -146,7 +147,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             roles JSON,
             n_articles INTEGER NOT NULL,
             n_mentions INTEGER NOT NULL,
-            n_events INTEGER NOT NULL
+            n_events INTEGER NOT NULL,
+            part_of VARCHAR
         )""",
         """CREATE TABLE actor_aliases (
             alias VARCHAR NOT NULL,
