@@ -128,7 +128,10 @@ def test_store_of_samples_seeds_and_devreal_has_no_duplicate_actors(tmp_path: An
     for person in (a for a in page["items"] if a["type"] == "PERSON" and a["aliases"] and a["events"]):
         full = queries.events(db, actor=person["name"], limit=500)["total"]
         for alias in person["aliases"]:
-            assert queries.events(db, actor=alias, limit=500)["total"] >= full
+            by_alias = queries.events(db, actor=alias, limit=500)["total"]
+            assert by_alias >= full                     # a bare surname may also match its namesakes' events
+            if " " in alias:
+                assert by_alias == full                 # the full name finds what any spelling finds
 
 
 def test_a_part_of_a_place_is_kept_apart_and_points_to_it() -> None:
