@@ -12,7 +12,9 @@ one to three events. News volume per day is constant, so a corpus ten times
 larger spans ten times as long: a growing archive. Each size runs in a fresh
 child process; printed are the linking time, the peak memory above the child's
 baseline (resident set), B-cubed precision/recall against the synthetic truth,
-and the ratios between consecutive sizes (about 10 for linear cost).
+and the ratios between consecutive sizes (about 10 for linear cost). Then the
+actors of the corpus are built from the people and places its events name
+(``link.actors.build_actors``; entity rows, actors, cpu seconds).
 """
 from __future__ import annotations
 
@@ -161,9 +163,19 @@ def _run(n: int, days: int, out: Any) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base
     pred = {(r["id"], e["id"]): e["event_id"] for r in records for e in r["events"]}
     p, r = bcubed(truth, pred)
+    # actors across the corpus, from the people and places the events name (as entities would)
+    from storyline.link.actors import EntityRow, build_actors
+
+    rows = [EntityRow(rec["id"], side["name"], "PERSON", None, side.get("country"))
+            for rec in records for e in rec["events"] for side in (e["source"], e["target"]) if side.get("name")]
+    rows += [EntityRow(rec["id"], e["location"]["name"], "GPE") for rec in records for e in rec["events"]
+             if e.get("location") and e["location"].get("name")]
+    c1 = time.process_time()
+    actors = build_actors(rows)
+    actors_cpu = time.process_time() - c1
     out.send({"n": len(truth), "articles": len(records), "events": len(result.events),
               "happenings": len(set(truth.values())), "seconds": elapsed, "cpu": cpu, "compared": result.compared, "peak_mib": max(peak, 0) / 1024,
-              "p": p, "r": r})
+              "p": p, "r": r, "actors": len(actors.actors), "entity_rows": len(rows), "actors_cpu": actors_cpu})
 
 
 def measure(n: int, days: int) -> dict[str, Any]:
@@ -186,14 +198,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"link_bench: python {sys.version.split()[0]}, {os.cpu_count()} cpus, "
           f"{a.days_per_10k} days of news per 10k events")
     print(f"{'events':>8} {'articles':>8} {'true':>7} {'found':>7} {'wall s':>7} {'cpu s':>7} {'events/s':>9} "
-          f"{'cmp/ev':>6} {'peak MiB':>9} {'B3 P':>6} {'B3 R':>6}")
+          f"{'cmp/ev':>6} {'peak MiB':>9} {'B3 P':>6} {'B3 R':>6} {'entities':>9} {'actors':>7} {'actors s':>8}")
     results = []
     for n in a.sizes:
         res = measure(n, a.days_per_10k)
         results.append(res)
         print(f"{res['n']:>8} {res['articles']:>8} {res['happenings']:>7} {res['events']:>7} {res['seconds']:>7.2f} "
               f"{res['cpu']:>7.2f} {res['n'] / res['cpu']:>9.0f} {res['compared'] / res['n']:>6.1f} {res['peak_mib']:>9.1f} {res['p']:>6.3f} "
-              f"{res['r']:>6.3f}",
+              f"{res['r']:>6.3f} {res['entity_rows']:>9} {res['actors']:>7} {res['actors_cpu']:>8.2f}",
               flush=True)
     for small, big in zip(results, results[1:]):
         size = big["n"] / small["n"]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Union
 from ..errors import UsageError
 from . import search as _search
 from .dates import is_month_precise, month_key, months_between, parse_bound, published_day, timex_range
-from ..store.events import event_ids_of, with_event_ids
+from ..store.events import actor_names_matching, event_ids_of, has_actors, load_actors, with_event_ids
 from .db import reading, snapshot_key
 from .lifecycle import EVENT_TYPES, STATUSES, Report, detail, group, link_detail, link_summary, summarise
 
@@ -154,10 +154,11 @@ def corpus(con: duckdb.DuckDBPyConnection) -> Corpus:
     return c
 
 
-def _matches_actor(ev: dict[str, Any], needle: str) -> bool:
+def _matches_actor(ev: dict[str, Any], needle: str, aliases: set[str] = frozenset()) -> bool:   # type: ignore[assignment]
+    """Part of a name, or any alias of an actor one of whose names holds it (``actor_aliases``)."""
     needle = needle.lower()
     names = list(ev["actors"]) + [c for c in ev["countries"]]
-    return any(needle in n.lower() for n in names if n)
+    return any(needle in n.lower() or n in aliases for n in names if n)
 
 
 def _event_window(ev: dict[str, Any]) -> tuple[str, str] | None:
@@ -177,6 +178,7 @@ def _filtered_events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None
     types = parse_choices(type, EVENT_TYPES, "event type", upper=True)
     statuses = parse_choices(status, STATUSES, "status")
     lo, hi = _bounds(date_from, date_to)
+    aliases = actor_names_matching(con, actor) if actor else set()
     out = []
     for ev in corpus(con).summaries:
         if pair and not set(pair) <= set(ev["countries"]):
@@ -185,7 +187,7 @@ def _filtered_events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None
             continue
         if statuses and ev["status"] not in statuses:
             continue
-        if actor and not _matches_actor(ev, actor):
+        if actor and not _matches_actor(ev, actor, aliases):
             continue
         if overdue is not None and ev["overdue"] != overdue:
             continue
@@ -358,6 +360,14 @@ def actors(db: Db, *, q: str | None = None, type: str | None = None, country: st
     types = parse_choices(type, ("PERSON", "ORG", "GPE", "LOC", "NORP", "OUTLET", "FAC", "EVENT"), "entity type",
                           upper=True)
     code = parse_countries(country)[0] if country else None
+    with reading(db) as con:
+        if has_actors(con):         # the linker's actors: one per referent, any alias matches ``q``
+            items = load_actors(con, q=q, types=types, country=code)
+            if sort == "name":
+                items.sort(key=lambda a: (a["name"].lower(), a["type"]))
+            else:
+                items.sort(key=lambda a: (-a[sort], a["name"].lower(), a["type"]))
+            return _paged(items[offset:offset + limit], len(items), limit, offset)
     where, params = ["name IS NOT NULL"], []
     if q:
         where.append("name ILIKE ? ESCAPE '\\'")

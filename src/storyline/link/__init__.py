@@ -9,6 +9,9 @@ Pure functions on article records (OUTPUT.md dicts):
 - ``sign_records(records)`` / ``find_duplicates(new, existing, groups)``: reprints,
   updates and truncated copies by MinHash LSH over character 5-grams.
 
+``build_actors(rows)``: one actor per person, place and organisation across the corpus
+(spellings, partial names, types merged; ``actors``).
+
 The job over a store is ``storyline.runners.link_job`` (``link_pending(store)``,
 ``link(db)``, ``corpus_events(db)``); ``storyline.store.events`` does its I/O.
 Rules and thresholds are data: ``rules.RULES`` and ``rules.DEDUP``.
@@ -20,9 +23,11 @@ from .lifecycle import build_lifecycle, with_overdue
 from .linker import LinkResult, LinkState, link_events, link_mentions
 from .mentions import Mention, event_id_of, mentions_of
 from .rules import DEDUP, RULES, DedupRules, LinkRules
+from .actors import ActorTable, build_actors, duplicate_actor_rows
 
 __all__ = [
     "link_events", "link_mentions", "LinkState", "LinkResult", "Mention", "mentions_of", "event_id_of",
     "build_lifecycle", "with_overdue", "Signature", "DuplicateResult", "sign", "sign_records", "find_duplicates",
+    "build_actors", "ActorTable", "duplicate_actor_rows",
     "LinkRules", "DedupRules", "RULES", "DEDUP",
 ]

@@ -10,7 +10,12 @@ they are two happenings. The rules:
   only when the dates agree;
 * a visit has a host and a guest: either differing is another visit;
 * a named person on a side who is not among the cluster's people on that side
-  is another event (Lavrov's visit is not Putin's);
+  is another event (Lavrov's visit is not Putin's); names are compared by
+  ``mentions.same_person``, so "Kim Jong-un", "Kim Jong Un" and "Kim" are one person;
+  except that another article may name another host of a visit (the president
+  in one report, the foreign minister in another) when the guest is named and
+  the dates agree to the month or closer (one article naming two hosts tells two
+  meetings apart);
 * places in different countries are two events;
 * one article does not report one event as both held and still to come;
 * two dated happenings whose dates do not overlap are two events; a plan
@@ -20,7 +25,12 @@ they are two happenings. The rules:
   postponement was reported;
 * otherwise evidence adds up (dates overlapping, same people, same place,
   similar wording) and one *anchor* is needed: overlapping dates, a dated event
-  soon before an undated report of it, the same place, or similar wording.
+  soon before an undated report of it, the same place, similar wording, or an
+  undated cancellation or postponement, by a person named in the plan, of a plan
+  still ahead;
+* a report of an undated article whose date is a month of an unknown year
+  ("XXXX-04") joins the one event of its people dated in that month, and none
+  if several fit.
 """
 from __future__ import annotations
 
@@ -29,7 +39,7 @@ import datetime as dt
 from collections import deque
 
 from . import dates
-from .mentions import Mention
+from .mentions import Mention, same_person
 from .rules import MODE_NEEDS_DATE_WHEN_MISSING, PLAN_STATUSES, LinkRules
 
 
@@ -86,7 +96,7 @@ class Cluster:
                     self.happened_pubs.insert(i, m.published)
         elif m.interval and m.interval not in self.plan_dates:
             self.plan_dates.append(m.interval)
-        if m.status == "postponed":
+        if m.status in ("postponed", "cancelled"):     # called off, a plan may come back on another date
             self.postponed = True
         self.articles.setdefault(m.article_id, set()).add(m.status)
         if m.words:
@@ -98,6 +108,16 @@ class Cluster:
     @property
     def all_persons(self) -> set[str]:
         return set().union(*self.persons.values()) if self.persons else set()
+
+
+def _in_month(iv: dates.Interval, month: int) -> bool:
+    """Whether the interval touches ``month`` (1-12) of some year."""
+    d = iv[0]
+    while d <= iv[1]:
+        if d.month == month:
+            return True
+        d = (d.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return False
 
 
 def _evidence_overlap(words: frozenset[str], c: Cluster, r: LinkRules) -> tuple[float, bool]:
@@ -212,15 +232,21 @@ def compare(m: Mention, c: Cluster, r: LinkRules) -> float | None:
             score += r.place_name
     # people
     matched = 0
+    other_host = False
     for country, person in m.persons:
         if not country:
-            matched += int(person in c.all_persons)
+            matched += int(any(same_person(person, p) for p in c.all_persons))
             continue
         theirs = c.persons.get(country)
         if theirs:
-            if person not in theirs:
+            if person not in theirs and not any(same_person(person, p) for p in theirs):
+                if m.mode == "visit" and country == m.host and m.article_id not in c.articles:
+                    other_host = True       # another article names another of the visit's hosts
+                    continue
                 return None
             matched += 1
+    if other_host and not matched:
+        return None
     score += r.person_match * min(matched, 2)
     # dates and statuses
     d = _dates(m, c, r)
@@ -230,6 +256,18 @@ def compare(m: Mention, c: Cluster, r: LinkRules) -> float | None:
     anchor = anchor or d[1]
     if needs_date and not d[2]:
         return None
+    if other_host and not (d[2] and m.interval and dates.width(m.interval) <= r.precise_days):
+        return None                 # another host is the same visit only on the same precise dates
+    # a month of an unknown year (an undated article's "in May"): the event's dates must fall in that month
+    if m.published is None and m.partial_month:
+        spans = [iv for iv in (*c.happened_dates, *c.plan_dates) if dates.width(iv) <= r.precise_days * 3]
+        if not matched or not spans or not any(_in_month(iv, m.partial_month) for iv in spans):
+            return None
+        anchor = True
+    # calling off (or putting off) a plan that is still ahead, by the people named in it
+    if (not anchor and matched and m.status in ("cancelled", "postponed") and m.interval is None and m.published
+            and any(pi[1] >= m.published for pi in c.plan_dates)):
+        anchor = True
     # wording
     if m.words:
         o, ev_anchor = _evidence_overlap(m.words, c, r)

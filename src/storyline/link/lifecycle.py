@@ -1,11 +1,17 @@
 """The lifecycle of one corpus-level event, from its reports.
 
 ``build_lifecycle`` gives, as a JSON-ready dict: the status history (one entry
-per source saying something new: reprints of one story count once), the current
+per source saying something new: reprints of one story count once, and one
+article's repeats of one sentence are one report), the transitions (each change
+of status with the report that made it: planned -> cancelled -> planned ->
+happened), the current
 status (the latest report's, except that "happened" dominates: once held, an
 event stays held), the best-known date and place (the most specific, most recent
 evidence, held reports first), the supporting articles and evidence sentences,
-and the conflicts between sources. ``with_overdue`` adds, at read time, whether a
+and the conflicts between sources (date, place, status), each side with its
+sources and evidence sentences. Plan dates conflict when different sources give
+dates that do not overlap while both were still ahead, with no postponement
+reported between them. ``with_overdue`` adds, at read time, whether a
 plan's date has passed with no report of it happening.
 """
 from __future__ import annotations
@@ -37,10 +43,33 @@ class _Entry:
         return (1 if self.m.published else 0, pub, STATUS_PRIORITY.get(self.m.status, 0))
 
 
+def _one_per_sentence(members: list[Mention]) -> list[Mention]:
+    """Same-article repeats are one report: of the reports of one article with one evidence sentence
+    (an event extracted twice, once with its date and once without), the one that says most."""
+    best: dict[tuple[str, str], Mention] = {}
+    out: list[Mention] = []
+    for m in sorted(members, key=lambda m: m.sort_key):
+        if not m.evidence_key:
+            out.append(m)
+            continue
+        k = (m.article_id, m.evidence_key)
+        have = best.get(k)
+        if have is None or _says_more(m, have):
+            best[k] = m
+    return sorted(out + list(best.values()), key=lambda m: m.sort_key)
+
+
+def _says_more(a: Mention, b: Mention) -> bool:
+    def info(m: Mention) -> tuple[int, int, int, int]:
+        width = dates.width(m.interval) if m.interval else 1 << 20
+        return (int(m.interval is not None), -width, int(bool(m.location_country)), int(bool(m.place_key)))
+    return info(a) > info(b)
+
+
 def _entries(members: list[Mention], groups: Groups) -> list[_Entry]:
     """One entry per (duplicate group, status, date, place): a reprint saying the same adds nothing."""
     seen: dict[tuple[str, str, str | None, str | None], _Entry] = {}
-    for m in sorted(members, key=lambda m: m.sort_key):
+    for m in _one_per_sentence(members):
         group = groups.get(m.article_id, (m.article_id, "original"))[0]
         key = (group, m.status, m.date, m.location_country)
         e = seen.get(key)
@@ -150,7 +179,8 @@ def _conflicts(entries: list[_Entry], rules: LinkRules) -> list[dict[str, Any]]:
                 continue
             for x in ea:
                 if any(x.group != y.group and (a[0] == "happened" or (
-                        _days_apart(x.m, y.m) <= rules.plan_conflict_days and not postponed_between(x.m, y.m)))
+                        (_days_apart(x.m, y.m) <= rules.plan_conflict_days or _both_ahead(x.m, y.m))
+                        and not postponed_between(x.m, y.m)))
                        for y in eb):
                     clash.update((a, b))
                     break
@@ -179,6 +209,16 @@ def _conflicts(entries: list[_Entry], rules: LinkRules) -> list[dict[str, Any]]:
     return out
 
 
+def _both_ahead(a: Mention, b: Mention) -> bool:
+    """Two plans whose dates were both still ahead when the later of them was reported: the
+    sources disagree (a plan reported after the other's date passed is a new plan, not a dispute)."""
+    if not (a.published and b.published and a.interval and b.interval):
+        return False
+    first, later = (a, b) if a.published <= b.published else (b, a)
+    assert first.interval is not None
+    return later.published <= first.interval[1]
+
+
 def _days_apart(a: Mention, b: Mention) -> int:
     if a.published is None or b.published is None:
         return 1 << 30
@@ -186,8 +226,29 @@ def _days_apart(a: Mention, b: Mention) -> int:
 
 
 def _value(value: str, entries: list[_Entry]) -> dict[str, Any]:
+    """One side of a conflict: the value, who said it, and the sentences that say it."""
+    evidence = []
+    for e in sorted(entries, key=lambda e: e.m.sort_key):
+        item = {"text": e.m.evidence, "article_id": e.m.article_id, "published": dates.iso(e.m.published),
+                "source": e.m.outlet}
+        if item not in evidence:
+            evidence.append(item)
     return {"value": value, "sources": sorted({e.m.outlet for e in entries if e.m.outlet}),
-            "articles": sorted({e.m.article_id for e in entries})}
+            "articles": sorted({e.m.article_id for e in entries}), "evidence": evidence}
+
+
+def _transitions(entries: list[_Entry]) -> list[dict[str, Any]]:
+    """Each change of status in the order reported (planned -> cancelled -> planned -> happened),
+    with the report that changed it."""
+    out: list[dict[str, Any]] = []
+    current: str | None = None
+    for e in entries:
+        if e.m.status == current:
+            continue
+        out.append({"from": current, "to": e.m.status, "published": dates.iso(e.m.published),
+                    "article_id": e.m.article_id, "source": e.m.outlet, "evidence": e.m.evidence})
+        current = e.m.status
+    return out
 
 
 def build_lifecycle(event_id: str, members: Iterable[Mention], groups: Groups | None = None, *,
@@ -196,6 +257,7 @@ def build_lifecycle(event_id: str, members: Iterable[Mention], groups: Groups | 
     members = sorted(members, key=lambda m: m.sort_key)
     if not members:
         raise ValueError(f"event {event_id} has no reports")
+    members = _one_per_sentence(members)
     groups = groups or {}
     entries = _entries(members, groups)
     current = _current(entries)
@@ -239,6 +301,7 @@ def build_lifecycle(event_id: str, members: Iterable[Mention], groups: Groups | 
         "n_sources": len({e.group for e in entries}),
         "outlets": sorted({m.outlet for m in members if m.outlet}),
         "history": [_report(e) for e in entries],
+        "transitions": _transitions(entries),
         "articles": list(articles.values()),
         "evidence": list(evidence.values()),
         "conflicts": _conflicts(entries, rules),

@@ -42,10 +42,13 @@ class BlockLinker:
     @staticmethod
     def keys(m: Mention) -> list[str]:
         """Index keys of a report; a dated one is found by undated "happened" reports near its time."""
-        if m.published is None:
-            return [f"e:{m.evidence_key}"] if m.evidence_key else []
+        if m.published is None:     # a repeat of its sentence, or (a month without its year) its people
+            keys = [f"e:{m.evidence_key}"] if m.evidence_key else []
+            if m.partial_month:
+                keys += [f"p:{c}:{w}" for c, p in m.persons for w in {p.split()[0], p.split()[-1]}]
+            return keys
         keys = ["*"]
-        keys += [f"p:{c}:{p}" for c, p in m.persons]
+        keys += [f"p:{c}:{w}" for c, p in m.persons for w in {p.split()[0], p.split()[-1]}]
         if m.place_key:
             keys.append(f"l:{m.place_key}")
         if m.evidence_key:
@@ -55,8 +58,8 @@ class BlockLinker:
         return keys
 
     def query_keys(self, m: Mention) -> list[str]:
-        if m.published is None:          # no time to look around: only a verbatim repeat is found
-            return [f"e:{m.evidence_key}"] if m.evidence_key else []
+        if m.published is None:          # no time to look around: a verbatim repeat, or its people
+            return sorted(set(self.keys(m)))
         keys = self.keys(m)
         if m.interval is None and m.status == "happened":
             recent = (m.published - dt.timedelta(days=self.rules.recent_days), m.published)
@@ -105,11 +108,16 @@ class BlockLinker:
         """Link one report: join the best accepting cluster or start one. Returns its event id."""
         best: Cluster | None = None
         best_score = 0.0
+        accepted = 0
         for c in self.candidates(m):
             self.compared += 1
             s = compare(m, c, self.rules)
+            if s is not None:
+                accepted += 1
             if s is not None and (best is None or s > best_score or (s == best_score and c.first_key < best.first_key)):
                 best, best_score = c, s
+        if m.published is None and m.partial_month and accepted > 1:
+            best = None                 # a month of an unknown year that fits several happenings: none of them
         if best is None:
             cid = event_id_of(m.article_id, m.local_id)
             best = self.clusters.get(cid) or Cluster(cid, self.rules.evidence_kept)

@@ -22,7 +22,8 @@ from . import dates
 from .rules import NOT_PERSONS, STOPWORDS, SYMMETRIC_TYPES
 
 _WORD = re.compile(r"\w+")
-_NO_DATE = "9999-99-99"      # reports without a publication date sort last
+_NO_DATE = "9999-99-99"
+_PARTIAL_MONTH = re.compile(r"^XXXX-(\d\d)\b")      # reports without a publication date sort last
 
 
 @dataclass(slots=True)
@@ -40,7 +41,7 @@ class Mention:
     target_country: str | None
     source_name: str | None = None
     target_name: str | None = None
-    persons: tuple[tuple[str, str], ...] = ()    # (country of the side or "", surname key)
+    persons: tuple[tuple[str, str], ...] = ()    # (country of the side or "", name key: folded tokens)
     date: str | None = None                      # TIMEX3 value as reported
     location_name: str | None = None
     location_country: str | None = None
@@ -58,6 +59,7 @@ class Mention:
     place_key: str | None = field(default=None, init=False)
     words: frozenset[str] = field(default_factory=frozenset, init=False)
     evidence_key: str = field(default="", init=False)
+    partial_month: int | None = field(default=None, init=False)   # "XXXX-05": May of a year not known
 
     def __post_init__(self) -> None:
         self.prepare()
@@ -70,12 +72,14 @@ class Mention:
         pub = self.published.isoformat() if self.published else _NO_DATE
         self.sort_key = f"{pub}|{self.article_id}|{self.idx:05d}"
         self.interval = dates.interval(self.date)
+        pm = _PARTIAL_MONTH.match(self.date or "") if self.interval is None else None
+        self.partial_month = int(pm.group(1)) if pm and 1 <= int(pm.group(1)) <= 12 else None
         if self.mode == "visit":
             pair = (self.source_country, self.target_country)
             self.host = self.location_country if self.location_country in pair else self.target_country
             self.guest = self.source_country if self.host == self.target_country else self.target_country
         self.place_key = _place_key(self.location_name)
-        names = {p for _, p in self.persons}
+        names = {w for _, p in self.persons for w in p.split()}
         for n in (self.source_name, self.target_name):
             names.update(w.casefold() for w in _WORD.findall(n or ""))
         self.words = content_words(self.evidence, names)
@@ -172,10 +176,33 @@ def _gazetteer() -> Any:
 
 
 @lru_cache(maxsize=65536)
-def _surname(name: str) -> str:
-    from ..entities.names import surname
+def _name_key(name: str) -> str:
+    """A person's name as linking compares it: its folded tokens (``actors.person_tokens``:
+    no titles, accents or hyphens, romanisation variants folded), space-separated."""
+    from .actors import person_tokens
 
-    return surname(name)
+    return " ".join(person_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def same_person(a: str, b: str) -> bool:
+    """Whether two name keys can name one person across articles: equal, written together or apart
+    ("jong un" / "jongun"), or one's tokens all inside the other's sharing its first or last token
+    ("putin" / "vladimir putin", "taiip erdogan" / "recep taiip erdogan"); "melania trump" is not
+    "donald trump"."""
+    if a == b:
+        return True
+    ta, tb = a.split(), b.split()
+    if not ta or not tb:
+        return False
+    if "".join(ta) == "".join(tb):
+        return True
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == len(long):
+        return False
+    if not set(short) <= set(long):
+        return False
+    return short[0] == long[0] or short[-1] == long[-1]
 
 
 @lru_cache(maxsize=65536)
@@ -215,8 +242,8 @@ def _person_keys(actor: dict[str, Any], side_country: str | None, entities: dict
                      and not _is_place(name))
     if not is_person:
         return set()
-    key = _surname(name)
-    if not key or key in NOT_PERSONS:
+    key = " ".join(w for w in _name_key(name).split() if w not in NOT_PERSONS)
+    if not key:
         return set()
     return {(actor.get("country") or side_country or "", key)}
 

@@ -133,7 +133,29 @@ def link_pending(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules 
         del new, sigs, part
         store.recycle()         # a chunk's state and DuckDB's cache go before the next one comes
         release_memory()
+    if pending or not _actors_built(store):
+        refresh_actors(store)
     return report
+
+
+def refresh_actors(store: "Store") -> int:
+    """Rebuild the corpus's actors (``actors.build_actors``) from every stored article's entities and
+    the linked reports, and store them; returns how many actors there are."""
+    from ..store import events as db
+    from ..link.actors import build_actors, count_events
+
+    table = build_actors(db.load_entity_rows(store))
+    count_events(table, db.event_sides(store))
+    db.save_actors(store, table)
+    return len(table.actors)
+
+
+def _actors_built(store: "Store") -> bool:
+    from ..store import events as db
+
+    if not db.has_actors(store.con):
+        return not store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return True
 
 
 def relink_all(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules = DEDUP,

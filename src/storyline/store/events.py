@@ -38,7 +38,7 @@ EVENT_COLUMNS = ("event_id", "type", "mode", "source", "target", "status", "stat
 EVENT_NESTED = ("source", "target", "location", "outlets", "conflicts", "history", "articles", "evidence")
 
 LINK_TABLES = ("event_mentions", "corpus_events", "linked_articles", "article_signatures", "article_bands",
-               "duplicate_groups")
+               "duplicate_groups", "actors", "actor_aliases", "actor_resolutions")
 _SELECT_MENTIONS = "SELECT " + ", ".join(f"m.{c}" for c in ROW_COLUMNS) + " FROM event_mentions m"
 
 
@@ -96,9 +96,11 @@ def load_mentions_of_articles(store: "Store", article_ids: Iterable[str]) -> lis
 def load_link_state(store: "Store", probes: Iterable[Mention], window_days: int) -> LinkState:
     """The linked reports that linking ``probes`` needs: in each block they touch, every report of
     each event reported since (earliest probe - window) or without a date, every event sharing the
-    evidence sentence of an undated one, and the old reports of the probes' articles."""
+    evidence sentence of an undated one, every event naming the people of an undated one dated to a
+    month of an unknown year, and the old reports of the probes' articles."""
     since: dict[str, dt.date | None] = {}
     undated_keys: set[tuple[str, str]] = set()
+    undated_people: set[tuple[str, str]] = set()      # a month of an unknown year: the events of its people
     articles: set[str] = set()
     for m in probes:
         articles.add(m.article_id)
@@ -106,6 +108,8 @@ def load_link_state(store: "Store", probes: Iterable[Mention], window_days: int)
             since.setdefault(m.block, None)
             if m.evidence_key:
                 undated_keys.add((m.block, m.evidence_key))
+            if m.partial_month:
+                undated_people.update((m.block, p.split()[-1]) for _, p in m.persons if p)
         else:
             start = m.published - dt.timedelta(days=window_days)
             cur = since.get(m.block)
@@ -114,9 +118,11 @@ def load_link_state(store: "Store", probes: Iterable[Mention], window_days: int)
         return LinkState([])
     blocks = sorted(since)
     kb = sorted(undated_keys)
+    kp = sorted(undated_people)
     sql = f"""
         WITH need AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::DATE[]) AS since),
         keyed AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS ekey),
+        people AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS word),
         hit AS (
             SELECT x.event_id FROM event_mentions x JOIN need n ON x.block = n.block
               AND (x.published IS NULL OR x.published >= n.since)
@@ -125,10 +131,12 @@ def load_link_state(store: "Store", probes: Iterable[Mention], window_days: int)
               ON x.block = y.block AND x.evidence_key = y.evidence_key
               WHERE x.published IS NULL AND x.block IN (SELECT block FROM need)
             UNION SELECT x.event_id FROM event_mentions x WHERE x.article_id IN (SELECT unnest(?::VARCHAR[]))
+            UNION SELECT x.event_id FROM event_mentions x JOIN people q ON x.block = q.block
+              AND contains(x.persons, q.word)
         )
         {_SELECT_MENTIONS} WHERE m.event_id IN (SELECT event_id FROM hit)"""
     rows = store.con.execute(sql, [blocks, [since[b] for b in blocks], [b for b, _ in kb], [k for _, k in kb],
-                                   sorted(articles)]).fetchall()
+                                   [b for b, _ in kp], [w for _, w in kp], sorted(articles)]).fetchall()
     return LinkState(_mentions(rows))
 
 
@@ -331,7 +339,7 @@ def event_export_rows(store: "Store", as_of: dt.date | str | None = None) -> Ite
 def _iter_events(store: "Store", event_ids: Iterable[str] | None, *, as_of: dt.date | str | None = None,
                  status: str | None = None, overdue_only: bool = False,
                  limit: int | None = None) -> Iterator[dict[str, Any]]:
-    if store.schema_version() < 2:
+    if not store.con.execute("SELECT count(*) FROM schema_version WHERE version = 2").fetchone()[0]:
         raise StoreError(f"the database {store.path} predates linking (schema {store.schema_version()}); open it "
                          f"for writing once, e.g. `storyline ingest PATH --db {store.path}`, to migrate and link it")
     if isinstance(as_of, str) and as_of != "today" and dates.day(as_of) is None:
@@ -362,3 +370,106 @@ def _iter_events(store: "Store", event_ids: Iterable[str] | None, *, as_of: dt.d
             n += 1
             if limit is not None and n >= limit:
                 return
+
+
+# ---------------------------------------------------------------------- actors across the corpus
+
+ACTOR_TABLES = ("actors", "actor_aliases", "actor_resolutions")
+
+
+def load_entity_rows(store: "Store") -> list[Any]:
+    """Every entity of every stored article, as ``storyline.link.actors.EntityRow``s."""
+    from ..link.actors import EntityRow
+
+    sql = ("SELECT * FROM (SELECT id, TRY_CAST(published_date AS DATE) AS day, (e->>'name') AS name, "
+           "(e->>'type') AS type, (e->>'country') AS country, (e->>'role') AS role, "
+           "coalesce(json_array_length(e->'mentions'), 1) AS n "
+           "FROM (SELECT id, published_date, unnest(CAST(record->'entities' AS JSON[])) AS e FROM articles)) "
+           "WHERE name IS NOT NULL AND type IS NOT NULL")
+    return [EntityRow(a, n, t, d, c, r, int(m or 1)) for a, d, n, t, c, r, m in store.con.execute(sql).fetchall()]
+
+
+def event_sides(store: "Store") -> list[tuple[str, str | None, str | None, str]]:
+    """(article id, source name, target name, event id) of every linked report."""
+    return store.con.execute("SELECT article_id, source_name, target_name, event_id FROM event_mentions").fetchall()
+
+
+def save_actors(store: "Store", table: Any) -> None:
+    """Replace the actor tables with ``table`` (a ``storyline.link.actors.ActorTable``), in one transaction."""
+    from ..link.actors import fold_alias
+
+    actor_rows = [a.to_row() for a in table.actors.values()]
+    alias_rows = [{"alias": n, "type": t, "alias_key": fold_alias(n), "actor_id": a}
+                  for (n, t), a in sorted(table.aliases.items())]
+    res_rows = [{"article_id": aid, "alias": n, "type": t, "actor_id": a}
+                for (aid, n, t), a in sorted(table.resolutions.items())]
+    con = store.con
+    try:
+        with store.transaction(f"saving {len(actor_rows)} actors"):
+            for name in ACTOR_TABLES:
+                con.execute(f"DELETE FROM {name}")
+            for name, rows in (("actors", actor_rows), ("actor_aliases", alias_rows),
+                               ("actor_resolutions", res_rows)):
+                if rows:
+                    _arrow(store, "_sl_actor_rows", rows)
+                    cols = ", ".join(rows[0])
+                    con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _sl_actor_rows")
+                    con.unregister("_sl_actor_rows")
+    finally:
+        try:
+            con.unregister("_sl_actor_rows")
+        except Exception:
+            pass
+
+
+def has_actors(con: Any) -> bool:
+    """Whether the store ``con`` reads has actor tables with rows (written by the linker)."""
+    row = con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+                      "AND table_name = 'actors'").fetchone()
+    if not row or not row[0]:
+        return False
+    return bool(con.execute("SELECT count(*) FROM actors").fetchone()[0])
+
+
+def load_actors(con: Any, *, q: str | None = None, types: Iterable[str] = (),
+                country: str | None = None) -> list[dict[str, Any]]:
+    """Actors of the store, filtered: ``q`` matches part of any alias (accents and case ignored)."""
+    from ..link.actors import fold_alias
+
+    where, params = ["TRUE"], []
+    if q:
+        where.append("actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias_key LIKE ? ESCAPE '\\')")
+        params.append("%" + fold_alias(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    types = sorted(set(types))
+    if types:
+        where.append("type IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(types)
+    if country:
+        where.append("(country = ? OR list_contains(countries, ?))")
+        params += [country, country]
+    rows = con.execute("SELECT actor_id, name, type, country, countries, aliases, CAST(roles AS VARCHAR), n_articles, "
+                       f"n_mentions, n_events, part_of FROM actors WHERE {' AND '.join(where)}", params).fetchall()
+    out = []
+    for a, n, t, c, cs, al, r, na, nm, ne, part_of in rows:
+        history = json.loads(r or "[]")
+        out.append({"actor_id": a, "name": n, "type": t, "country": c, "countries": list(cs or []),
+                    "roles": sorted({h["role"] for h in history if h.get("source") == "text" and h.get("role")}),
+                    "role_history": history, "articles": na, "mentions": nm, "events": ne,
+                    "aliases": list(al or []), "part_of": part_of})
+    return out
+
+
+def actor_names_matching(con: Any, needle: str) -> set[str]:
+    """Every written form of every actor one of whose forms contains ``needle`` (case and accents
+    ignored): what an ``actor`` filter matches. Empty when the store has no actor tables."""
+    from ..link.actors import fold_alias
+
+    if not needle or not has_actors(con):
+        return set()
+    like = "%" + fold_alias(needle).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = con.execute("SELECT DISTINCT b.alias FROM actor_aliases a JOIN actor_aliases b ON a.actor_id = b.actor_id "
+                       "WHERE a.alias_key LIKE ? ESCAPE '\\' UNION SELECT DISTINCT r.alias FROM actor_aliases a "
+                       "JOIN actor_resolutions r ON a.actor_id = r.actor_id WHERE a.alias_key LIKE ? ESCAPE '\\' "
+                       "UNION SELECT name FROM actors WHERE actor_id IN (SELECT actor_id FROM actor_aliases "
+                       "WHERE alias_key LIKE ? ESCAPE '\\')", [like, like, like]).fetchall()
+    return {r[0] for r in rows}

@@ -24,6 +24,14 @@ Tables (version 3, cleaning: ``ingest/repeats.py``):
 - ``furniture_sites``: pages seen per source (URL host, ``source`` field, or "" for the corpus).
 - ``furniture_lines``: per source, on how many pages each short line was printed; a line on
   many of a source's pages is furniture on its next page.
+Tables (version 4, actors across the corpus: ``storyline.link.actors``):
+- ``actors``: one row per person, place or organisation: canonical name, type, country,
+  aliases, roles over time (JSON), articles, mentions and corpus events naming it as a side,
+  and for a place named as a part of another ("the southern Kurils") the actor it lies in.
+- ``actor_aliases``: every written form (name, entity type) -> its actor; ``alias_key`` is
+  the form folded (lower case, no accents) for filters that match any alias.
+- ``actor_resolutions``: forms that mean different actors in different articles (a bare
+  surname two people share), decided per article.
 """
 from __future__ import annotations
 
@@ -142,6 +150,33 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             line VARCHAR NOT NULL,
             pages INTEGER NOT NULL,
             PRIMARY KEY (site, line)
+        )""",
+    ]),
+    (4, "actors across the corpus: actors, aliases, per-article resolutions", [
+        """CREATE TABLE actors (
+            actor_id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            country VARCHAR,
+            countries VARCHAR[],
+            aliases VARCHAR[],
+            roles JSON,
+            n_articles INTEGER NOT NULL,
+            n_mentions INTEGER NOT NULL,
+            n_events INTEGER NOT NULL,
+            part_of VARCHAR
+        )""",
+        """CREATE TABLE actor_aliases (
+            alias VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            alias_key VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE actor_resolutions (
+            article_id VARCHAR NOT NULL,
+            alias VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL
         )""",
     ]),
 ]
