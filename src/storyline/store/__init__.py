@@ -239,10 +239,14 @@ class Store:
                     names = ", ".join(self._ARTICLE_COLUMNS)
                     con.execute(f"INSERT INTO articles ({names}) SELECT {names} FROM _sl_articles "
                                 "ON CONFLICT (id) DO NOTHING")
-                    con.execute("DELETE FROM rejections WHERE input_id IN (SELECT id FROM _sl_articles)")
+                    # a fixed file (new content, same path) no longer shows its old rejection
+                    con.execute("DELETE FROM rejections WHERE input_id IN (SELECT id FROM _sl_articles) "
+                                "OR path IN (SELECT path FROM _sl_articles)")
                 finally:
                     con.unregister("_sl_articles")
             if rejections:
+                con.executemany("DELETE FROM rejections WHERE path = ? AND input_id <> ?",   # the latest verdict
+                                [[r.path, r.input_id] for r in rejections])
                 con.executemany(
                     "INSERT INTO rejections (input_id, path, stage, code, detail) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT (input_id) DO UPDATE SET path = excluded.path, stage = excluded.stage, "
