@@ -25,7 +25,7 @@ from .errors import InputRejected
 DEFAULT_SECONDS = float(os.environ.get("STORYLINE_ARTICLE_TIMEOUT", "30"))
 DEFAULT_MAX_CHARS = 200_000
 SPACY_MAX_CHARS = 999_999           # spaCy's nlp.max_length (1,000,000) minus one
-PRE_CLEAN_FACTOR = 4
+PRE_CLEAN_FACTOR = 2
 
 
 def max_chars() -> int:
