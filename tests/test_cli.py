@@ -203,3 +203,8 @@ def test_failed_parquet_export_keeps_the_previous_file(tmp_path: Path, monkeypat
     assert out.read_bytes() == b"an earlier export" and sorted(p.name for p in tmp_path.iterdir() if "parquet" in p.name) == ["o.parquet"]
     monkeypatch.undo()
     assert export(db, "parquet", out) == 1 and pq.read_table(out).num_rows == 1
+
+
+def test_undecodable_database_name_is_printed_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--db", str(tmp_path / "none\udcff.duckdb")]) == 2       # bytes b"none\xff.duckdb"
+    assert "none\\xff.duckdb" in capsys.readouterr().err

@@ -51,6 +51,11 @@ class _Printable:
         self._stream = stream
 
     def write(self, text: str) -> int:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:      # a file name's undecodable bytes: shown as \xNN
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") \
+                if not any(0xd800 <= ord(c) < 0xdc80 for c in text) else text.encode("utf-8", "backslashreplace").decode()
         return self._stream.write(_CONTROL.sub("", text))
 
     def __getattr__(self, name: str) -> Any:
@@ -358,7 +363,12 @@ def _check_db(a: argparse.Namespace) -> None:
 def _one_line(e: BaseException) -> str:
     """What went wrong, on one line, with what to do."""
     text = " ".join(str(e).split())
-    if isinstance(e, OSError) and e.errno == errno.ENOSPC or "no space left on device" in text.lower():
+    chain, cause = [], e
+    while cause is not None and len(chain) < 10:       # the disk filling up may be the cause of another error
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(isinstance(c, OSError) and c.errno == errno.ENOSPC or "no space left on device" in str(c).lower()
+           for c in chain):
         return ("no space left on device; free some space and run again (the articles already stored "
                 "are kept and will not be redone)")
     if isinstance(e, StorylineError):

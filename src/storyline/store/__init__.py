@@ -152,7 +152,10 @@ class Store:
             yield con
             con.execute("COMMIT")
         except BaseException as e:
-            con.execute("ROLLBACK")
+            try:
+                con.execute("ROLLBACK")
+            except Exception:       # a COMMIT that failed (disk full) has ended the transaction already
+                pass
             import duckdb
 
             if isinstance(e, duckdb.Error):
