@@ -39,11 +39,12 @@ def max_chars() -> int:
 
 def check_length(text: str, stage: str = "clean", factor: int = 1) -> None:
     """Reject ``text`` when it is longer than ``factor`` times :func:`max_chars`."""
-    limit = max_chars() * factor
-    if len(text) > limit:
-        raise InputRejected("too-long", f"{len(text):,} characters of text{' after cleaning' if factor == 1 else ''} "
-                                        f"is over the {limit:,}-character limit for one article; no news article "
-                                        "is that long: split the file, or raise STORYLINE_MAX_CHARS", stage=stage)
+    limit = max_chars()
+    if len(text) > limit * factor:
+        over = f"the {limit:,}-character limit" if factor == 1 else f"{factor} times the {limit:,}-character limit"
+        raise InputRejected("too-long", f"{len(text):,} characters of text {'after' if factor == 1 else 'before'} "
+                                        f"cleaning is over {over} for one article; no news article is that long: "
+                                        "split the file, or raise STORYLINE_MAX_CHARS", stage=stage)
 
 
 @contextmanager
