@@ -42,6 +42,7 @@ EXAMPLES = {
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 # C0 controls but tab, LF and CR (progress bars redraw with CR), DEL, C1 controls, bidi overrides
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class _Printable:
@@ -51,11 +52,8 @@ class _Printable:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:      # a file name's undecodable bytes: shown as \xNN
-            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") \
-                if not any(0xd800 <= ord(c) < 0xdc80 for c in text) else text.encode("utf-8", "backslashreplace").decode()
+        if _SURROGATE.search(text):     # a file name's undecodable bytes (surrogate escapes) as \xNN
+            text = _SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xdc00:02x}" if ord(m[0]) >= 0xdc80 else "\ufffd", text)
         return self._stream.write(_CONTROL.sub("", text))
 
     def __getattr__(self, name: str) -> Any:
