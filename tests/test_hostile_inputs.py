@@ -253,6 +253,13 @@ def test_fixed_file_loses_its_old_rejection(tmp_path: Path) -> None:
     assert ingest([d], db, analyze=False).exit_code == 0
     with Store(db) as s:
         assert s.rejections() == [] and s.counts()["articles"] == 1
+    f.write_text("Broken again.", encoding="utf-8")
+    assert ingest([d], db, analyze=False).exit_code == 1
+    f.write_text(STORY, encoding="utf-8")                   # put back as it was stored: unchanged
+    report = ingest([d], db, analyze=False)
+    assert report.exit_code == 0 and report.unchanged == 1
+    with Store(db) as s:
+        assert s.rejections() == []
 
 
 # ---------------------------------------------------------------- fuzzing the readers

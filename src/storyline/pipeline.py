@@ -136,6 +136,7 @@ class _Run:
 
         def drain() -> Iterator[Article]:
             known = self.store.known_ids(r.id for r in pending)
+            self.store.clear_rejections([(r.path, r.id) for r in pending if r.id in known])
             self.store.release()
             for r in pending:
                 if r.id in known or r.id in self.seen:

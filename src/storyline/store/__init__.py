@@ -256,6 +256,18 @@ class Store:
                     "code = excluded.code, detail = excluded.detail, rejected_at = now()",
                     [[r.input_id, r.path, r.stage, r.code, r.detail] for r in rejections])
 
+    def clear_rejections(self, stored: list[tuple[str, str]]) -> None:
+        """Forget the rejections of these ``(path, stored input id)``s' paths: a file put back as
+        it was when it was stored no longer shows the rejection of the version in between.
+        Reads nothing when the store holds no rejection of those paths (the usual rerun)."""
+        if not stored:
+            return
+        paths = [p for p, _ in stored]
+        for (path,) in lookup(self.con, "SELECT DISTINCT path FROM rejections WHERE path IN ({keys})", paths):
+            keep = [i for p, i in stored if p == path]
+            with self.transaction("clearing old rejections") as con:
+                con.execute("DELETE FROM rejections WHERE path = ? AND NOT list_contains(?, input_id)", [path, keep])
+
     def update_records(self, articles: list[Article]) -> None:
         """Replace the records of already stored articles (after re-analysis), in one transaction."""
         with self.transaction(f"updating {len(articles)} records") as con:
