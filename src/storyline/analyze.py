@@ -123,11 +123,11 @@ def _parse_and_analyse(articles: list[Article], want_cache: bool,
                        batch_size: int = 16) -> list[tuple[Article | Rejection, bytes | None]]:
     """The whole per-article work after cleaning, in one process: parse, analyse, and the
     DocBin bytes for the parse cache. Runs in the worker processes of ``analyze_stream``."""
-    from .nlp import get_nlp
+    from .nlp import get_nlp, pipe_bounded
     from .nlp.docbin import doc_bytes
 
     out: list[tuple[Article | Rejection, bytes | None]] = []
-    for doc, art in get_nlp().pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+    for doc, art in pipe_bounded(get_nlp(), ((a.text, a) for a in articles), batch_size=batch_size):
         out.append((_guarded(art, doc), doc_bytes(doc) if want_cache else None))
     return out
 

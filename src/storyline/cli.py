@@ -1,15 +1,24 @@
 """The ``storyline`` command: a thin layer over the library.
 
-Each verb validates its arguments and calls one public function. Exit codes:
-0 all good, 1 some inputs rejected, 2 usage error.
+Each verb validates its arguments and calls one public function. Exit codes, one meaning each:
+0 all stored, 1 some inputs rejected (the others stored), 2 usage error (found before anything
+is written), 3 the command could not finish (disk full, store or model unusable, a bug): one
+line on standard error, the traceback only with ``--debug`` (or ``STORYLINE_DEBUG=1``).
+
+What reaches the terminal is printable: control characters (ESC starts escape sequences that
+can rewrite the screen; a file name or an article may hold them) are dropped from everything
+the CLI prints (:class:`_Printable`), except ``export`` to a pipe, whose bytes are data.
 """
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from .version import __version__
 from .errors import StorylineError, UsageError
@@ -31,6 +40,37 @@ EXAMPLES = {
 }
 
 
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+# C0 controls but tab, LF and CR (progress bars redraw with CR), DEL, C1 controls, bidi overrides
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class _Printable:
+    """A text stream that drops terminal control characters from what is written to it."""
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if _SURROGATE.search(text):     # a file name's undecodable bytes (surrogate escapes) as \xNN
+            text = _SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xdc00:02x}" if ord(m[0]) >= 0xdc80 else "\ufffd", text)
+        return self._stream.write(_CONTROL.sub("", text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is out of range: give a port from 1 to 65535")
+    return port
+
+
 def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", help="database file (default: $STORYLINE_DB or storyline.duckdb)")
 
@@ -39,11 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="storyline", description="News articles in, a chronicle of who did what "
                                  "with whom, when and where out.")
     ap.add_argument("--version", action="version", version=f"storyline {__version__}")
+    ap.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = ap.add_subparsers(dest="verb", metavar="VERB")
 
     def verb(name: str, help: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help, description=help, epilog=f"example: {EXAMPLES[name]}",
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(name, help=help, description=help, epilog=f"example: {EXAMPLES[name]}",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show the traceback of an internal error")
+        return p
 
     p = verb("ingest", "Read articles (text, HTML, JSON Lines; folders recursively; '-' for stdin) into the store.")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -152,7 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("serve", "Serve the JSON API and the timeline page (read-only) on http://127.0.0.1:8000.")
     _db_arg(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=_port, default=8000, help="1-65535 (default 8000)")
+    p.add_argument("--allowed-hosts", default=None, help="comma-separated names the Host header may carry "
+                   "(default: loopback names, plus the bound address and this machine's name)")
     return ap
 
 
@@ -423,10 +469,14 @@ def _cmd_search(a: argparse.Namespace) -> int:
 
 
 def _cmd_serve(a: argparse.Namespace) -> int:
-    from .api.app import serve
+    from .api.app import is_loopback, serve
 
+    if not is_loopback(a.host):
+        print(f"WARNING: --host {a.host} makes the API reachable from other machines, with no authentication; "
+              "use the default 127.0.0.1 unless that is what you want", file=sys.stderr)
+    allowed = [h.strip() for h in a.allowed_hosts.split(",") if h.strip()] if a.allowed_hosts else None
     print(f"serving {a.db or 'storyline.duckdb'} on http://{a.host}:{a.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    serve(a.db, host=a.host, port=a.port)
+    serve(a.db, host=a.host, port=a.port, allowed_hosts=allowed)
     return 0
 
 
@@ -461,25 +511,64 @@ def _quiet_broken_pipe() -> None:
         pass
 
 
+def _check_db(a: argparse.Namespace) -> None:
+    """A verb that reads the store needs one: a usage error (2) when the file is missing."""
+    if a.verb != "ingest" and hasattr(a, "db"):
+        from .store import default_db_path
+
+        path = default_db_path(a.db)
+        if not os.path.isfile(path):
+            raise UsageError(f"no database at {path}; run `storyline ingest PATH --db {path}` first")
+
+
+def _one_line(e: BaseException) -> str:
+    """What went wrong, on one line, with what to do."""
+    text = " ".join(str(e).split())
+    chain, cause = [], e
+    while cause is not None and len(chain) < 10:       # the disk filling up may be the cause of another error
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(isinstance(c, OSError) and c.errno == errno.ENOSPC or "no space left on device" in str(c).lower()
+           for c in chain):
+        return ("no space left on device; free some space and run again (the articles already stored "
+                "are kept and will not be redone)")
+    if isinstance(e, StorylineError):
+        return text
+    if isinstance(e, OSError) and e.strerror:
+        return f"{e.strerror}{f': {e.filename}' if e.filename else ''}"
+    return f"internal error ({type(e).__name__}: {text[:300]}); run again with --debug for the traceback and report it"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = build_parser()
     a = ap.parse_args(_join_dash_values(list(sys.argv[1:] if argv is None else argv)))
     if not a.verb:
         ap.print_help()
-        return 2
+        return EXIT_USAGE
+    debug = a.debug or os.environ.get("STORYLINE_DEBUG", "").strip() not in ("", "0")
+    out, err = sys.stdout, sys.stderr
+    data_out = a.verb == "export" and not (hasattr(out, "isatty") and out.isatty())
+    sys.stdout, sys.stderr = (out if data_out else _Printable(out)), _Printable(err)
     try:
+        _check_db(a)
         return COMMANDS[a.verb](a)
     except UsageError as e:
-        print(f"storyline {a.verb}: {e}", file=sys.stderr)
-        return 2
-    except StorylineError as e:
-        print(f"storyline {a.verb}: {e}", file=sys.stderr)
-        return 2
+        print(f"storyline {a.verb}: {_one_line(e)}", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:
         _quiet_broken_pipe()
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as e:          # a store, model or disk failure, or a bug: one line, exit 3
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        print(f"storyline {a.verb}: {_one_line(e)}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 if __name__ == "__main__":  # pragma: no cover

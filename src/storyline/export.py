@@ -4,6 +4,12 @@ JSON Lines and Parquet keep the nested record (Parquet as JSON strings in its ne
 columns); CSV is flat, one value per cell (``export_flat``); ``polecat`` writes the
 POLECAT event-data columns as TSV. Every format takes the filters of ``storyline
 events`` (events) or of ``storyline articles`` (articles) to export a filtered set.
+
+A file is written beside its destination and renamed over it once complete: a failed export
+leaves the previous file as it was (pyarrow deletes the path it was writing to when it fails,
+which removed an earlier good export). CSV and TSV cells that a spreadsheet would run as a
+formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR: ``=cmd|...``) are prefixed with
+``'``, as OWASP advises; JSON Lines and Parquet carry the text unchanged.
 """
 from __future__ import annotations
 
@@ -11,8 +17,10 @@ import csv
 import json
 import os
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from .errors import UsageError
@@ -23,6 +31,42 @@ FORMATS = ("jsonl", "csv", "parquet", "polecat")
 NESTED = ("dateline", "published", "entities", "timexes", "events", "quotes")
 COLUMNS = ("id", "path", "source", "headline", "lead", "dateline", "published", "text", "url",
            "entities", "timexes", "events", "quotes")
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: ``'`` before a formula-leading string."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+@contextmanager
+def _replacing(out: Path) -> Iterator[Path]:
+    """A temporary path beside ``out``, renamed over it when the block succeeds, removed when
+    it fails. Something other than a regular file (a FIFO, /dev/stdout) is written directly."""
+    if out.exists() and not out.is_file():
+        if out.is_dir():
+            raise UsageError(f"{out} is a folder: give a file name with -o")
+        yield out
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, out.stat().st_mode & 0o7777 if out.exists() else 0o666 & ~_umask())
+        os.replace(tmp, out)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _flat(rec: dict[str, Any], columns: tuple[str, ...] = COLUMNS, nested: tuple[str, ...] = NESTED) -> dict[str, Any]:
@@ -77,7 +121,7 @@ def export(db: str | os.PathLike[str] | None = None, fmt: str = "jsonl", out: st
             records = list(records)
             urls = dict(store.con.execute("SELECT id, url FROM articles").fetchall()) if what == "events" else {}
             if fmt == "polecat":
-                from . import __version__
+                from .version import __version__
 
                 arts = flat.polecat_articles(store.con, {str(flat._latest_evidence(lc)["article_id"])
                                                          for lc in records})
@@ -86,13 +130,13 @@ def export(db: str | os.PathLike[str] | None = None, fmt: str = "jsonl", out: st
             rows = ([flat.event_row(lc, urls) for lc in records] if what == "events"
                     else [flat.article_row(r) for r in records])
             return _write_flat(rows, flat.EVENT_COLUMNS if what == "events" else flat.ARTICLE_COLUMNS, out)
-        if fmt == "parquet":
-            return _write_parquet(records, Path(str(out)), columns, nested)
         if out is None or str(out) == "-":
             return _write_text(records, sys.stdout, fmt, columns, nested)
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        with open(out, "w", encoding="utf-8", newline="") as stream:
-            return _write_text(records, stream, fmt, columns, nested)
+        with _replacing(Path(out)) as path:
+            if fmt == "parquet":
+                return _write_parquet(records, path, columns, nested)
+            with open(path, "w", encoding="utf-8", newline="") as stream:
+                return _write_text(records, stream, fmt, columns, nested)
 
 
 def _write_flat(rows: list[dict[str, Any]], columns: tuple[str, ...], out: str | os.PathLike[str] | None,
@@ -103,17 +147,16 @@ def _write_flat(rows: list[dict[str, Any]], columns: tuple[str, ...], out: str |
         if delimiter == "\t":      # TSV: no quoting, values hold no tabs or line breaks
             stream.write("\t".join(columns) + "\n")
             for r in rows:
-                stream.write("\t".join(tsv_value(r.get(c)) for c in columns) + "\n")
+                stream.write("\t".join(str(csv_cell(tsv_value(r.get(c)))) for c in columns) + "\n")
         else:
             w = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore")
             w.writeheader()
-            w.writerows(rows)
+            w.writerows({c: csv_cell(v) for c, v in r.items()} for r in rows)
         return len(rows)
 
     if out is None or str(out) == "-":
         return write(sys.stdout)
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", encoding="utf-8", newline="") as stream:
+    with _replacing(Path(out)) as path, open(path, "w", encoding="utf-8", newline="") as stream:
         return write(stream)
 
 
@@ -129,7 +172,7 @@ def _write_text(records: Iterable[dict[str, Any]], stream: IO[str], fmt: str, co
     w = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore")
     w.writeheader()
     for rec in records:
-        w.writerow(_flat(rec, columns, nested))
+        w.writerow({k: csv_cell(v) for k, v in _flat(rec, columns, nested).items()})
         n += 1
     return n
 
@@ -141,7 +184,6 @@ def _write_parquet(records: Iterable[dict[str, Any]], out: Path, columns: tuple[
 
     rows = [_flat(r, columns, nested) for r in records]
     names = [*columns, "published_date"] if columns is COLUMNS else list(columns)
-    out.parent.mkdir(parents=True, exist_ok=True)
     fields = [(c, pa.string()) if (c in nested or c == "published_date" or not rows
                                    or all(isinstance(r.get(c), str | None) for r in rows)) else (c, None)
               for c in names]

@@ -123,6 +123,7 @@ class _Run:
 
         def drain() -> Iterator[Article]:
             known = self.store.known_ids(r.id for r in pending)
+            self.store.clear_rejections([(r.path, r.id) for r in pending if r.id in known])
             self.store.release()
             for r in {r.id: r for r in pending if r.id not in known and r.id not in self.seen}.values():
                 page = repeats.page_of(r)
@@ -206,10 +207,15 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
 
     Idempotent (an article's id is the hash of its raw bytes) and incremental;
     each batch is written in one transaction, so a killed run loses no stored work.
+    Every path is checked first: a missing one raises UsageError before the store is opened.
     """
+    from .ingest.readers import check_paths
+
+    given = [os.fspath(p) for p in paths]
+    check_paths(given)              # a usage error is found before anything is written
     tmpdir = tempfile.mkdtemp(prefix="storyline-")
     try:
-        files = _spool_stdin([str(p) for p in paths], tmpdir)
+        files = _spool_stdin(given, tmpdir)
         with Store(db, shared=True) as store:
             report = IngestReport(db=str(Path(store.path).resolve()))
             bar = _Progress(progress)

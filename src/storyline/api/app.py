@@ -9,11 +9,19 @@ The database is opened read-only, only while requests are in flight
 (``ReadOnlyStore``), so ``storyline ingest`` can write between requests; while it
 holds the file the API answers 503 ``store_busy`` with ``Retry-After``.
 The interactive docs at ``/docs`` are a local page (no CDN) reading ``/openapi.json``.
+
+``serve`` checks the Host header against an allow-list (loopback names, plus the bound address
+and the machine's name when bound beyond loopback): a web page elsewhere cannot reach the API
+through a DNS name rebound to 127.0.0.1. Error bodies name files without their folders.
 """
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
+import re
+import socket
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -64,6 +72,40 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 NOT_FOUND: dict[int | str, dict[str, Any]] = {**ERRORS, 404: {"model": ErrorBody, "description": "`not_found`"}}
 
 
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
+_ABS_DIRS = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?[/\\](?:[^\s/\\'\"]+[/\\])+(?=[^\s/\\'\"])")
+
+
+def public_message(message: str) -> str:
+    """``message`` without the folders of absolute paths (``/home/x/a.duckdb`` -> ``a.duckdb``)."""
+    return _ABS_DIRS.sub("", message)
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def default_allowed_hosts(host: str) -> list[str]:
+    """The Host header values ``serve`` accepts when bound to ``host``."""
+    names = list(LOOPBACK_NAMES)
+    if not is_loopback(host):
+        names += [host, socket.gethostname(), socket.getfqdn()]
+    return names
+
+
+def _host_name(header: str) -> str:
+    """The name in a Host header, without its port ('[::1]:8000' -> '[::1]')."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[:header.find("]") + 1]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
 def error(status: int, code: str, message: str, detail: Any = None, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message, "detail": detail}}, status_code=status,
                         headers=headers)
@@ -76,9 +118,11 @@ def _static_files() -> dict[str, Path]:
     return {p.name: p for p in STATIC.iterdir() if p.is_file() and p.suffix in CONTENT_TYPES}
 
 
-def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.3, retry_for: float = 2.0) -> FastAPI:
+def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.3, retry_for: float = 2.0,
+               allowed_hosts: Iterable[str] | None = None) -> FastAPI:
     """The Storyline web app over the database at ``db_path`` (read-only). ``linger``: seconds the
-    file stays open after the last request; ``retry_for``: seconds to wait for a writer's lock."""
+    file stays open after the last request; ``retry_for``: seconds to wait for a writer's lock;
+    ``allowed_hosts``: the Host header values answered (None: any; ``serve`` always gives a list)."""
     app = FastAPI(title="Storyline", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
                   description="Read-only JSON API over a Storyline store: articles, corpus-level events with "
@@ -87,11 +131,16 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
     store = ReadOnlyStore(db_path, linger=linger, retry_for=retry_for)
     app.state.store = store
     files = _static_files()
+    hosts = {h.lower() for h in allowed_hosts} if allowed_hosts is not None else None
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
         try:
-            response: Response = await call_next(request)
+            if hosts is not None and _host_name(request.headers.get("host", "")) not in hosts:
+                response: Response = error(400, "invalid_host", "this server does not answer to that Host header; "
+                                           "use the address it was started with (see --allowed-hosts)")
+            else:
+                response = await call_next(request)
         except Exception:           # answered here, not by the outermost handler, so the headers apply
             log.exception("internal error on %s", request.url.path)
             response = error(500, "internal", "internal error; the server log has the details")
@@ -113,11 +162,11 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
 
     @app.exception_handler(StoreBusyError)
     async def on_busy(request: Request, exc: StoreBusyError) -> JSONResponse:
-        return error(503, "store_busy", str(exc), headers={"Retry-After": "2"})
+        return error(503, "store_busy", public_message(str(exc)), headers={"Retry-After": "2"})
 
     @app.exception_handler(StoreError)
     async def on_store(request: Request, exc: StoreError) -> JSONResponse:
-        return error(503, "store_unavailable", str(exc))
+        return error(503, "store_unavailable", public_message(str(exc)))
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -318,13 +367,19 @@ def add_change_routes(app: FastAPI, store: ReadOnlyStore, Countries: Any, Type: 
         return labels.codebook()
 
 
-def serve(db: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the API and the page over ``db`` until interrupted (127.0.0.1 unless told otherwise)."""
+def serve(db: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 8000,
+          allowed_hosts: Iterable[str] | None = None) -> None:
+    """Serve the API and the page over ``db`` until interrupted (127.0.0.1 unless told otherwise),
+    answering only requests whose Host header is in ``allowed_hosts`` (default: see
+    :func:`default_allowed_hosts`)."""
     import uvicorn
 
+    if not 1 <= port <= 65535:
+        raise UsageError(f"port {port} is out of range: give a port from 1 to 65535")
+    allowed = [*LOOPBACK_NAMES, *allowed_hosts] if allowed_hosts is not None else default_allowed_hosts(host)
     from ..store import default_db_path
     from .db import open_read_only
 
     path = default_db_path(db)
     open_read_only(path).close()          # fail now, with the fix, if there is no database
-    uvicorn.run(create_app(path), host=host, port=port, log_level="info", server_header=False)
+    uvicorn.run(create_app(path, allowed_hosts=allowed), host=host, port=port, log_level="info", server_header=False)

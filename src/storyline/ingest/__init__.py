@@ -8,9 +8,10 @@ from pathlib import Path
 from collections.abc import Iterable
 
 from ..errors import InputRejected
+from ..limits import PRE_CLEAN_FACTOR, check_length
 from ..records import Article, Dateline, Published, RawInput
 from .clean import clean_text
-from .decode import decode_bytes
+from .decode import decode_bytes, normalise_text
 from .html import read_html
 from .published import infer_published
 from .readers import MAX_BYTES, iter_inputs
@@ -49,7 +50,6 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
             raise InputRejected("empty", "the JSON line's text/html field is empty")
         if len(text_in) > MAX_BYTES:
             raise InputRejected("too-large", f"{len(text_in):,} characters is over the limit for one article")
-        from .decode import normalise_text
         text_in = normalise_text(text_in)
     else:
         text_in = decode_bytes(raw.data)
@@ -58,9 +58,11 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
         parts = read_html(text_in, url)
         url, html_date, sitename = parts.url, parts.meta_date, parts.sitename
         title = title or parts.title
-        text_in = parts.text
+        text_in = normalise_text(parts.text)
+    check_length(text_in, factor=PRE_CLEAN_FACTOR)      # the cleaner never sees megabytes of non-article
     known = repeats.known(site_of(url, meta.get("source"))) if repeats is not None else None
     cleaned = clean_text(text_in, title_hint=title, known=known)
+    check_length(cleaned.body)                          # nor the parser an over-long text (limits.py)
     _check_english(cleaned.body)
     if sitename and (len(sitename) > 40 or sitename == title):
         sitename = None          # some pages put the title where the site name belongs

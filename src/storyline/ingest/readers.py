@@ -3,10 +3,23 @@
 Plain text and HTML files are one article each; a JSON Lines file is one article
 per line (``text`` or ``html``, optional ``url``, ``published``, ``source``,
 ``headline``). Broken lines become rejections, never crash the batch.
+
+Every input is stored or rejected, whatever its name or shape:
+
+- a file name that is not valid UTF-8 (``bad\\xffname.txt``) reaches Python as a str with
+  surrogate escapes, which the store cannot encode (it crashed the batch write and lost the
+  run); paths are recorded in a displayable form, invalid bytes and control characters
+  written as ``\\xNN`` (:func:`display_path`);
+- a folder that cannot be listed (``chmod 000``) is a rejection, not silently skipped;
+- a JSON line nested deeper than the decoder's recursion limit (``RecursionError``), or with an
+  integer of over 4,300 digits (``ValueError``), is a rejection of that line only;
+- strings of a JSON line holding lone surrogates (``"\\ud800"``) get U+FFFD in their place.
 """
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from pathlib import Path
 from collections.abc import Iterable, Iterator
@@ -22,6 +35,39 @@ SKIP_NAMES = {"README.md", ".DS_Store"}
 # listed by ``skipped_files``; a file named on its own is always read
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_BYTES = 5_000_000          # larger inputs are rejected: no news article is 5 MB of text
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """``path`` as a valid, printable str: bytes that are not UTF-8 and control characters as
+    ``\\xNN`` (``bad\\xffname.txt``). Valid names are returned unchanged."""
+    s = os.fspath(path)
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            s = s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:          # a lone surrogate that no file system produced
+            s = s.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}", s)
+
+
+def _path_id(path: str | os.PathLike[str]) -> str:
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:
+        raw = os.fspath(path).encode("utf-8", "surrogatepass")
+    return content_id(raw)
+
+
+def _valid_str(s: str) -> str:
+    """``s`` with lone surrogates (JSON allows ``"\\ud800"``; UTF-8 does not) as U+FFFD."""
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", s)
 
 
 def _sniff_kind(data: bytes) -> str:
@@ -31,15 +77,53 @@ def _sniff_kind(data: bytes) -> str:
     return "text"
 
 
-def _files_under(path: Path) -> Iterator[Path]:
+def check_paths(paths: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise one UsageError naming every path that does not exist: called before anything is
+    written, so a typo after a folder no longer leaves the folder's articles stored unlinked."""
+    missing = [display_path(p) for p in paths if os.fspath(p) != "-" and not os.path.exists(p)]
+    if missing:
+        raise UsageError(f"{', '.join(missing)}: no such file or folder. Give existing files, folders or '-' "
+                         "for standard input; nothing was ingested.")
+
+
+def _files_under(path: Path) -> Iterator[Path | Rejection]:
+    """The files under ``path`` in path order (as ``sorted(rglob('*'))``), and a Rejection per
+    folder that cannot be listed. Symbolic links to folders are not followed (no loops)."""
     if path.is_dir():
-        for p in sorted(path.rglob("*")):
-            if _is_article_file(p):
-                yield p
+        files: list[Path] = []
+        problems: list[OSError] = []
+        for top, _dirs, names in os.walk(path, onerror=problems.append):
+            for name in names:
+                p = Path(top, name)
+                if _is_article_file(p):
+                    files.append(p)
+        for e in problems:
+            where = e.filename if e.filename is not None else path
+            yield Rejection(display_path(where), _path_id(where), "read", "unreadable",
+                            f"cannot list the folder: {e.strerror or e}; its files were not read "
+                            "(check its permissions)")
+        yield from sorted(files)
     elif path.is_file():
         yield path
-    else:
-        raise UsageError(f"{path}: no such file or folder. Give existing files, folders or '-' for standard input.")
+    elif path.exists():
+        yield Rejection(display_path(path), _path_id(path), "read", "not-a-file",
+                        "not a regular file or folder (a device, socket or pipe); give files or folders")
+    else:       # it vanished after check_paths: the run goes on
+        yield Rejection(display_path(path), _path_id(path), "read", "missing",
+                        "the path disappeared while the run was reading its inputs")
+
+
+def _json_line(raw: bytes, n: int) -> dict | str:
+    """The object of one JSON line, or the reason it is unusable."""
+    try:
+        obj = json.loads(raw.decode("utf-8-sig", errors="strict"))
+    except RecursionError:
+        return f"line {n} is nested too deeply to be an article record; fix or remove that line"
+    except (UnicodeDecodeError, ValueError) as e:        # JSONDecodeError, or an over-long number
+        return f"line {n} is not valid JSON ({str(e)[:200]}); fix or remove that line"
+    if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("html"), str)):
+        return f"line {n} needs a string field 'text' or 'html'"
+    return obj
 
 
 def _is_article_file(p: Path) -> bool:
@@ -63,20 +147,14 @@ def _jsonl_inputs(path: str, data: bytes) -> Iterator[RawInput | Rejection]:
         if not line.strip():
             continue
         where = f"{path}:{n}"
-        try:
-            obj = json.loads(line.decode("utf-8-sig", errors="strict"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            yield Rejection(where, content_id(line), "read", "bad-json-line",
-                            f"line {n} is not valid JSON ({e}); fix or remove that line")
-            continue
-        if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("html"), str)):
-            yield Rejection(where, content_id(line), "read", "bad-json-line",
-                            f"line {n} needs a string field 'text' or 'html'")
+        obj = _json_line(line, n)
+        if isinstance(obj, str):
+            yield Rejection(where, content_id(line), "read", "bad-json-line", obj)
             continue
         kind = "html" if isinstance(obj.get("html"), str) and not isinstance(obj.get("text"), str) else "text"
-        body = obj["html"] if kind == "html" else obj["text"]
-        meta = {k: obj[k] for k in ("url", "published", "source", "headline") if isinstance(obj.get(k), str)}
-        name = obj.get("id") if isinstance(obj.get("id"), str) else None
+        body = _valid_str(obj["html"] if kind == "html" else obj["text"])
+        meta = {k: _valid_str(obj[k]) for k in ("url", "published", "source", "headline") if isinstance(obj.get(k), str)}
+        name = display_path(_valid_str(obj["id"])) if isinstance(obj.get("id"), str) else None
         yield RawInput(path=f"{path}:{n}" if not name else f"{path}:{name}", data=line, kind=kind,
                        meta={**meta, "body": body})
 
@@ -90,7 +168,10 @@ def _inputs_from_bytes(path: str, data: bytes, suffix: str) -> Iterator[RawInput
 
 
 def iter_inputs(paths: Iterable[str | Path], stdin: object = None) -> Iterator[RawInput | Rejection]:
-    """Every article under ``paths``, in a stable order; unreadable ones as Rejections."""
+    """Every article under ``paths``, in a stable order; unreadable ones as Rejections. A path
+    that does not exist is a UsageError, raised before the first input."""
+    paths = list(paths)
+    check_paths(paths)
     for given in paths:
         if str(given) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -98,6 +179,10 @@ def iter_inputs(paths: Iterable[str | Path], stdin: object = None) -> Iterator[R
             yield from _inputs_from_bytes("-", data, ".jsonl" if data.lstrip().startswith(b"{") else "")
             continue
         for f in _files_under(Path(given)):
+            if isinstance(f, Rejection):
+                yield f
+                continue
+            shown = display_path(f)
             try:
                 size = f.stat().st_size
                 if size > MAX_BYTES and f.suffix.lower() not in JSONL_SUFFIXES:
@@ -105,9 +190,9 @@ def iter_inputs(paths: Iterable[str | Path], stdin: object = None) -> Iterator[R
                                                      "split the file or check it is really an article")
                 data = f.read_bytes()
             except InputRejected as e:
-                yield e.rejection(str(f), content_id(str(f).encode()))
+                yield e.rejection(shown, _path_id(f))
                 continue
             except OSError as e:
-                yield Rejection(str(f), content_id(str(f).encode()), "read", "unreadable", f"cannot read the file: {e}")
+                yield Rejection(shown, _path_id(f), "read", "unreadable", f"cannot read the file: {e.strerror or e}")
                 continue
-            yield from _inputs_from_bytes(str(f), data, f.suffix.lower())
+            yield from _inputs_from_bytes(shown, data, f.suffix.lower())

@@ -152,7 +152,10 @@ class Store:
             yield con
             con.execute("COMMIT")
         except BaseException as e:
-            con.execute("ROLLBACK")
+            try:
+                con.execute("ROLLBACK")
+            except Exception:       # a COMMIT that failed (disk full) has ended the transaction already
+                pass
             import duckdb
 
             if isinstance(e, duckdb.Error):
@@ -239,15 +242,31 @@ class Store:
                     names = ", ".join(self._ARTICLE_COLUMNS)
                     con.execute(f"INSERT INTO articles ({names}) SELECT {names} FROM _sl_articles "
                                 "ON CONFLICT (id) DO NOTHING")
-                    con.execute("DELETE FROM rejections WHERE input_id IN (SELECT id FROM _sl_articles)")
+                    # a fixed file (new content, same path) no longer shows its old rejection
+                    con.execute("DELETE FROM rejections WHERE input_id IN (SELECT id FROM _sl_articles) "
+                                "OR path IN (SELECT path FROM _sl_articles)")
                 finally:
                     con.unregister("_sl_articles")
             if rejections:
+                con.executemany("DELETE FROM rejections WHERE path = ? AND input_id <> ?",   # the latest verdict
+                                [[r.path, r.input_id] for r in rejections])
                 con.executemany(
                     "INSERT INTO rejections (input_id, path, stage, code, detail) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT (input_id) DO UPDATE SET path = excluded.path, stage = excluded.stage, "
                     "code = excluded.code, detail = excluded.detail, rejected_at = now()",
                     [[r.input_id, r.path, r.stage, r.code, r.detail] for r in rejections])
+
+    def clear_rejections(self, stored: list[tuple[str, str]]) -> None:
+        """Forget the rejections of these ``(path, stored input id)``s' paths: a file put back as
+        it was when it was stored no longer shows the rejection of the version in between.
+        Reads nothing when the store holds no rejection of those paths (the usual rerun)."""
+        if not stored:
+            return
+        paths = [p for p, _ in stored]
+        for (path,) in lookup(self.con, "SELECT DISTINCT path FROM rejections WHERE path IN ({keys})", paths):
+            keep = [i for p, i in stored if p == path]
+            with self.transaction("clearing old rejections") as con:
+                con.execute("DELETE FROM rejections WHERE path = ? AND NOT list_contains(?, input_id)", [path, keep])
 
     def update_records(self, articles: list[Article]) -> None:
         """Replace the records of already stored articles (after re-analysis), in one transaction."""
