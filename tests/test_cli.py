@@ -339,14 +339,21 @@ def test_csv_export_escapes_formulas(tmp_path: Path) -> None:
 
     from storyline.export import export
 
-    db = _store_with(tmp_path, STORY.replace("Italy and Spain sign", "=cmd|' /C calc'!A0 Italy and Spain sign"))
+    from storyline.pipeline import ingest
+
+    # a feed's own source field (the cleaner drops a symbol-led title line as page chrome, so the
+    # formula rides in the field the feed supplies)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": STORY, "source": "=cmd|' /C calc'!A0"}) + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    ingest([feed], db, analyze=False)
     out = tmp_path / "o.csv"
     export(db, "csv", out)
     [row] = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert row["headline"].startswith("'=cmd|")
+    assert row["source"].startswith("'=cmd|")
     jsonl = tmp_path / "o.jsonl"
     export(db, "jsonl", jsonl)
-    assert json.loads(jsonl.read_text(encoding="utf-8"))["headline"].startswith("=cmd|")   # data stays data
+    assert json.loads(jsonl.read_text(encoding="utf-8"))["source"].startswith("=cmd|")   # data stays data
 
 
 def test_failed_parquet_export_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

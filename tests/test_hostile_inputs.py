@@ -124,7 +124,7 @@ def hostile_corpus(d: Path) -> dict[str, str]:
     lines = [json.dumps({"text": GOOD, "published": "2016-06-03"}), "{broken", json.dumps({"html": ""}),
              json.dumps(["not", "an", "object"]), json.dumps({"text": GOOD.replace("June 3", "June 4")}),
              '{"text": "x", "meta": ' + deep_json(1000) + "}", json.dumps({"text": story("Pisa", 10)}),
-             '{"text": "' + story("Siena", 11).replace("\n", "\\n") + ' \\ud800"}']
+             '{"text": "' + story("Siena", 11).replace("\n", "\\n").replace(" signed ", " sig\\ud800ned ", 1) + '"}']
     (d / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     want.update({"feed.jsonl:1": "stored", "feed.jsonl:2": "rejected", "feed.jsonl:3": "rejected",
                  "feed.jsonl:4": "rejected", "feed.jsonl:5": "stored", "feed.jsonl:6": "rejected",
@@ -248,7 +248,7 @@ def test_fixed_file_loses_its_old_rejection(tmp_path: Path) -> None:
     f.write_text("Still too short.", encoding="utf-8")
     ingest([d], db, analyze=False)
     with Store(db) as s:
-        assert [r.detail[:8] for r in s.rejections()] == ["only 3 w"]        # the latest verdict only
+        assert [r.code for r in s.rejections()] == ["too-short"]        # the latest verdict only, once
     f.write_text(STORY, encoding="utf-8")
     assert ingest([d], db, analyze=False).exit_code == 0
     with Store(db) as s:

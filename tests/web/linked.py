@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.link import link
+from storyline.runners.link_job import link
 from storyline.store import Store
 
 from ..api.corpus import _article, _ent, articles
