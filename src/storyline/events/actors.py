@@ -26,6 +26,7 @@ _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _INNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "prep", "pobj", "appos", "npadvmod"})
 _INNER_PREPS = frozenset({"of", "by", "from", "in", "on", "over"})
 _PRONOUNS = PERSON_PRONOUNS | SPEAKER_PRONOUNS | PLURAL_PRONOUNS
+EARLIER_MENTION_WINDOW = 400   # tokens back (a few paragraphs) where "the resolution" finds "a U.S. resolution"
 PAIR_WINDOW = 4          # sentences within which "the sides" refers back to the last two-sided event
 
 
@@ -214,8 +215,10 @@ class Parties:
                     if p.dep_ == "pobj" and self._is_pair(p) and lemma(p) in ("country", "nation", "side", "state"):
                         return self.pair(h.i, article_fallback=True)
         codes = self._modifier_countries(h)
+        if not codes and lemma(h) in PERSON_ROLES:
+            codes = self._of_countries(h)       # "the security advisers of Japan, Korea and the US"
         if not codes and inner:
-            code = self._inner_country(h)
+            code = self._inner_country(h) or self._earlier_mention_country(h)
             codes = [code] if code else []
         kind = "official" if lemma(h) in PERSON_ROLES and len(codes) == 1 else "country"
         return [Party(Actor(None, None, code), h.i, kind) for code in codes]
@@ -254,6 +257,42 @@ class Parties:
                     code = index.word_country[m.i]
                     if code and code not in out:
                         out.append(code)
+        return out
+
+    def owners(self, h: "Token") -> list[Party]:
+        """The countries a noun's modifiers name ("a *U.S.* resolution", "*Germany's* proposal")."""
+        codes = self._modifier_countries(h)
+        return [Party(Actor(None, None, code), h.i, "country") for code in codes]
+
+    def _earlier_mention_country(self, h: "Token") -> str | None:
+        """"the resolution" after "a U.S. resolution": the country of the latest earlier mention of
+        the same noun that names one (a definite noun refers back)."""
+        if h.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children):
+            return None
+        doc = h.doc
+        for k in range(h.i - 1, max(-1, h.i - EARLIER_MENTION_WINDOW), -1):
+            t = doc[k]
+            if t.pos_ == "NOUN" and t.lemma_ == h.lemma_:
+                code = self._modifier_country(t) or self._inner_country(t)
+                if code:
+                    return code
+        return None
+
+    def _of_countries(self, h: "Token") -> list[str]:
+        """Countries named in "of X, Y and Z" after a role noun, one per conjunct."""
+        index = self.index
+        out: list[str] = []
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    for m in (p, *p.conjuncts):
+                        e = index.entity(m.i)
+                        code = index.country_of(e) if e is not None and e.type in PLACE_TYPES else \
+                            index.word_country[m.i]
+                        if code and code not in out:
+                            out.append(code)
         return out
 
     def _modifier_country(self, h: "Token") -> str | None:

@@ -34,12 +34,15 @@ def extract_events(doc: "Doc", article: Article) -> list[Event]:
     # phrases of other events are not part of an event's span; bare nouns ("the talks") are no events
     triggers = {f.trigger.i for fs in readings for f in fs if f.sources or f.targets or f.both or f.relation != "arg"}
     published = published_value(article.published.date if article.published else None)
+    consults = {f.trigger.i for fs in readings for f in fs if f.type == "CONSULT"}
     mentions: list[Mention] = []
     for frames in readings:
         found: list[Mention] = []
         for frame in frames:
             if frame.relation == "topic" and frame.type != "CONSULT":
                 continue
+            if frame.type == "CONSULT" and _purpose_of(frame.trigger, consults):
+                continue                # "are meeting to discuss X": one meeting, not two
             if frame.mode != "visit" and under_agreement(frame):
                 continue
             reading = _mentions(frame, index, parties, triggers, published)
@@ -62,6 +65,12 @@ def extract_events(doc: "Doc", article: Article) -> list[Event]:
     return [Event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, 1)]
 
 
+def _purpose_of(tok, consults: set[int]) -> bool:
+    """A verb in the purpose clause of a meeting ("met *to discuss*", "flew in *to confer*")."""
+    return (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "advcl") and tok.head.i in consults
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
 def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bool]:
     """Sources and targets of a frame; the flag says both lists are one group of participants."""
     sense = frame.sense
@@ -74,6 +83,8 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
         s = parties.speaker(frame.trigger)
         if s is not None:
             srcs = [s]
+    if not srcs and not both and tgts and frame.enclosing:
+        srcs = next((found for t in frame.enclosing if (found := parties.owners(t))), [])
     if frame.mods and not (srcs and tgts):
         mods = [p for t in frame.mods for p in parties.of(t, plural=False)]
         if sense.mode == "visit":
@@ -101,14 +112,16 @@ def _bare_definite(frame: Frame, index: DocIndex) -> bool:
 
 def _pairs(srcs: list[Party], tgts: list[Party], group: bool) -> list[tuple[Party, Party | None]]:
     if group:
-        people = srcs + tgts
-        first = people[0] if people else None
-        out: list[tuple[Party, Party | None]] = []
-        for p in people[1:]:
-            if first is not None and (p.country != first.country or not p.country):
-                out.append((first, p))
-        if not out and first is not None:
-            out.append((first, None))
+        # every two sides of a group meet or agree ("the advisers of Japan, Korea and the US are meeting":
+        # three pairs), each country once
+        people: list[Party] = []
+        for p in srcs + tgts:
+            if not p.country or all(p.country != q.country for q in people):
+                people.append(p)
+        out: list[tuple[Party, Party | None]] = [(a, b) for k, a in enumerate(people) for b in people[k + 1:]
+                                                  if b.country != a.country or not b.country]
+        if not out and people:
+            out.append((people[0], None))
         return out
     if not srcs:
         return []

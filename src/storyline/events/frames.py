@@ -33,6 +33,7 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "tell", "press", "allow", "encourage", "persuade", "order"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_ORDINAL_HEADS = frozenset({"first", "last", "next", "latest"})   # "First to sign were X and Y"
 _CLAUSE_MARKS = frozenset({"after", "before", "since", "until", "when", "as", "once", "while"})
 AGREEMENT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "commit"})
 QUANTITY_HEADS = frozenset({"hour", "minute", "day", "week", "round", "series", "set", "couple", "number", "lot",
@@ -53,6 +54,7 @@ class Frame:
     implicit_source: bool = False  # agentless passive: the one who speaks is the source
     extra: list["Token"] = field(default_factory=list)   # prepositions that belong to a nominal trigger
     mods: list["Token"] = field(default_factory=list)    # a noun's name-like modifiers ("the Obama visit", "Franco-German talks")
+    enclosing: list["Token"] = field(default_factory=list)  # nouns the nominal hangs in ("a U.S. bid for sanctions on X")
 
     @property
     def mode(self) -> str | None:
@@ -110,6 +112,13 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
         return subjects(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head]
+    if verb.dep_ == "csubj" and lemma(head) == "be":
+        # "the first to sign were X and Y": who did it is the subject (or attribute) of "be"
+        named = [c for c in head.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i]
+        return named[:1]
+    if verb.dep_ in ("xcomp", "acl") and head.lower_ in _ORDINAL_HEADS and lemma(head.head) == "be":
+        named = [c for c in head.head.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i]
+        return named[:1]
     if verb.dep_ == "acl" and head.pos_ in _NOMINAL and lemma(head) not in ABSTRACT_HEADS:
         poss = child(head, "poss")
         if poss is not None:
@@ -223,7 +232,9 @@ def _verb_frame(tok: "Token", sense: Sense) -> Frame | None:
         return None
     if sense.need_complement and child(tok, "xcomp", "ccomp") is None:
         return None
-    if sense.joint and (obj is None or obj.pos_ not in _NOMINAL):
+    if sense.bare and obj is not None:
+        return None
+    if sense.joint and not sense.bare and (obj is None or obj.pos_ not in _NOMINAL):
         return None                                      # a joint announcement *of something*
     frame = Frame(sense, sense.type, tok, tok, "topic" if under_topic(tok) else "verb",
                   inner_target=sense.object_target)
@@ -363,9 +374,10 @@ def _noun_frame(tok: "Token", sense: Sense, lex: Lexicon) -> Frame | None:
                 break
     frame.mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                   and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+    frame.enclosing = _enclosing_nouns(tok)
     light_ok = relation in ("light", "motion") and gov is not None and (
         not sense.light or lemma(gov) in sense.light or sense.governed_type(lemma(gov)))
-    if sense.light and not light_ok and not (frame.sources and (frame.targets or frame.both)):
+    if sense.light and not light_ok and not ((frame.sources or frame.enclosing) and (frame.targets or frame.both)):
         return None
     # borrowed arguments
     if gov is not None and relation in ("light", "motion", "adjunct"):
@@ -392,6 +404,25 @@ def _noun_frame(tok: "Token", sense: Sense, lex: Lexicon) -> Frame | None:
         if sense.clause_target and gov is not None:
             frame.targets = subjects(gov)
     return frame
+
+
+def _enclosing_nouns(tok: "Token") -> list["Token"]:
+    """Nouns a nominal trigger hangs in through "for", "of" or "on" ("a U.S. resolution for an extension
+    of the embargo on X"): whose they are is whose the event is, when the trigger names no source."""
+    out: list["Token"] = []
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "pobj" or t.head.lower_ not in ("for", "of", "on"):
+            break
+        g = t.head.head
+        if g.pos_ in _VERBAL and t.head.lower_ == "for":
+            obj = child(g, "dobj")                    # "defeated a resolution Friday for ...": the PP hung on the verb
+            g = obj if obj is not None and obj.i < t.head.i else g
+        if g.pos_ not in _NOMINAL:
+            break
+        t = g
+        out.append(t)
+    return out
 
 
 def _noun_slot(tok: "Token", slot: str, extra: list["Token"]) -> list["Token"]:

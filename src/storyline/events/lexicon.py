@@ -51,6 +51,7 @@ class Sense:
     clause_target: bool = False
     subject_is: frozenset[str] = frozenset()    # the verb codes an event only with such a subject
     counterpart: bool = False                   # no target stated: the other side of the talks just told
+    bare: bool = False                          # only with no direct object ("the first to sign were X and Y")
 
     def governed_type(self, lemma: str) -> str | None:
         return dict(self.governors).get(lemma)
@@ -85,6 +86,7 @@ def _sense(kind: str, pos: str, raw: dict) -> Sense:
         forbid_object=frozenset(raw.get("forbid_object", ())), light=frozenset(raw.get("light", ())),
         governors=tuple(raw.get("governors", {}).items()), clause_target=bool(raw.get("clause_target")),
         subject_is=frozenset(raw.get("subject_is", ())), counterpart=bool(raw.get("counterpart")),
+        bare=bool(raw.get("bare")),
     )
 
 

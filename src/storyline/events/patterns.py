@@ -56,7 +56,7 @@ HAPPENED_CUES = frozenset({"recent", "last", "previous", "past", "earlier", "for
 
 # Governors that call it off ("called off", "ruled out") or put it back.
 CANCEL_CUES = frozenset({"cancel", "cancellation", "scrap", "abandon", "shelve", "drop", "rule", "deny",
-                         "refuse", "decline", "reject", "axe", "nix", "abort"})
+                         "refuse", "decline", "reject", "axe", "nix", "abort", "defeat", "veto", "block"})
 CANCEL_PHRASES = frozenset({("call", "off"), ("rule", "out")})
 POSTPONE_CUES = frozenset({"postpone", "postponement", "delay", "defer", "reschedule", "put", "push"})
 POSTPONE_PHRASES = frozenset({("put", "off"), ("push", "back"), ("put", "back")})
@@ -111,7 +111,8 @@ LEADER_ROLE = re.compile(r"(?i)\b(president|prime minister|premier|chancellor|ki
 # Heads of descriptions of one official ("the French leader"): a person the entities stage did not name.
 PERSON_ROLES = frozenset({"leader", "president", "minister", "premier", "chancellor", "king", "queen", "emperor",
                           "envoy", "ambassador", "diplomat", "secretary", "spokesman", "spokeswoman", "official",
-                          "counterpart", "head", "monarch", "prince", "governor", "mayor", "senator"})
+                          "counterpart", "head", "monarch", "prince", "governor", "mayor", "senator",
+                          "adviser", "advisor", "negotiator", "representative"})
 
 # Pronouns.
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
