@@ -115,7 +115,16 @@ def _offices() -> dict[str, str]:
         raw = json.loads(TENURES.read_text(encoding="utf-8"))["tenures"]
     except (OSError, ValueError, KeyError):
         return {}
-    return {_fold(t["name"]): t["country"] for t in raw if t.get("country")}
+    out = {_fold(t["name"]): t["country"] for t in raw if t.get("country")}
+    # a surname alone ("Obama") when it names one country's office-holders only
+    by_surname: dict[str, set[str]] = {}
+    for t in raw:
+        if t.get("country") and " " in t["name"]:
+            by_surname.setdefault(_fold(t["name"].split()[-1]), set()).add(t["country"])
+    for key, codes in by_surname.items():
+        if len(codes) == 1 and key not in out:
+            out[key] = next(iter(codes))
+    return out
 
 
 def _fold(name: str) -> str:
