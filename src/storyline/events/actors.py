@@ -206,6 +206,10 @@ class Parties:
                 if e is not None:
                     p = self.from_entity(e, h.i)
                     return [p] if p else []
+        named = [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("including", "notably")
+                 for x in c.children if x.dep_ == "pobj" for p in self.of(x, plural=False)]
+        if named:
+            return named            # "a number of leaders, including X and Y": those named
         if plural and self._is_pair(h):
             return self.pair(h.i, article_fallback=True, leaders=lemma(h) in LEADER_NOUNS)
         for c in h.children:

@@ -12,10 +12,11 @@ from ..entities.docview import view_of
 from ..records import Actor, Article, Event
 from .actors import Parties, Party
 from .derived import dateline_location, demands, departure_visit, earlier_occasion, invitation_visit
-from .frames import Frame, find_frames, under_agreement
+from .frames import Frame, find_frames, subjects, under_agreement
 from .index import DocIndex
 from .lexicon import lemma
 from .merge import Mention, merge, summarise
+from .patterns import REPORTING_VERBS
 from .status import published_value, status_of
 from .when import date_of, lead_day, report_day, evidence_of, frame_span, location_of, multilateral, reported_by
 
@@ -94,11 +95,28 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
             both = mods
         elif not srcs:
             srcs = [p for p in mods if p.country]
+    if sense.mode == "visit" and srcs and not tgts and not both and frame.trigger.pos_ in ("NOUN", "PROPN"):
+        tgts = _host_of(frame, parties, srcs)
     if both:
         return both + srcs, tgts, True
     if sense.symmetric and not tgts and len(srcs) >= 2:
         return srcs, [], True
     return srcs, tgts, False
+
+
+def _host_of(frame: Frame, parties: Parties, srcs: list[Party]) -> list[Party]:
+    """"The White House has postponed the state visit of the king of Spain": the government that
+    schedules, postpones or cancels a visit by another country's leader is its host."""
+    gov = frame.clause
+    if gov is None or frame.relation not in ("light", "arg") or gov.pos_ not in ("VERB", "AUX"):
+        return []
+    for subj in subjects(gov):
+        if subj.lower_ == "it" and gov.dep_ == "ccomp" and lemma(gov.head) in REPORTING_VERBS:
+            subj = next((c for c in gov.head.children if c.dep_ == "nsubj"), subj)   # "the White House said it ..."
+        found = [p for p in parties.of(subj, plural=False) if p.kind in ("org", "country", "place")]
+        if found and found[0].country and all(found[0].country != s.country for s in srcs if s.country):
+            return found[:1]
+    return []
 
 
 def _bare_definite(frame: Frame, index: DocIndex) -> bool:
@@ -171,8 +189,18 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
     source_of_claim = reported_by(frame, parties)
     named = index.person_named.get(source_of_claim)
     speaker = parties.from_entity(named, frame.trigger.i) if named is not None else None
+    reporter: Party | None = None
     out = []
     for src, tgt in pairs:
+        if tgt is not None and (not src.country or not tgt.country) and src.is_official and tgt.is_official:
+            # "X and his Japanese counterpart Y held talks, Seoul's foreign ministry said": a side whose
+            # country the text leaves open is the reporting government's, when that is not the other's
+            reporter = reporter or _reporting_party(frame, parties)
+            code = reporter.country if reporter is not None else None
+            if code and not src.country and tgt.country and code != tgt.country:
+                src = Party(Actor(src.actor.name, src.actor.entity, code), src.tok, src.kind)
+            elif code and not tgt.country and src.country and code != src.country:
+                tgt = Party(Actor(tgt.actor.name, tgt.actor.entity, code), tgt.tok, tgt.kind)
         if lemma(frame.trigger) == "invite" and tgt is not None and tgt.country:
             # "X invited Y to <place>": Y's visit there, whoever invited
             visit = invitation_visit(frame, tgt, parties, date)
@@ -216,6 +244,27 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
         if tgt is not None and (group or symmetric):
             parties.remember(src, tgt, frame.trigger.i)
     return out
+
+
+def _reporting_party(frame: Frame, parties: Parties) -> Party | None:
+    """The government or office whose statement reports the event ("..., Seoul's foreign ministry said")."""
+    t = frame.trigger
+    for _ in range(15):
+        h = t.head
+        for c in t.children:
+            if c.dep_ in ("conj", "parataxis", "ccomp") and c.i > frame.trigger.i and lemma(c) in REPORTING_VERBS:
+                h = c
+                break
+        if lemma(h) in REPORTING_VERBS and h.i != t.i:
+            for subj in (c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")):
+                found = parties.of(subj, plural=False, inner=True)
+                if found and found[0].country and found[0].kind in ("org", "country", "place", "official"):
+                    return found[0]
+            return None
+        if h.i == t.i:
+            return None
+        t = h
+    return None
 
 
 def _location(place: tuple[str | None, str | None]):

@@ -54,6 +54,9 @@ PHASE_PLANNED = frozenset({"eve", "run-up", "runup", "ahead", "prelude"})
 # Words that mark it as having taken place.
 HAPPENED_CUES = frozenset({"recent", "last", "previous", "past", "earlier", "former", "latest", "held"})
 
+# Governors that look back on it: "recalled his meeting with X" took place.
+MEMORY_CUES = frozenset({"recall", "remember", "recollect", "reminisce"})
+
 # Governors that call it off ("called off", "ruled out") or put it back.
 CANCEL_CUES = frozenset({"cancel", "cancellation", "scrap", "abandon", "shelve", "drop", "rule", "deny",
                          "refuse", "decline", "reject", "axe", "nix", "abort", "defeat", "veto", "block"})

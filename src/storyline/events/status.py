@@ -15,7 +15,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .lexicon import lemma
-from .patterns import (ATTITUDE_VERBS, CANCEL_CUES, CANCEL_PHRASES, COND_MODALS, DEMAND_MODALS, FUTURE_AUX, HAPPENED_CUES, HEDGE_MODALS,
+from .patterns import (ATTITUDE_VERBS, CANCEL_CUES, MEMORY_CUES, CANCEL_PHRASES, COND_MODALS, DEMAND_MODALS, FUTURE_AUX, HAPPENED_CUES, HEDGE_MODALS,
                        PHASE_HAPPENED, PHASE_PLANNED, PLANNED_CUES, POSSIBLE_CUES, POSTPONE_CUES, POSTPONE_PHRASES, REPORTING_VERBS,
                        TOPIC_VERBS, UNDECIDED_SUBJECTS, UNDECIDED_VERBS)
 from .when import interval
@@ -60,6 +60,8 @@ def _governor_cue(tok: "Token") -> str | None:
         return None if _negated(tok) else "cancelled"
     if phrase in POSTPONE_PHRASES or (forms & POSTPONE_CUES and base not in ("put", "push")):
         return "postponed"
+    if tok.pos_ in ("VERB",) and base in MEMORY_CUES:
+        return "happened"
     if tok.pos_ in ("NOUN", "PROPN") and forms & PHASE_HAPPENED:
         return "happened"
     if forms & PHASE_PLANNED:
@@ -215,8 +217,30 @@ def status_of(frame: "Frame", date: str | None, published: str | None, sent: "Sp
             break
     if found == "planned" and hedged:
         found = "possible"
+    if found in (None, "planned", "possible"):
+        found = _undone_after(t, sent) or found
     status = _by_date(found, date, published)
     return "possible" if status == "planned" and _undecided(sent) else status
+
+
+def _undone_after(clause: "Token", sent: "Span") -> str | None:
+    """"X and Y were due to meet ..., but X cancelled": a plan undone by a later clause of the same
+    sentence whose verb calls off or puts back with no object of its own."""
+    chain = [clause]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 12:
+        chain.append(chain[-1].head)
+    for v in chain:
+        for c in v.children:
+            if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.i < clause.i:
+                continue
+            if not any(d.dep_ == "cc" and d.lower_ in ("but", "yet") for d in v.children if v.i < d.i < c.i):
+                continue
+            if any(d.dep_ in ("dobj", "nsubjpass") for d in c.children):
+                continue
+            cue = _governor_cue(c)
+            if cue in ("cancelled", "postponed"):
+                return cue
+    return None
 
 
 def _by_date(found: str | None, date: str | None, published: str | None) -> str:
