@@ -206,8 +206,8 @@ class Parties:
                 if e is not None:
                     p = self.from_entity(e, h.i)
                     return [p] if p else []
-        named = [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("including", "notably")
-                 for x in c.children if x.dep_ == "pobj" for p in self.of(x, plural=False)]
+        named = [p for c in self._including(h) for x in c.children if x.dep_ == "pobj"
+                 for p in self.of(x, plural=False)]
         if named:
             return named            # "a number of leaders, including X and Y": those named
         if plural and self._is_pair(h):
@@ -262,6 +262,19 @@ class Parties:
                     if code and code not in out:
                         out.append(code)
         return out
+
+    @staticmethod
+    def _including(h: "Token") -> list["Token"]:
+        """"including ..." right after the phrase of ``h``, wherever the parser hung it."""
+        doc = h.doc
+        right = h.right_edge.i
+        for k in range(right + 1, min(len(doc), right + 6)):
+            t = doc[k]
+            if t.lower_ in ("including", "notably") and t.dep_ == "prep":
+                return [t]
+            if not (t.is_punct or t.ent_type_ == "DATE" or t.dep_ in ("det", "npadvmod")):
+                break
+        return []
 
     def owners(self, h: "Token") -> list[Party]:
         """The countries a noun's modifiers name ("a *U.S.* resolution", "*Germany's* proposal")."""

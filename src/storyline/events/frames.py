@@ -102,6 +102,10 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
         obj = child(head, "dobj")
         if lemma(head) in _OBJECT_CONTROL and obj is not None:
             return [obj]
+        if lemma(head) in ("call", "appeal"):
+            called = prep_objects(head, "on") + prep_objects(head, "upon") + prep_objects(head, "to")
+            if called:
+                return called[:1]                        # "called on X to support": X is to support
         raised = child(head, "nsubjpass")                # "X is expected to come"
         if raised is not None and not prep_objects(head, "by"):
             return [raised]

@@ -82,6 +82,12 @@ def _modifier_cue(tok: "Token") -> str | None:
     for c in tok.children:
         if c.dep_ in _MOD_DEPS and c.i < tok.i or c.dep_ == "amod":
             w = c.lower_
+            if c.tag_ == "VBN" or w.endswith("ed"):
+                base = lemma(c)
+                if base in POSTPONE_CUES - {"put", "push"}:
+                    return "postponed"          # "the postponed visit", "his long-delayed trip"
+                if base in CANCEL_CUES - {"rule", "deny", "refuse", "decline", "reject", "block", "veto", "drop"}:
+                    return "cancelled"
             if w in POSSIBLE_CUES:
                 return "possible"
             if w in HAPPENED_CUES:
@@ -235,8 +241,9 @@ def _undone_after(clause: "Token", sent: "Span") -> str | None:
                 continue
             if not any(d.dep_ == "cc" and d.lower_ in ("but", "yet") for d in v.children if v.i < d.i < c.i):
                 continue
-            if any(d.dep_ in ("dobj", "nsubjpass") for d in c.children):
-                continue
+            if any(d.dep_ in ("dobj", "nsubjpass") for d in c.children) or not any(
+                    d.dep_ == "nsubj" for d in c.children):
+                continue                # "but X cancelled", not "but was shelved" (a told state, not an act)
             cue = _governor_cue(c)
             if cue in ("cancelled", "postponed"):
                 return cue
