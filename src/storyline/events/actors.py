@@ -206,6 +206,11 @@ class Parties:
                 if e is not None:
                     p = self.from_entity(e, h.i)
                     return [p] if p else []
+        if lemma(h) in PERSON_ROLES and not self._modifier_countries(h):
+            of_codes = self._of_countries(h)     # "the security advisers of Japan, Korea and the US"
+            if of_codes:
+                kind = "official" if len(of_codes) == 1 else "country"
+                return [Party(Actor(None, None, code), h.i, kind) for code in of_codes]
         named = [p for c in self._including(h) for x in c.children if x.dep_ == "pobj"
                  for p in self.of(x, plural=False)]
         if named:
@@ -219,8 +224,6 @@ class Parties:
                     if p.dep_ == "pobj" and self._is_pair(p) and lemma(p) in ("country", "nation", "side", "state"):
                         return self.pair(h.i, article_fallback=True)
         codes = self._modifier_countries(h)
-        if not codes and lemma(h) in PERSON_ROLES:
-            codes = self._of_countries(h)       # "the security advisers of Japan, Korea and the US"
         if not codes and inner:
             code = self._inner_country(h) or self._earlier_mention_country(h)
             codes = [code] if code else []
@@ -266,6 +269,9 @@ class Parties:
     @staticmethod
     def _including(h: "Token") -> list["Token"]:
         """"including ..." right after the phrase of ``h``, wherever the parser hung it."""
+        own = [c for c in h.children if c.dep_ == "prep" and c.lower_ in ("including", "notably")]
+        if own:
+            return own
         doc = h.doc
         right = h.right_edge.i
         for k in range(right + 1, min(len(doc), right + 6)):

@@ -114,14 +114,14 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
         return subjects(head.head, depth + 1)            # "X is due / ready to travel"
     if verb.dep_ in ("conj", "advcl") and head.pos_ in _VERBAL:
         return subjects(head, depth + 1)
+    if verb.dep_ in ("xcomp", "acl", "relcl") and head.lower_ in _ORDINAL_HEADS and lemma(head.head) == "be":
+        named = [c for c in head.head.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i]
+        return named[:1]
     if verb.dep_ == "relcl":
         return [head]
     if verb.dep_ == "csubj" and lemma(head) == "be":
         # "the first to sign were X and Y": who did it is the subject (or attribute) of "be"
         named = [c for c in head.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i]
-        return named[:1]
-    if verb.dep_ in ("xcomp", "acl") and head.lower_ in _ORDINAL_HEADS and lemma(head.head) == "be":
-        named = [c for c in head.head.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i]
         return named[:1]
     if verb.dep_ == "acl" and head.pos_ in _NOMINAL and lemma(head) not in ABSTRACT_HEADS:
         poss = child(head, "poss")

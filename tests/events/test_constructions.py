@@ -1,0 +1,59 @@
+"""Constructions of real copy that tell an event other than "X visited Y" (issue 18), one row each,
+in sentences written for these tests, through the real parser.
+
+Rows read as in ``test_table``: a text, its time expressions and the events expected as
+``TYPE/mode status source->target date`` (``-`` for no date); the publication date is 2016-02-06.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_table import _key, _parse_expected
+
+pytestmark = pytest.mark.model
+
+ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
+    # --- many parties: every two sides of a group, each coordinated actor its own event
+    ("group-of-three-meets", "The foreign ministers of Japan, France and Germany are meeting in London on Monday.",
+     {"on Monday": "2016-02-08"},
+     ["CONSULT/third-party planned JPN->FRA 2016-02-08", "CONSULT/third-party planned JPN->DEU 2016-02-08",
+      "CONSULT/third-party planned FRA->DEU 2016-02-08"]),
+    ("group-purpose-is-no-second-meeting", "The envoys of Japan and France met in London to discuss trade.", {},
+     ["CONSULT/third-party happened JPN->FRA 2016-02-06"]),
+    ("first-to-sign-were", "The first to sign were Putin, Obama and Merkel.", {},
+     ["AGREE/None happened RUS->USA -", "AGREE/None happened RUS->DEU -", "AGREE/None happened USA->DEU -"]),
+    ("coordinated-rejecters", "Russia and China rejected the proposal of Japan.", {},
+     ["REJECT/None happened RUS->JPN -", "REJECT/None happened CHN->JPN -"]),
+    ("including-names-the-others", "Modi held phone calls with several leaders, including Merkel and Obama.", {},
+     ["CONSULT/phone happened IND->DEU 2016-02-06", "CONSULT/phone happened IND->USA 2016-02-06"]),
+    # --- arguments found outside the trigger's own phrase
+    ("definite-object-refers-back", "Japan drafted a French resolution on trade. Russia opposed the resolution.",
+     {}, ["REJECT/None happened RUS->FRA -"]),
+    ("nominal-source-from-enclosing-noun", "Japan backed an American bid for an extension of the sanctions on Iran.",
+     {}, ["SUPPORT/None happened JPN->USA -", "SANCTION/None planned USA->IRN -"]),
+    ("host-postpones-visit", "The White House has postponed the state visit of the king of Spain.", {},
+     ["CONSULT/visit postponed ESP->USA -"]),
+    ("host-said-it-cancelled", "The White House said it had cancelled a planned visit by Modi.", {},
+     ["CONSULT/visit cancelled IND->USA -"]),
+    ("reporting-government-gives-country", "Cho Tae-yul and his Japanese counterpart, Takeshi Iwaya, held talks "
+     "in Peru, Seoul's foreign ministry said.", {}, ["CONSULT/third-party happened KOR->JPN 2016-02-06"]),
+    ("called-on-to-act", "Merkel called on Russia to cooperate with Japan.", {},
+     ["REQUEST/None happened DEU->RUS -", "COOPERATE/None happened RUS->JPN -"]),
+    # --- status from the rest of the sentence
+    ("due-but-cancelled", "Putin and Obama were due to meet in Lima, but Obama cancelled.", {},
+     ["CONSULT/third-party cancelled RUS->USA -"]),
+    ("postponed-participle", "Merkel and Xi discussed Xi's postponed visit to Germany.", {},
+     ["CONSULT/None happened DEU->CHN 2016-02-06", "CONSULT/visit postponed CHN->DEU -"]),
+    ("recalled-meeting-happened", "Xi recalled his meeting with Merkel in Lima.", {},
+     ["CONSULT/third-party happened CHN->DEU -"]),
+    ("defeated-resolution-calls-off", "The council defeated a French resolution for sanctions on Iran.", {},
+     ["SANCTION/None cancelled FRA->IRN -"]),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])
+def test_construction(events_of, row):
+    _, text, times, expected = row
+    got = sorted(_key(e) for e in events_of(text, times=times))
+    want = sorted(_parse_expected(x) for x in expected)
+    assert got == want
