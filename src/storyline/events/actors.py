@@ -209,8 +209,7 @@ class Parties:
         if lemma(h) in PERSON_ROLES and not self._modifier_countries(h):
             of_codes = self._of_countries(h)     # "the security advisers of Japan, Korea and the US"
             if of_codes:
-                kind = "official" if len(of_codes) == 1 else "country"
-                return [Party(Actor(None, None, code), h.i, kind) for code in of_codes]
+                return [self._office_holder(h, code) for code in of_codes]
         named = [p for c in self._including(h) for x in c.children if x.dep_ == "pobj"
                  for p in self.of(x, plural=False)]
         if named:
@@ -300,6 +299,17 @@ class Parties:
                 if code:
                     return code
         return None
+
+    def _office_holder(self, h: "Token", code: str) -> Party:
+        """"the foreign ministers of X and Y": X's side is the person of X whose role has those words."""
+        words = {lemma(h)} | {c.lower_ for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i}
+        index = self.index
+        people = [e for e in index.article.entities if e.type == "PERSON" and e.role
+                  and index.country_of(e) == code and words <= set(e.role.casefold().replace("ministers", "minister").split())]
+        if people:
+            top = max(people, key=lambda e: len(e.mentions))
+            return Party(Actor(top.name, top.id, code), h.i, "person")
+        return Party(Actor(None, None, code), h.i, "official")
 
     def _of_countries(self, h: "Token") -> list[str]:
         """Countries named in "of X, Y and Z" after a role noun, one per conjunct."""
