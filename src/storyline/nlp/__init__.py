@@ -63,6 +63,9 @@ def get_nlp(name: str | None = None) -> "Language":
     return nlp
 
 
+PIPELINE_RULES = "para1"     # what this module adds to the stock pipeline; part of the parse cache's key
+
+
 def _register_paragraphs() -> None:
     """A blank line ends a sentence: the parser otherwise runs a headline, a dateline line or a
     caption into the first sentence of the body ("Readout of the Call with X\n\nPresident Y spoke
@@ -147,7 +150,7 @@ def model_version(name: str | None = None) -> str:
     without loading it: the main process of a parallel ingest then never holds the ~200 MB of
     weights its workers load (under fork, every worker's resident memory counts them again)."""
     meta = _meta(name or model_name())
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}+para"
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
 
 
 @lru_cache(maxsize=4)
