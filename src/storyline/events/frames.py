@@ -342,7 +342,8 @@ def _noun_frame(tok: "Token", sense: Sense, lex: Lexicon) -> Frame | None:
     extra = extended_preps(tok, names | {"in", "on", "at"})
     if sense.type == "CONSULT" and sense.mode is None and phone_near(tok):
         sense = _with_mode(sense, "phone")
-    frame = Frame(sense, kind, tok, gov if relation != "arg" else clause_verb(tok), relation, extra=extra)
+    frame = Frame(sense, kind, tok, gov if relation != "arg" else clause_verb(tok), relation, extra=extra,
+                  inner_target=sense.object_target)
     # own arguments
     for slot in sense.source:
         found = _noun_slot(tok, slot, extra)
