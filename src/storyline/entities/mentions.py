@@ -230,6 +230,12 @@ def _from_ent(doc: "Doc", ent: "Span", gaz: Gazetteer) -> Mention | None:
         # spaCy sometimes puts the title inside the name: keep the name only.
         while start < end and (doc[start].lower_ in ROLE_HEADS or doc[start].lower_ in ROLE_MODIFIERS):
             start += 1
+        # "... of Micronesia Wesley Simina": a country's name run into the person's
+        while end - start > 2 and (gaz.country(doc[start].text) or gaz.city(doc[start].text)):
+            start += 1
+        # "counterpart Pravind Kumar Jugnauth" with only "Kumar Jugnauth" tagged: a given name left out
+        while start > 0 and end - start < 4 and _given_name_before(doc, start, end, gaz):
+            start -= 1
     if start >= end:
         return None
     span = doc[start:end]
@@ -250,6 +256,16 @@ def _from_ent(doc: "Doc", ent: "Span", gaz: Gazetteer) -> Mention | None:
         m.label, m.code = "ORG", code
         return m
     return _assign_code(doc, m, gaz)
+
+
+def _given_name_before(doc: "Doc", start: int, end: int, gaz: Gazetteer) -> bool:
+    t = doc[start - 1]
+    if t.i == 0 or doc[t.i - 1].is_space or doc[t.i - 1].is_punct or t.is_sent_start:
+        return False                     # a capitalised word that opens a line is no given name ("Resident X:")
+    return (t.tag_ == "NNP" and t.dep_ == "compound" and start <= t.head.i < end and not t.ent_type_
+            and t.is_alpha and t.text[:1].isupper() and not t.is_upper
+            and t.lower_ not in ROLE_HEADS and t.lower_ not in ROLE_MODIFIERS
+            and not (gaz.country(t.text) or gaz.city(t.text) or gaz.demonym(t.text) or gaz.metonym(t.text)))
 
 
 def _check_person(doc: "Doc", m: Mention, gaz: Gazetteer) -> Mention | None:

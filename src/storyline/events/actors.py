@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
-_INNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "prep", "pobj", "appos", "npadvmod"})
+_INNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "prep", "pobj", "appos", "npadvmod", "acl", "agent"})
 _INNER_PREPS = frozenset({"of", "by", "from", "in", "on", "over"})
 _PRONOUNS = PERSON_PRONOUNS | SPEAKER_PRONOUNS | PLURAL_PRONOUNS
 EARLIER_MENTION_WINDOW = 400   # tokens back (a few paragraphs) where "the resolution" finds "a U.S. resolution"

@@ -33,6 +33,7 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "tell", "press", "allow", "encourage", "persuade", "order"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_INVITEE_VERBS = frozenset({"accept", "receive", "decline", "welcome", "get", "have"})
 _ORDINAL_HEADS = frozenset({"first", "last", "next", "latest"})   # "First to sign were X and Y"
 _CLAUSE_MARKS = frozenset({"after", "before", "since", "until", "when", "as", "once", "while"})
 AGREEMENT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "commit"})
@@ -86,7 +87,8 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
     """The subject of ``verb``, through control, coordination and relative clauses."""
     if depth > 4:
         return []
-    subj = [c for c in verb.lefts if c.dep_ == "nsubj"] or [c for c in verb.children if c.dep_ == "nsubj"]
+    subj = [c for c in verb.lefts if c.dep_ == "nsubj"] or [c for c in verb.children if c.dep_ == "nsubj"] or [
+        g for c in verb.lefts if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]   # hung on "had"
     if subj:
         c = subj[-1]              # the nearest, if a dateline was read as a second subject ("PARIS – Macron has ...")
         if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -123,6 +125,9 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
         # "the first to sign were X and Y": who did it is the subject (or attribute) of "be"
         named = [c for c in head.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i]
         return named[:1]
+    if verb.dep_ == "acl" and lemma(head) in ("invitation", "offer") and head.dep_ == "dobj" and \
+            lemma(head.head) in _INVITEE_VERBS:
+        return subjects(head.head, depth + 1)            # "X accepted the invitation ... to visit": X visits
     if verb.dep_ == "acl" and head.pos_ in _NOMINAL and lemma(head) not in ABSTRACT_HEADS:
         poss = child(head, "poss")
         if poss is not None:
