@@ -173,3 +173,23 @@ def test_organisation_country_from_a_possessive(nlp):
     ents = run(nlp, "Japan's Foreign Ministry said on Thursday it had lodged a protest.")
     ministry = next(e for e in ents if e.type == "ORG")
     assert ministry.country == "JPN"
+
+
+# --- issue 18: places, storms and phrases typed PERSON; names the model cut or ran together
+
+@pytest.mark.parametrize("text,absent", [
+    ("The storm season began when Typhoon Hagibis reached the coast on Monday.", "Typhoon Hagibis"),
+    ("Ministers spoke about the developments in the Levant during the visit.", "Levant"),
+    ("Mrs Clarke, of Leeds, who was arrested and later released, said she would protest again.", "Leeds"),
+    ("The president laid a wreath at the Tomb of the Unknown Soldier before the talks.", "Unknown Soldier"),
+    ("The governor attended the festival as the Chief Guest of the city.", "Guest"),
+    ("July 4, 2010, Novo-Ogaryovo, Moscow Region. The two leaders met in the morning.", "Novo-Ogaryovo"),
+])
+def test_not_a_person(nlp, text, absent):
+    assert absent not in persons(run(nlp, text))
+
+
+def test_country_run_into_a_name_is_cut_off(nlp):
+    text = "President of the Republic of Palau Surangel S. Whipps will visit Japan next week."
+    names = set(persons(run(nlp, text)))
+    assert not any(n.startswith("Palau") for n in names)

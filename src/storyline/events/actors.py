@@ -112,10 +112,21 @@ class Parties:
     def of(self, tok: "Token", *, plural: bool = True, inner: bool = False) -> list[Party]:
         """The parties a noun phrase names, one per conjunct."""
         out: list[Party] = []
-        for h in [tok, *tok.conjuncts]:
+        heads = [tok, *tok.conjuncts]
+        e = self.index.entity(tok.i)
+        if e is not None and e.type == "PERSON":
+            # "hosted X and French leader Y" parsed with X as a modifier of Y's name: X is a party too
+            mods = [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i]
+            mods += [g for c in mods for g in c.children if g.dep_ in ("nmod", "compound") and g.i < c.i]
+            heads = [c for c in mods if c.dep_ == "nmod" and self._other_person(c, e)] + heads
+        for h in heads:
             found = self._one(h, plural=plural, inner=inner)
             out.extend(found)
         return out
+
+    def _other_person(self, tok: "Token", than: Entity) -> bool:
+        e = self.index.entity(tok.i)
+        return e is not None and e.type == "PERSON" and e.id != than.id and any(c.dep_ == "cc" for c in tok.children)
 
     def complete(self, known: Party, unknown: Party) -> Party:
         """A person the entities stage left without a country, facing one side of the article's
