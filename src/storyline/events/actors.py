@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..entities.geo import gazetteer
 from ..records import Actor, Entity
 from .index import DocIndex
 from .lexicon import lemma
@@ -153,6 +154,11 @@ class Parties:
 
     def from_entity(self, e: Entity, tok: int) -> Party | None:
         code = self.index.country_of(e) or self.guessed.get(e.id)
+        if code is None and e.type in ("ORG", "LOC", "GPE", "FAC"):
+            gaz = gazetteer()                    # "Crimea" tagged ORG: a place the gazetteer knows
+            code = gaz.country(e.name) or gaz.city(e.name)
+            if code:
+                return Party(Actor(e.name, e.id, code), tok, "place")
         if e.type == "NORP":
             return Party(Actor(None, None, code), tok, "country") if code else None
         if e.type in PLACE_TYPES:

@@ -16,7 +16,7 @@ from .frames import Frame, find_frames, subjects, under_agreement
 from .index import DocIndex
 from .lexicon import lemma
 from .merge import Mention, merge, summarise
-from .patterns import REPORTING_VERBS
+from .patterns import ASSEMBLY_SEATS, REPORTING_VERBS
 from .status import published_value, status_of
 from .when import date_of, lead_day, report_day, evidence_of, frame_span, location_of, multilateral, reported_by
 
@@ -95,6 +95,8 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
             both = mods
         elif not srcs:
             srcs = [p for p in mods if p.country]
+    if sense.mode == "visit":
+        tgts = [_seat(p) for p in tgts]
     if sense.mode == "visit" and srcs and not tgts and not both and frame.trigger.pos_ in ("NOUN", "PROPN"):
         tgts = _host_of(frame, parties, srcs)
     if both:
@@ -102,6 +104,14 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
     if sense.symmetric and not tgts and len(srcs) >= 2:
         return srcs, [], True
     return srcs, tgts, False
+
+
+def _seat(party: Party) -> Party:
+    """An assembly visited stands for the country that hosts it (``ASSEMBLY_SEATS``)."""
+    if party.country or party.kind != "org" or not party.actor.name:
+        return party
+    code = ASSEMBLY_SEATS.get(party.actor.name.casefold().removeprefix("the "))
+    return Party(Actor(party.actor.name, party.actor.entity, code), party.tok, "place") if code else party
 
 
 def _host_of(frame: Frame, parties: Parties, srcs: list[Party]) -> list[Party]:

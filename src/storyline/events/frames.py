@@ -235,8 +235,13 @@ def _verb_frame(tok: "Token", sense: Sense) -> Frame | None:
     if obj is not None and lemma(obj) in QUANTITY_HEADS:
         of = prep_objects(obj, "of")                     # "signed dozens of documents"
         obj = of[0] if of else obj
+    if sense.objects and obj is not None and lemma(obj) not in sense.objects:
+        of = [p for p in prep_objects(obj, "of") if lemma(p) in sense.objects]
+        obj = of[0] if of else obj                       # "attend the Group of 20 summit" parsed on "Group"
     if sense.objects and (obj is None or lemma(obj) not in sense.objects):
         return None
+    if obj is None and sense.need_complement and "dobj" in sense.target:
+        obj = _complement_subject(tok)
     if obj is not None and lemma(obj) in sense.forbid_object:
         return None
     if sense.need_complement and child(tok, "xcomp", "ccomp") is None:
@@ -278,6 +283,21 @@ def _verb_frame(tok: "Token", sense: Sense) -> Frame | None:
     if sense.mode is None and sense.type == "CONSULT" and phone_near(tok):
         frame.sense = _with_mode(sense, "phone")
     return frame
+
+
+def _complement_subject(verb: "Token") -> "Token | None":
+    """"urged visiting X to continue" parsed with X inside the complement's subject: the one urged."""
+    comp = child(verb, "ccomp", "xcomp")
+    if comp is None:
+        return None
+    for c in comp.children:
+        if c.dep_ == "nsubj" and c.i < comp.i and c.pos_ in _NOMINAL:
+            return c
+        if c.dep_ == "csubj" and c.tag_ == "VBG":
+            inner = child(c, "dobj")
+            if inner is not None and inner.pos_ in _NOMINAL:
+                return inner
+    return None
 
 
 def _with_mode(sense: Sense, mode: str) -> Sense:
