@@ -82,6 +82,8 @@ NAMES: dict[str, tuple[str, str, str | None]] = {
     "Seoul": ("Seoul", "GPE", "KOR"),
     "Peru": ("Peru", "GPE", "PER"),
     "White House": ("White House", "ORG", "USA"),
+    "UN General Assembly": ("UN General Assembly", "ORG", None),
+    "Crimea": ("Crimea", "ORG", None),
     "Kremlin": ("Kremlin", "ORG", "RUS"),
     "Russian Foreign Ministry": ("Russian Foreign Ministry", "ORG", "RUS"),
     "Japanese Foreign Ministry": ("Japanese Foreign Ministry", "ORG", "JPN"),

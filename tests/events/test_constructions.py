@@ -39,6 +39,28 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
      "in Peru, Seoul's foreign ministry said.", {}, ["CONSULT/third-party happened KOR->JPN 2016-02-06"]),
     ("called-on-to-act", "Merkel called on Russia to cooperate with Japan.", {},
      ["REQUEST/None happened DEU->RUS -", "COOPERATE/None happened RUS->JPN -"]),
+    ("received-a-call-from", "Putin received a telephone call from Merkel on Monday.", {"on Monday": "2016-02-01"},
+     ["CONSULT/phone happened RUS->DEU 2016-02-01"]),
+    ("attends-summit-abroad", "Obama will attend the Group of 20 summit in Moscow.", {},
+     ["CONSULT/multilateral planned USA->RUS -"]),
+    ("visit-to-an-assembly-is-to-its-seat", "Kishida's visit to the UN General Assembly was postponed.", {},
+     ["CONSULT/visit postponed JPN->USA -"]),
+    ("nudged-to-continue", "Merkel also nudged Xi Jinping to continue the talks.", {},
+     ["REQUEST/None happened DEU->CHN -"]),
+    ("asked-to-reschedule", "Japan and the United States held talks. The United States asked to reschedule "
+     "the summit.", {}, ["CONSULT/None happened JPN->USA 2016-02-06", "REQUEST/None happened USA->JPN -"]),
+    ("they-decided", "Japan and Germany held talks in Paris. In the meeting, they decided to widen trade.", {},
+     ["CONSULT/third-party happened JPN->DEU 2016-02-06", "AGREE/None happened JPN->DEU -"]),
+    ("criticism-inside-object", "The United States has been stepping up criticism of China's policy.", {},
+     ["ACCUSE/None happened USA->CHN -"]),
+    ("annexation-nominal", "Russia's annexation of Crimea in 2014 angered many.", {"in 2014": "2014"},
+     ["COERCE/None happened RUS->UKR 2014"]),
+    ("cut-ties-after-year", "Iran and Russia held talks. Russia cut ties after protesters attacked its embassy "
+     "in 2016.", {"in 2016": "2016"},
+     ["CONSULT/None happened IRN->RUS 2016-02-06", "SANCTION/None happened RUS->IRN 2016"]),
+    ("accepted-invitation-to-visit", "Obama spoke by phone with Modi, who accepted the invitation extended by Obama to visit "
+     "the United States.", {}, ["CONSULT/phone happened USA->IND 2016-02-06", "AGREE/None happened IND->USA -",
+                                "CONSULT/visit planned IND->USA -"]),
     # --- status from the rest of the sentence
     ("due-but-cancelled", "Putin and Obama were due to meet in Lima, but Obama cancelled.", {},
      ["CONSULT/third-party cancelled RUS->USA -"]),

@@ -99,6 +99,9 @@ def same_person(a: str, b: str) -> bool:
     """Whether two names in one article can be one person: same surname and no clash
     of given names (one may lack them; initials match full forms)."""
     pa, pb = [fold(p) for p in name_parts(a)], [fold(p) for p in name_parts(b)]
+    short, long = sorted((pa, pb), key=len)
+    if len(short) >= 2 and len(long) >= 4 and long[:len(short)] == short:
+        return True         # "Mishal Al-Ahmad" of "Mishal Al-Ahmad Al-Jaber Al-Sabah": a name chain cut short
     if not pa or not pb or pa[-1] != pb[-1]:
         return False
     ga, gb = pa[:-1], pb[:-1]

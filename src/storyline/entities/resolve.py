@@ -200,6 +200,15 @@ def _assign_titles(doc: "Doc", people: list[_Person], gaz: Gazetteer, dateline_c
                     other.guess_country = other.guess_country or dateline_code
         if t.possessor is not None and not p.country and t.possessor in owner:
             p.country = owner[t.possessor].country
+    for p in people:
+        # "President of the Federated States of Micronesia Wesley Simina": the country named right
+        # before the name (the model had run the two together)
+        for m in p.names:
+            if p.country or m.tok_start == 0:
+                break
+            before = doc[m.tok_start - 1]
+            if before.text[:1].isupper() and before.ent_type_ != "ORG":
+                p.country = gaz.country(before.text)
 
 
 def _has_sents(doc: "Doc") -> bool:

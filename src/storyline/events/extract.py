@@ -206,7 +206,8 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
             # "X and his Japanese counterpart Y held talks, Seoul's foreign ministry said": a side whose
             # country the text leaves open is the reporting government's, when that is not the other's
             reporter = reporter or _reporting_party(frame, parties)
-            code = reporter.country if reporter is not None else None
+            # else the dateline's country: "KUWAIT -- The Amir received a call from Qatar's Amir"
+            code = reporter.country if reporter is not None else index.dateline_country()
             if code and not src.country and tgt.country and code != tgt.country:
                 src = Party(Actor(src.actor.name, src.actor.entity, code), src.tok, src.kind)
             elif code and not tgt.country and src.country and code != src.country:

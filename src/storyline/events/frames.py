@@ -31,7 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
-_OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "tell", "press", "allow", "encourage", "persuade", "order"})
+_OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "tell", "press", "allow", "encourage", "persuade", "order",
+                             "nudge", "prod", "push"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _INVITEE_VERBS = frozenset({"accept", "receive", "decline", "welcome", "get", "have"})
 _ORDINAL_HEADS = frozenset({"first", "last", "next", "latest"})   # "First to sign were X and Y"
@@ -100,6 +101,10 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ == "advcl" and head.pos_ in _VERBAL and lemma(head) in _OBJECT_CONTROL and _to_clause(head) is verb:
+        obj = child(head, "dobj")                        # "nudged X to continue", the clause read as an adjunct
+        if obj is not None:
+            return [obj]
     if verb.dep_ == "xcomp" and head.pos_ in _VERBAL:
         obj = child(head, "dobj")
         if lemma(head) in _OBJECT_CONTROL and obj is not None:
@@ -244,7 +249,7 @@ def _verb_frame(tok: "Token", sense: Sense) -> Frame | None:
         obj = _complement_subject(tok)
     if obj is not None and lemma(obj) in sense.forbid_object:
         return None
-    if sense.need_complement and child(tok, "xcomp", "ccomp") is None:
+    if sense.need_complement and child(tok, "xcomp", "ccomp") is None and _to_clause(tok) is None:
         return None
     if sense.bare and obj is not None:
         return None
@@ -283,6 +288,14 @@ def _verb_frame(tok: "Token", sense: Sense) -> Frame | None:
     if sense.mode is None and sense.type == "CONSULT" and phone_near(tok):
         frame.sense = _with_mode(sense, "phone")
     return frame
+
+
+def _to_clause(verb: "Token") -> "Token | None":
+    """A "to"-infinitive the parser hung on ``verb`` as an adjunct ("urged X *to continue*")."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
 
 
 def _complement_subject(verb: "Token") -> "Token | None":
