@@ -167,3 +167,15 @@ def test_the_statement_speaks_for_the_office_that_issued_it(nlp):
             'said in a statement.\n\n"Both leaders agreed to deepen their cooperation on energy," the statement '
             'read.')
     assert speakers(nlp, text) == ["Prime Minister's Office"]
+
+
+def test_countered_reports_speech(nlp):
+    text = 'Chancellor Karl Braun met the Russian leader on Sunday.\n\n"We still have no truce," Braun countered.'
+    assert speakers(nlp, text) == ["Karl Braun"]
+
+
+def test_hyphenated_office_describes_its_holder(nlp):
+    # issue 18: "the Secretary-General" is the person named with that title before
+    text = ('Secretary-General Ana Lopez opened the session on Monday. The treaties reflect what the '
+            'Secretary-General calls “the central challenge of our age, to build a fairer order.”')
+    assert speakers(nlp, text) == ["Ana Lopez"]

@@ -16,6 +16,7 @@ argue suggest admit acknowledge assure point tweet post cite elaborate clarify s
 reiterate repeat recount describe predict promise vow urge mention affirm maintain contend concede
 deny respond retort indicate summarize summarise proclaim dismiss call slam criticise criticize condemn
 praise welcome reject hail blast accuse pledge caution signal voice express hint assert reaffirm read
+counter quip joke exclaim muse concur rejoin lament boast
 """.split())
 
 # Documents that speak for whoever issued them: "the statement read" is the office that issued it
