@@ -35,6 +35,8 @@ _OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "tell", "press", "allow", 
                              "nudge", "prod", "push"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _INVITEE_VERBS = frozenset({"accept", "receive", "decline", "welcome", "get", "have"})
+_TIME_POSSESSORS = frozenset({"month", "week", "year", "day", "weekend", "today", "yesterday", "tomorrow",
+                              "tonight", "morning", "evening", "afternoon", "spring", "summer", "autumn", "winter"})
 _ORDINAL_HEADS = frozenset({"first", "last", "next", "latest"})   # "First to sign were X and Y"
 _CLAUSE_MARKS = frozenset({"after", "before", "since", "until", "when", "as", "once", "while"})
 AGREEMENT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "commit"})
@@ -471,6 +473,8 @@ def _enclosing_nouns(tok: "Token") -> list["Token"]:
 def _noun_slot(tok: "Token", slot: str, extra: list["Token"]) -> list["Token"]:
     if slot == "poss":
         p = child(tok, "poss")
+        if p is not None and (p.ent_type_ in ("DATE", "TIME") or p.lower_ in _TIME_POSSESSORS):
+            return []                                    # "this month's summit": a time, not a side
         return [p] if p is not None else []
     if slot in ("dative", "compound", "amod"):
         return []

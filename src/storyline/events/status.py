@@ -225,8 +225,20 @@ def status_of(frame: "Frame", date: str | None, published: str | None, sent: "Sp
         found = "possible"
     if found in (None, "planned", "possible"):
         found = _undone_after(t, sent) or found
+    if found is None and _headlinese(t, sent):
+        found = "happened"
     status = _by_date(found, date, published)
     return "possible" if status == "planned" and _undecided(sent) else status
+
+
+def _headlinese(verb: "Token", sent: "Span") -> bool:
+    """A headline line ("X meets Y counterpart", no final stop, a few words): its simple present tells
+    what has just happened."""
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > 16 or words[-1].text in (".", "!", "?", ":", ";", "”", '"'):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") and lemma(verb) != "be" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _undone_after(clause: "Token", sent: "Span") -> str | None:
