@@ -61,6 +61,14 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
     ("accepted-invitation-to-visit", "Obama spoke by phone with Modi, who accepted the invitation extended by Obama to visit "
      "the United States.", {}, ["CONSULT/phone happened USA->IND 2016-02-06", "AGREE/None happened IND->USA -",
                                 "CONSULT/visit planned IND->USA -"]),
+    ("readout-title-alone", "Meeting with U.S. President Barack Obama\n\nPutin: Good afternoon. Putin and Obama "
+     "are old partners.", {}, ["CONSULT/None happened RUS->USA -"]),
+    ("readout-title", "Putin and Obama talked in Moscow on Monday.\n\nMeeting with U.S. President Barack Obama\n\n"
+     "Putin: Good afternoon.", {"on Monday": "2016-02-01"},
+     ["CONSULT/visit happened USA->RUS 2016-02-01"]),      # the heading names the meeting told before
+    ("his-host-is-the-other-side", "Putin and Obama met in Moscow. Obama invited his host to visit Washington.", {},
+     ["CONSULT/visit happened USA->RUS 2016-02-06", "REQUEST/None happened USA->RUS -",
+      "CONSULT/visit planned RUS->USA -"]),
     # --- status from the rest of the sentence
     ("due-but-cancelled", "Putin and Obama were due to meet in Lima, but Obama cancelled.", {},
      ["CONSULT/third-party cancelled RUS->USA -"]),

@@ -227,6 +227,14 @@ class Parties:
             of_codes = self._of_countries(h)     # "the security advisers of Japan, Korea and the US"
             if of_codes:
                 return [self._office_holder(h, code) for code in of_codes]
+        if lemma(h) in ("host", "guest", "visitor"):
+            poss = next((c for c in h.children if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS), None)
+            owner = index.antecedent(poss.i) if poss is not None else None
+            code = index.country_of(owner) if owner is not None else None
+            pair = index.pair or ()
+            if code in pair and len(pair) == 2:
+                other = pair[1] if code == pair[0] else pair[0]   # "X invited his host": the other side
+                return [Party(index.main_actor(other), h.i, "person")]
         named = [p for c in self._including(h) for x in c.children if x.dep_ == "pobj"
                  for p in self.of(x, plural=False)]
         if named:

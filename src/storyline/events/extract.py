@@ -95,6 +95,13 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
             both = mods
         elif not srcs:
             srcs = [p for p in mods if p.country]
+    if not srcs and not both and tgts and frame.type == "CONSULT" and _readout_title(frame, parties.index):
+        # "Meeting with U.S. President X" heading a readout: the publisher's side is the other one
+        pair = parties.index.pair or ()
+        others = [c for c in pair if c not in {t.country for t in tgts}]
+        if len(others) == 1 and len(pair) == 2:
+            actor = parties.index.main_actor(others[0])
+            srcs = [Party(actor, frame.trigger.i, "person" if actor.name else "country")]
     if sense.mode == "visit":
         tgts = [_seat(p) for p in tgts]
     if sense.mode == "visit" and srcs and not tgts and not both and frame.trigger.pos_ in ("NOUN", "PROPN"):
@@ -104,6 +111,15 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
     if sense.symmetric and not tgts and len(srcs) >= 2:
         return srcs, [], True
     return srcs, tgts, False
+
+
+def _readout_title(frame: Frame, index: DocIndex) -> bool:
+    """A heading with no subject and no final stop ("Beginning of the Meeting with X", "Telephone
+    conversation with X"): a readout's title, told by one side about the other."""
+    sent = index.sents[index.sent_of[frame.trigger.i]]
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and len(words) <= 16 and words[-1].text not in (".", "!", "?", ":") and not any(
+        t.dep_ in ("nsubj", "nsubjpass", "csubj") for t in words)
 
 
 def _seat(party: Party) -> Party:

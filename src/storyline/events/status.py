@@ -225,7 +225,8 @@ def status_of(frame: "Frame", date: str | None, published: str | None, sent: "Sp
         found = "possible"
     if found in (None, "planned", "possible"):
         found = _undone_after(t, sent) or found
-    if found is None and _headlinese(t, sent):
+    titled = trig.pos_ in ("NOUN", "PROPN") or (trig.tag_ == "VBG" and trig.dep_ == "ROOT")  # "Meeting with X"
+    if found is None and (_headlinese(t, sent) or titled and _heading(sent)):
         found = "happened"
     status = _by_date(found, date, published)
     return "possible" if status == "planned" and _undecided(sent) else status
@@ -239,6 +240,14 @@ def _headlinese(verb: "Token", sent: "Span") -> bool:
         return False
     return verb.tag_ in ("VBZ", "VBP") and lemma(verb) != "be" and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _heading(sent: "Span") -> bool:
+    """A title line with no subject ("Meeting with X", "Telephone conversation with Y"): a readout's
+    heading names what took place."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and len(words) <= 16 and words[-1].text not in (".", "!", "?", ":", ";") and not any(
+        t.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for t in words)
 
 
 def _undone_after(clause: "Token", sent: "Span") -> str | None:
