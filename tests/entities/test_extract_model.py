@@ -193,3 +193,21 @@ def test_country_run_into_a_name_is_cut_off(nlp):
     text = "President of the Republic of Palau Surangel S. Whipps will visit Japan next week."
     names = set(persons(run(nlp, text)))
     assert not any(n.startswith("Palau") for n in names)
+
+
+def test_middle_and_given_name_forms_are_one_person(nlp):
+    # issue 18: one canonical name per person within the article
+    text = ("Prime Minister Narendra Modi spoke with his counterpart Pravind Kumar Jugnauth on Saturday. "
+            "Modi later thanked Kumar Jugnauth for the call.")
+    assert [n for n in persons(run(nlp, text)) if "Jugnauth" in n] == ["Pravind Kumar Jugnauth"]
+
+
+def test_hyphenated_and_joined_spellings_are_one_person(nlp):
+    text = ("Iranian Foreign Minister Hossein Amir-Abdollahian arrived in Beijing. Saudi officials met "
+            "Hossein Amirabdollahian at the airport.")
+    assert len([n for n in persons(run(nlp, text)) if "bdollahian" in n]) == 1
+
+
+def test_a_news_site_told_is_no_person(nlp):
+    text = 'The ambassador Dan Cohen told Ynet that "this is a very important decision for all of us."'
+    assert "Ynet" not in persons(run(nlp, text))

@@ -274,8 +274,8 @@ def _check_person(doc: "Doc", m: Mention, gaz: Gazetteer) -> Mention | None:
     surface = m.text
     if any(ch.isdigit() for ch in surface) or surface.casefold() in NOT_NAMES:
         return None
-    if doc[m.tok_start].lower_ in STORM_WORDS:
-        return None
+    if doc[m.tok_start].lower_ in STORM_WORDS or m.tok_start > 0 and doc[m.tok_start - 1].lower_ in STORM_WORDS:
+        return None                      # "Typhoon Nanmadol", with or without the storm word in the span
     if m.tok_end - m.tok_start == 1 and m.tok_start > 0:
         prev = doc[m.tok_start - 1]
         if prev.lower_ == "the":

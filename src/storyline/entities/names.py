@@ -102,12 +102,15 @@ def same_person(a: str, b: str) -> bool:
     short, long = sorted((pa, pb), key=len)
     if len(short) >= 2 and len(long) >= 4 and long[:len(short)] == short:
         return True         # "Mishal Al-Ahmad" of "Mishal Al-Ahmad Al-Jaber Al-Sabah": a name chain cut short
-    if not pa or not pb or pa[-1] != pb[-1]:
-        return False
+    if not pa or not pb or pa[-1].replace("-", "") != pb[-1].replace("-", ""):
+        return False        # "Amir-Abdollahian" and "Amirabdollahian" are one spelling
     ga, gb = pa[:-1], pb[:-1]
     if not ga or not gb:
         return True
-    return _given_compatible(ga[0], gb[0])
+    if _given_compatible(ga[0], gb[0]):
+        return True
+    short, long = sorted((ga, gb), key=len)
+    return len(short) < len(long) and long[-len(short):] == short    # "Kumar X" of "Pravind Kumar X"
 
 
 def _given_compatible(a: str, b: str) -> bool:
