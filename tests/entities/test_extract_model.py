@@ -211,3 +211,14 @@ def test_hyphenated_and_joined_spellings_are_one_person(nlp):
 def test_a_news_site_told_is_no_person(nlp):
     text = 'The ambassador Dan Cohen told Ynet that "this is a very important decision for all of us."'
     assert "Ynet" not in persons(run(nlp, text))
+
+
+def test_a_storm_named_once_stays_a_storm(nlp):
+    text = "Typhoon Hagibis hit the coast on Monday. Hagibis is expected to weaken over the sea."
+    assert "Hagibis" not in persons(run(nlp, text))
+
+
+def test_surname_before_a_relative_with_the_full_name_is_another_person(nlp):
+    text = "The spokesman said President Obama and first lady Michelle Obama would host the king."
+    names = set(persons(run(nlp, text)))
+    assert {"Obama", "Michelle Obama"} <= names
