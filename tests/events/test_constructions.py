@@ -69,6 +69,8 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
     ("his-host-is-the-other-side", "Putin and Obama met in Moscow. Obama invited his host to visit Washington.", {},
      ["CONSULT/visit happened USA->RUS 2016-02-06", "REQUEST/None happened USA->RUS -",
       "CONSULT/visit planned RUS->USA -"]),
+    ("rebukes-delivered", "In 2014 Putin delivered a series of sharp rebukes to Japan over the islands.",
+     {"In 2014": "2014"}, ["ACCUSE/None happened RUS->JPN 2014"]),
     # --- status from the rest of the sentence
     ("due-but-cancelled", "Putin and Obama were due to meet in Lima, but Obama cancelled.", {},
      ["CONSULT/third-party cancelled RUS->USA -"]),
