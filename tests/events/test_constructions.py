@@ -80,6 +80,8 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
      ["CONSULT/visit happened DEU->CHN -"]),
     ("time-possessor-is-no-side", "Russia asked to postpone this month's summit with France.", {},
      ["CONSULT/None postponed RUS->FRA -"]),
+    ("later-today-is-ahead", "Merkel and Xi are meeting in Berlin later Saturday.", {"Saturday": "2016-02-06"},
+     ["CONSULT/visit planned CHN->DEU 2016-02-06"]),
     ("recalled-meeting-happened", "Xi recalled his meeting with Merkel in Lima.", {},
      ["CONSULT/third-party happened CHN->DEU -"]),
     ("defeated-resolution-calls-off", "The council defeated a French resolution for sanctions on Iran.", {},

@@ -113,6 +113,22 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
     return srcs, tgts, False
 
 
+def _later_today(frame: Frame, index: DocIndex, date: str) -> bool:
+    """The event's time is told as "later <day>" in its own sentence (the caller checks the day is the
+    publication day: "later in December" of a past story is no plan)."""
+    v = frame.clause if frame.clause is not None else frame.trigger
+    if v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in v.children if c.dep_ in ("aux", "auxpass")):
+        return False                    # "later on Friday, X was received": told in the past
+    sent = index.sent_of[frame.trigger.i]
+    for tx in index.timexes:
+        if tx.expr.value != date or index.sent_of[tx.root] != sent:
+            continue
+        first = index.token_at(tx.expr.start)
+        if tx.expr.text.casefold().startswith("later ") or (first > 0 and index.doc[first - 1].lower_ == "later"):
+            return True
+    return False
+
+
 def _readout_title(frame: Frame, index: DocIndex) -> bool:
     """A heading with no subject and no final stop ("Beginning of the Meeting with X", "Telephone
     conversation with X"): a readout's title, told by one side about the other."""
@@ -207,6 +223,8 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
         date = report_day(frame, index, published)
         if date is None and not any(p.kind == "pair" for p in srcs + tgts):     # "the sides" go on with a told event
             date = lead_day(frame, index, published)
+    if status == "happened" and date is not None and date == published and _later_today(frame, index, date):
+        status = "planned"              # "are meeting later Friday", "will talk later today": still ahead
     if status in ("negated", "demanded"):
         return []                       # "have still not signed", "must withdraw": nothing happened or is planned
     arg_toks = {p.tok for p in srcs + tgts}
