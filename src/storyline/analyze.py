@@ -102,7 +102,10 @@ CACHE_BATCH = 64        # parse-cache lookups and writes go this many articles a
 
 
 def cache_key(text: str, model: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ":" + model
+    from .nlp import PIPELINE_RULES
+
+    # the pipeline's own rules (a blank line ends a sentence) change the parse as a model version would
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ":" + model + "+" + PIPELINE_RULES
 
 
 def _guarded(article: Article, doc: Doc) -> Article | Rejection:

@@ -173,3 +173,52 @@ def test_organisation_country_from_a_possessive(nlp):
     ents = run(nlp, "Japan's Foreign Ministry said on Thursday it had lodged a protest.")
     ministry = next(e for e in ents if e.type == "ORG")
     assert ministry.country == "JPN"
+
+
+# --- issue 18: places, storms and phrases typed PERSON; names the model cut or ran together
+
+@pytest.mark.parametrize("text,absent", [
+    ("The storm season began when Typhoon Hagibis reached the coast on Monday.", "Typhoon Hagibis"),
+    ("Ministers spoke about the developments in the Levant during the visit.", "Levant"),
+    ("Mrs Clarke, of Leeds, who was arrested and later released, said she would protest again.", "Leeds"),
+    ("The president laid a wreath at the Tomb of the Unknown Soldier before the talks.", "Unknown Soldier"),
+    ("The governor attended the festival as the Chief Guest of the city.", "Guest"),
+    ("July 4, 2010, Novo-Ogaryovo, Moscow Region. The two leaders met in the morning.", "Novo-Ogaryovo"),
+])
+def test_not_a_person(nlp, text, absent):
+    assert absent not in persons(run(nlp, text))
+
+
+def test_country_run_into_a_name_is_cut_off(nlp):
+    text = "President of the Republic of Palau Surangel S. Whipps will visit Japan next week."
+    names = set(persons(run(nlp, text)))
+    assert not any(n.startswith("Palau") for n in names)
+
+
+def test_middle_and_given_name_forms_are_one_person(nlp):
+    # issue 18: one canonical name per person within the article
+    text = ("Prime Minister Narendra Modi spoke with his counterpart Pravind Kumar Jugnauth on Saturday. "
+            "Modi later thanked Kumar Jugnauth for the call.")
+    assert [n for n in persons(run(nlp, text)) if "Jugnauth" in n] == ["Pravind Kumar Jugnauth"]
+
+
+def test_hyphenated_and_joined_spellings_are_one_person(nlp):
+    text = ("Iranian Foreign Minister Hossein Amir-Abdollahian arrived in Beijing. Saudi officials met "
+            "Hossein Amirabdollahian at the airport.")
+    assert len([n for n in persons(run(nlp, text)) if "bdollahian" in n]) == 1
+
+
+def test_a_news_site_told_is_no_person(nlp):
+    text = 'The ambassador Dan Cohen told Ynet that "this is a very important decision for all of us."'
+    assert "Ynet" not in persons(run(nlp, text))
+
+
+def test_a_storm_named_once_stays_a_storm(nlp):
+    text = "Typhoon Hagibis hit the coast on Monday. Hagibis is expected to weaken over the sea."
+    assert "Hagibis" not in persons(run(nlp, text))
+
+
+def test_surname_before_a_relative_with_the_full_name_is_another_person(nlp):
+    text = "The spokesman said President Obama and first lady Michelle Obama would host the king."
+    names = set(persons(run(nlp, text)))
+    assert {"Obama", "Michelle Obama"} <= names

@@ -148,3 +148,34 @@ def test_dateline_is_not_the_speaker(nlp):
     text = ('LONDON, Sept 9 (Reuters) - British Prime Minister John Baker said on Wednesday that "we will not '
             'back down" in the dispute.')
     assert speakers(nlp, text) == ["John Baker"]
+
+
+def test_name_closing_a_title_with_a_posting(nlp):
+    # issue 18: "X's ambassador to the UN Y told ..." is Y, not the title
+    text = 'Norway\'s Ambassador to the UN Erik Solberg told the newspaper that "this is a very important step."'
+    assert speakers(nlp, text) == ["Erik Solberg"]
+
+
+def test_spokesman_for_a_person_is_not_that_person(nlp):
+    text = 'The spokesman for Lars Holm said: "We will study the text carefully before we vote."'
+    assert speakers(nlp, text) != ["Lars Holm"]
+
+
+def test_the_statement_speaks_for_the_office_that_issued_it(nlp):
+    # issue 18: a document is a valid speaker, standing for the office that issued it
+    text = ('Prime Minister Lars Holm spoke to his Danish counterpart on Monday, the Prime Minister\'s Office '
+            'said in a statement.\n\n"Both leaders agreed to deepen their cooperation on energy," the statement '
+            'read.')
+    assert speakers(nlp, text) == ["Prime Minister's Office"]
+
+
+def test_countered_reports_speech(nlp):
+    text = 'Chancellor Karl Braun met the Russian leader on Sunday.\n\n"We still have no truce," Braun countered.'
+    assert speakers(nlp, text) == ["Karl Braun"]
+
+
+def test_hyphenated_office_describes_its_holder(nlp):
+    # issue 18: "the Secretary-General" is the person named with that title before
+    text = ('Secretary-General Ana Lopez opened the session on Monday. The treaties reflect what the '
+            'Secretary-General calls “the central challenge of our age, to build a fairer order.”')
+    assert speakers(nlp, text) == ["Ana Lopez"]

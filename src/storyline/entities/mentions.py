@@ -17,7 +17,7 @@ from .geo import Gazetteer, gazetteer, outlet_regex, outlets
 from .names import clean_name
 from .patterns import (BYLINE_RE, CREDIT_CUES, CREDIT_GLUE, CREDIT_RE, CREDIT_TAIL_RE, DETERMINERS, NAME_PARTICLES,
                        NOT_NAMES, ORG_NOUNS, OUTLET_PREFIXES, OUTLET_SUFFIXES, PLACE_SUFFIXES, ROLE_HEADS,
-                       ROLE_MODIFIERS)
+                       ROLE_MODIFIERS, STORM_WORDS)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -155,6 +155,8 @@ def _title_anchored(doc: "Doc", found: list[Mention], heads: list[int], gaz: Gaz
                    for m in hit.values()):
                 continue            # already a person, or part of a longer name
             span = doc[a:b]
+            if span.text.casefold() in NOT_NAMES or doc[b - 1].lower_ in PLACE_SUFFIXES:
+                continue            # "the Chief Guest", "the Dayan Pagoda"
             m = Mention(span.start_char, span.end_char, clean_name(span.text), "PERSON", a, b)
             found = [x for x in found if id(x) not in hit] + [m]
             owner.update({i: m for i in range(a, b)})
@@ -230,6 +232,12 @@ def _from_ent(doc: "Doc", ent: "Span", gaz: Gazetteer) -> Mention | None:
         # spaCy sometimes puts the title inside the name: keep the name only.
         while start < end and (doc[start].lower_ in ROLE_HEADS or doc[start].lower_ in ROLE_MODIFIERS):
             start += 1
+        # "... of Micronesia Wesley Simina": a country's name run into the person's
+        while end - start > 2 and (gaz.country(doc[start].text) or gaz.city(doc[start].text)):
+            start += 1
+        # "counterpart Pravind Kumar Jugnauth" with only "Kumar Jugnauth" tagged: a given name left out
+        while start > 0 and end - start < 4 and _given_name_before(doc, start, end, gaz):
+            start -= 1
     if start >= end:
         return None
     span = doc[start:end]
@@ -252,11 +260,38 @@ def _from_ent(doc: "Doc", ent: "Span", gaz: Gazetteer) -> Mention | None:
     return _assign_code(doc, m, gaz)
 
 
+def _given_name_before(doc: "Doc", start: int, end: int, gaz: Gazetteer) -> bool:
+    t = doc[start - 1]
+    if t.i == 0 or doc[t.i - 1].is_space or doc[t.i - 1].is_punct or t.sent.start == t.i:
+        return False                     # a capitalised word that opens a line is no given name ("Resident X:")
+    return (t.tag_ == "NNP" and t.dep_ == "compound" and start <= t.head.i < end and not t.ent_type_
+            and t.is_alpha and t.text[:1].isupper() and not t.is_upper
+            and t.lower_ not in ROLE_HEADS and t.lower_ not in ROLE_MODIFIERS
+            and not (gaz.country(t.text) or gaz.city(t.text) or gaz.demonym(t.text) or gaz.metonym(t.text)))
+
+
 def _check_person(doc: "Doc", m: Mention, gaz: Gazetteer) -> Mention | None:
     surface = m.text
     if any(ch.isdigit() for ch in surface) or surface.casefold() in NOT_NAMES:
         return None
+    if doc[m.tok_start].lower_ in STORM_WORDS or m.tok_start > 0 and doc[m.tok_start - 1].lower_ in STORM_WORDS:
+        return None                      # "Typhoon Nanmadol", with or without the storm word in the span
+    if m.tok_end - m.tok_start == 1 and m.tok_start > 0:
+        prev = doc[m.tok_start - 1]
+        if prev.lower_ == "the":
+            return None                  # "the Levant": a one-word name after "the" names no person
+        if prev.lower_ == "of" and m.tok_start > 1 and doc[m.tok_start - 2].text == ",":
+            m.label = "LOC"              # "Mrs Smith, of Hull, said": where she is from
+            return m
+        if prev.text == "," and m.tok_start > 1 and doc[m.tok_start - 2].ent_type_ == "DATE" and \
+                m.tok_end < len(doc) and doc[m.tok_end].text == ",":
+            m.label = "LOC"              # "July 15, 2006, Strelna, St Petersburg": a date-place line
+            return m
     nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
+    if nxt is not None and nxt.lower_ in STORM_WORDS:
+        return None                      # "the Nanmadol typhoon"
+    if doc[m.tok_end - 1].lower_ in PLACE_SUFFIXES or surface.casefold() in NOT_NAMES:
+        return None                      # "Dayan Pagoda", "the Unknown Soldier"
     if nxt is not None and nxt.lower_ in PLACE_SUFFIXES:
         m.label = "LOC"
         return m

@@ -99,12 +99,18 @@ def same_person(a: str, b: str) -> bool:
     """Whether two names in one article can be one person: same surname and no clash
     of given names (one may lack them; initials match full forms)."""
     pa, pb = [fold(p) for p in name_parts(a)], [fold(p) for p in name_parts(b)]
-    if not pa or not pb or pa[-1] != pb[-1]:
-        return False
+    short, long = sorted((pa, pb), key=len)
+    if len(short) >= 2 and len(long) >= 4 and long[:len(short)] == short:
+        return True         # "Mishal Al-Ahmad" of "Mishal Al-Ahmad Al-Jaber Al-Sabah": a name chain cut short
+    if not pa or not pb or pa[-1].replace("-", "") != pb[-1].replace("-", ""):
+        return False        # "Amir-Abdollahian" and "Amirabdollahian" are one spelling
     ga, gb = pa[:-1], pb[:-1]
     if not ga or not gb:
         return True
-    return _given_compatible(ga[0], gb[0])
+    if _given_compatible(ga[0], gb[0]):
+        return True
+    short, long = sorted((ga, gb), key=len)
+    return len(short) < len(long) and long[-len(short):] == short    # "Kumar X" of "Pravind Kumar X"
 
 
 def _given_compatible(a: str, b: str) -> bool:

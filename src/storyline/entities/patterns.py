@@ -13,7 +13,7 @@ minister premier president secretary spokesman spokeswoman spokesperson ambassad
 king queen emperor empress prince princess governor mayor senator congressman congresswoman lawmaker
 legislator deputy chairman chairwoman chair chairperson director head chief leader commander general
 admiral colonel aide adviser advisor official diplomat representative counterpart ceo founder speaker
-judge prosecutor attorney negotiator delegate consul attache mufti patriarch pope sheikh emir sultan
+judge prosecutor attorney negotiator delegate consul attache mufti patriarch pope sheikh emir amir sultan
 ayatollah monarch ruler executive commissioner inspector officer administrator coordinator lieutenant
 captain sergeant marshal counsellor counselor analyst expert professor researcher economist scientist
 journalist editor correspondent businessman businesswoman tycoon oligarch activist candidate mp
@@ -52,7 +52,11 @@ PLACE_SUFFIXES = frozenset("""
 island islands isles archipelago peninsula strait straits sea ocean gulf bay river lake mountains mountain
 range ridge valley desert region province prefecture oblast krai district county canal plateau coast
 shelf cape residence palace airport hotel stadium square street avenue bridge cathedral monastery museum
-theatre theater station base plant field dam embankment boulevard arena""".split())
+theatre theater station base plant field dam embankment boulevard arena pagoda temple mosque shrine church tomb
+memorial mausoleum""".split())
+
+# First words that make a "name" a storm, not a person ("Typhoon Nanmadol").
+STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
 
 # Words after a name that make it a news outlet ("the Daily Globe *newspaper*").
 OUTLET_SUFFIXES = frozenset({"newspaper", "daily", "weekly", "tabloid", "broadcaster", "magazine",
@@ -111,4 +115,5 @@ NAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "del", "della", "van"
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mister"})
 
 # Words spaCy sometimes labels PERSON that never name one on their own.
-NOT_NAMES = frozenset({"god", "allah", "brexit", "covid", "twitter", "facebook", "telegram", "instagram"})
+NOT_NAMES = frozenset({"god", "allah", "brexit", "covid", "twitter", "facebook", "telegram", "instagram", "guest",
+                       "unknown soldier"})

@@ -20,7 +20,7 @@ from .docview import view_of
 from .geo import Gazetteer, WordFinder, gazetteer
 from .mentions import DocIndex, Mention, doc_text, find_mentions
 from .names import clean_name, fold, fullness, same_person, surname
-from .patterns import DETERMINERS, NON_ACTOR_ROLES, ROLE_HEADS, ROLE_MODIFIERS
+from .patterns import DETERMINERS, NON_ACTOR_ROLES, ROLE_HEADS, ROLE_MODIFIERS, STORM_WORDS
 from .roles import Title, parse_description, pick_described, title_after, title_before
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,7 +70,10 @@ def extract_entities(doc: "Doc", article: Article | None = None) -> list[Entity]
     people_mentions = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
     people_mentions, others = _drop_place_names(people_mentions, others, index)
-    people = [p for p in _cluster_people(people_mentions) if not _names_a_thing(doc, p)]
+    storms = _storm_names(doc)
+    people_mentions = [m for m in people_mentions if not (" " not in m.text and m.text in storms)]
+    ands = {t.i for t in doc if t.lower_ == "and"}
+    people = [p for p in _cluster_people(people_mentions, ands) if not _names_a_thing(doc, p)]
     others = _recover_surnames(doc, text, people, others, index)
     dateline_code = _dateline_code(text, article, gaz)
     _assign_titles(doc, people, gaz, dateline_code)
@@ -94,7 +97,27 @@ def _drop_place_names(people: list[Mention], others: list[Mention], index: DocIn
     return keep, others
 
 
-def _cluster_people(mentions: list[Mention]) -> list[_Person]:
+def _coordinated_after(m: Mention, p: _Person, ands: set[int]) -> bool:
+    """Whether ``p``'s first (full) name follows the lone surname ``m`` within a few words, joined by "and"."""
+    first = min(p.names, key=lambda x: x.start)
+    return " " in first.text and 0 < first.tok_start - m.tok_end <= 6 and any(
+        m.tok_end <= i < first.tok_start for i in ands)
+
+
+def _storm_names(doc: "Doc") -> set[str]:
+    """Words that name a storm somewhere in the text ("Typhoon Nanmadol", "the Nanmadol typhoon"):
+    the same word alone later ("Nanmadol is expected to ...") is the storm, not a person."""
+    out: set[str] = set()
+    for t in doc:
+        if t.lower_ in STORM_WORDS:
+            if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
+                out.add(doc[t.i + 1].text)
+            if t.i > 0 and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].lower_ not in STORM_WORDS:
+                out.add(doc[t.i - 1].text)
+    return out
+
+
+def _cluster_people(mentions: list[Mention], ands: set[int] = frozenset()) -> list[_Person]:
     people: list[_Person] = []
     full = [m for m in mentions if " " in m.text]
     short = [m for m in mentions if " " not in m.text]
@@ -113,6 +136,9 @@ def _cluster_people(mentions: list[Mention]) -> list[_Person]:
             fits = fits if len(fits) == 1 else []
         if fits:
             before = [p for p in fits if p.first < m.start]
+            if not before and any(_coordinated_after(m, p, ands) for p in fits):
+                people.append(_Person(names=[m]))    # "President Trump and first lady Melania Trump": two
+                continue
             target = max(before, key=lambda p: max(x.start for x in p.names if x.start < m.start)) if before \
                 else fits[0]
             target.add(m)
@@ -200,6 +226,15 @@ def _assign_titles(doc: "Doc", people: list[_Person], gaz: Gazetteer, dateline_c
                     other.guess_country = other.guess_country or dateline_code
         if t.possessor is not None and not p.country and t.possessor in owner:
             p.country = owner[t.possessor].country
+    for p in people:
+        # "President of the Federated States of Micronesia Wesley Simina": the country named right
+        # before the name (the model had run the two together)
+        for m in p.names:
+            if p.country or m.tok_start == 0:
+                break
+            before = doc[m.tok_start - 1]
+            if before.text[:1].isupper() and before.ent_type_ != "ORG":
+                p.country = gaz.country(before.text)
 
 
 def _has_sents(doc: "Doc") -> bool:

@@ -81,6 +81,11 @@ def title_before(doc: "Doc", start: int, gaz: Gazetteer, stop: frozenset[int] | 
             kept.append(i)
             i -= 1
             continue
+        if tok.text in ("-", "‑") and kept and i > 0 and not tok.whitespace_ and not doc[i - 1].whitespace_ \
+                and _is_role_word(doc[i - 1]):
+            kept.append(i)          # "Secretary-General", "Attorney-General": one hyphenated title
+            i -= 1
+            continue
         if low in ROLE_CONNECTORS and kept and i > 0 and (_is_role_word(doc[i - 1]) or doc[i - 1].lower_ == "of"):
             kept.append(i)
             i -= 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..entities.geo import gazetteer
 from ..records import Actor, Entity
 from .index import DocIndex
 from .lexicon import lemma
@@ -23,9 +24,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
-_INNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "prep", "pobj", "appos", "npadvmod"})
+_INNER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "prep", "pobj", "appos", "npadvmod", "acl", "agent"})
 _INNER_PREPS = frozenset({"of", "by", "from", "in", "on", "over"})
 _PRONOUNS = PERSON_PRONOUNS | SPEAKER_PRONOUNS | PLURAL_PRONOUNS
+EARLIER_MENTION_WINDOW = 400   # tokens back (a few paragraphs) where "the resolution" finds "a U.S. resolution"
 PAIR_WINDOW = 4          # sentences within which "the sides" refers back to the last two-sided event
 
 
@@ -111,10 +113,21 @@ class Parties:
     def of(self, tok: "Token", *, plural: bool = True, inner: bool = False) -> list[Party]:
         """The parties a noun phrase names, one per conjunct."""
         out: list[Party] = []
-        for h in [tok, *tok.conjuncts]:
+        heads = [tok, *tok.conjuncts]
+        e = self.index.entity(tok.i)
+        if e is not None and e.type == "PERSON":
+            # "hosted X and French leader Y" parsed with X as a modifier of Y's name: X is a party too
+            mods = [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i]
+            mods += [g for c in mods for g in c.children if g.dep_ in ("nmod", "compound") and g.i < c.i]
+            heads = [c for c in mods if c.dep_ == "nmod" and self._other_person(c, e)] + heads
+        for h in heads:
             found = self._one(h, plural=plural, inner=inner)
             out.extend(found)
         return out
+
+    def _other_person(self, tok: "Token", than: Entity) -> bool:
+        e = self.index.entity(tok.i)
+        return e is not None and e.type == "PERSON" and e.id != than.id and any(c.dep_ == "cc" for c in tok.children)
 
     def complete(self, known: Party, unknown: Party) -> Party:
         """A person the entities stage left without a country, facing one side of the article's
@@ -141,6 +154,11 @@ class Parties:
 
     def from_entity(self, e: Entity, tok: int) -> Party | None:
         code = self.index.country_of(e) or self.guessed.get(e.id)
+        if code is None and e.type in ("ORG", "LOC", "GPE", "FAC"):
+            gaz = gazetteer()                    # "Crimea" tagged ORG: a place the gazetteer knows
+            code = gaz.country(e.name) or gaz.city(e.name)
+            if code:
+                return Party(Actor(e.name, e.id, code), tok, "place")
         if e.type == "NORP":
             return Party(Actor(None, None, code), tok, "country") if code else None
         if e.type in PLACE_TYPES:
@@ -205,6 +223,22 @@ class Parties:
                 if e is not None:
                     p = self.from_entity(e, h.i)
                     return [p] if p else []
+        if lemma(h) in PERSON_ROLES and not self._modifier_countries(h):
+            of_codes = self._of_countries(h)     # "the security advisers of Japan, Korea and the US"
+            if of_codes:
+                return [self._office_holder(h, code) for code in of_codes]
+        if lemma(h) in ("host", "guest", "visitor"):
+            poss = next((c for c in h.children if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS), None)
+            owner = index.antecedent(poss.i) if poss is not None else None
+            code = index.country_of(owner) if owner is not None else None
+            pair = index.pair or ()
+            if code in pair and len(pair) == 2:
+                other = pair[1] if code == pair[0] else pair[0]   # "X invited his host": the other side
+                return [Party(index.main_actor(other), h.i, "person")]
+        named = [p for c in self._including(h) for x in c.children if x.dep_ == "pobj"
+                 for p in self.of(x, plural=False)]
+        if named:
+            return named            # "a number of leaders, including X and Y": those named
         if plural and self._is_pair(h):
             return self.pair(h.i, article_fallback=True, leaders=lemma(h) in LEADER_NOUNS)
         for c in h.children:
@@ -215,7 +249,7 @@ class Parties:
                         return self.pair(h.i, article_fallback=True)
         codes = self._modifier_countries(h)
         if not codes and inner:
-            code = self._inner_country(h)
+            code = self._inner_country(h) or self._earlier_mention_country(h)
             codes = [code] if code else []
         kind = "official" if lemma(h) in PERSON_ROLES and len(codes) == 1 else "country"
         return [Party(Actor(None, None, code), h.i, kind) for code in codes]
@@ -254,6 +288,69 @@ class Parties:
                     code = index.word_country[m.i]
                     if code and code not in out:
                         out.append(code)
+        return out
+
+    @staticmethod
+    def _including(h: "Token") -> list["Token"]:
+        """"including ..." right after the phrase of ``h``, wherever the parser hung it."""
+        own = [c for c in h.children if c.dep_ == "prep" and c.lower_ in ("including", "notably")]
+        if own:
+            return own
+        doc = h.doc
+        right = h.right_edge.i
+        for k in range(right + 1, min(len(doc), right + 6)):
+            t = doc[k]
+            if t.lower_ in ("including", "notably") and t.dep_ == "prep":
+                return [t]
+            if not (t.is_punct or t.ent_type_ == "DATE" or t.dep_ in ("det", "npadvmod")):
+                break
+        return []
+
+    def owners(self, h: "Token") -> list[Party]:
+        """The countries a noun's modifiers name ("a *U.S.* resolution", "*Germany's* proposal")."""
+        codes = self._modifier_countries(h)
+        return [Party(Actor(None, None, code), h.i, "country") for code in codes]
+
+    def _earlier_mention_country(self, h: "Token") -> str | None:
+        """"the resolution" after "a U.S. resolution": the country of the latest earlier mention of
+        the same noun that names one (a definite noun refers back)."""
+        if h.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children):
+            return None
+        doc = h.doc
+        for k in range(h.i - 1, max(-1, h.i - EARLIER_MENTION_WINDOW), -1):
+            t = doc[k]
+            if t.pos_ == "NOUN" and t.lemma_ == h.lemma_:
+                code = self._modifier_country(t) or self._inner_country(t)
+                if code:
+                    return code
+        return None
+
+    def _office_holder(self, h: "Token", code: str) -> Party:
+        """"the foreign ministers of X and Y": X's side is the person of X whose role has those words."""
+        words = {lemma(h)} | {c.lower_ for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i}
+        index = self.index
+        people = [e for e in index.article.entities if e.type == "PERSON" and e.role
+                  and index.country_of(e) == code and words <= set(e.role.casefold().replace("ministers", "minister").split())]
+        if people:
+            top = max(people, key=lambda e: len(e.mentions))
+            return Party(Actor(top.name, top.id, code), h.i, "person")
+        return Party(Actor(None, None, code), h.i, "official")
+
+    def _of_countries(self, h: "Token") -> list[str]:
+        """Countries named in "of X, Y and Z" after a role noun, one per conjunct."""
+        index = self.index
+        out: list[str] = []
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    for m in (p, *p.conjuncts):
+                        e = index.entity(m.i)
+                        code = index.country_of(e) if e is not None and e.type in PLACE_TYPES else \
+                            index.word_country[m.i]
+                        if code and code not in out:
+                            out.append(code)
         return out
 
     def _modifier_country(self, h: "Token") -> str | None:

@@ -12,10 +12,11 @@ from ..entities.docview import view_of
 from ..records import Actor, Article, Event
 from .actors import Parties, Party
 from .derived import dateline_location, demands, departure_visit, earlier_occasion, invitation_visit
-from .frames import Frame, find_frames, under_agreement
+from .frames import Frame, find_frames, subjects, under_agreement
 from .index import DocIndex
 from .lexicon import lemma
 from .merge import Mention, merge, summarise
+from .patterns import ASSEMBLY_SEATS, REPORTING_VERBS
 from .status import published_value, status_of
 from .when import date_of, lead_day, report_day, evidence_of, frame_span, location_of, multilateral, reported_by
 
@@ -34,12 +35,15 @@ def extract_events(doc: "Doc", article: Article) -> list[Event]:
     # phrases of other events are not part of an event's span; bare nouns ("the talks") are no events
     triggers = {f.trigger.i for fs in readings for f in fs if f.sources or f.targets or f.both or f.relation != "arg"}
     published = published_value(article.published.date if article.published else None)
+    consults = {f.trigger.i for fs in readings for f in fs if f.type == "CONSULT"}
     mentions: list[Mention] = []
     for frames in readings:
         found: list[Mention] = []
         for frame in frames:
             if frame.relation == "topic" and frame.type != "CONSULT":
                 continue
+            if frame.type == "CONSULT" and _purpose_of(frame.trigger, consults):
+                continue                # "are meeting to discuss X": one meeting, not two
             if frame.mode != "visit" and under_agreement(frame):
                 continue
             reading = _mentions(frame, index, parties, triggers, published)
@@ -62,6 +66,12 @@ def extract_events(doc: "Doc", article: Article) -> list[Event]:
     return [Event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, 1)]
 
 
+def _purpose_of(tok, consults: set[int]) -> bool:
+    """A verb in the purpose clause of a meeting ("met *to discuss*", "flew in *to confer*")."""
+    return (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "advcl") and tok.head.i in consults
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
 def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bool]:
     """Sources and targets of a frame; the flag says both lists are one group of participants."""
     sense = frame.sense
@@ -74,6 +84,8 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
         s = parties.speaker(frame.trigger)
         if s is not None:
             srcs = [s]
+    if not srcs and not both and tgts and frame.enclosing:
+        srcs = next((found for t in frame.enclosing if (found := parties.owners(t))), [])
     if frame.mods and not (srcs and tgts):
         mods = [p for t in frame.mods for p in parties.of(t, plural=False)]
         if sense.mode == "visit":
@@ -83,11 +95,70 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
             both = mods
         elif not srcs:
             srcs = [p for p in mods if p.country]
+    if not srcs and not both and tgts and frame.type == "CONSULT" and _readout_title(frame, parties.index):
+        # "Meeting with U.S. President X" heading a readout: the publisher's side is the other one
+        pair = parties.index.pair or ()
+        others = [c for c in pair if c not in {t.country for t in tgts}]
+        if len(others) == 1 and len(pair) == 2:
+            actor = parties.index.main_actor(others[0])
+            srcs = [Party(actor, frame.trigger.i, "person" if actor.name else "country")]
+    if sense.mode == "visit":
+        tgts = [_seat(p) for p in tgts]
+    if sense.mode == "visit" and srcs and not tgts and not both and frame.trigger.pos_ in ("NOUN", "PROPN"):
+        tgts = _host_of(frame, parties, srcs)
     if both:
         return both + srcs, tgts, True
     if sense.symmetric and not tgts and len(srcs) >= 2:
         return srcs, [], True
     return srcs, tgts, False
+
+
+def _later_today(frame: Frame, index: DocIndex, date: str) -> bool:
+    """The event's time is told as "later <day>" in its own sentence (the caller checks the day is the
+    publication day: "later in December" of a past story is no plan)."""
+    v = frame.clause if frame.clause is not None else frame.trigger
+    if v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in v.children if c.dep_ in ("aux", "auxpass")):
+        return False                    # "later on Friday, X was received": told in the past
+    sent = index.sent_of[frame.trigger.i]
+    for tx in index.timexes:
+        if tx.expr.value != date or index.sent_of[tx.root] != sent:
+            continue
+        first = index.token_at(tx.expr.start)
+        if tx.expr.text.casefold().startswith("later ") or (first > 0 and index.doc[first - 1].lower_ == "later"):
+            return True
+    return False
+
+
+def _readout_title(frame: Frame, index: DocIndex) -> bool:
+    """A heading with no subject and no final stop ("Beginning of the Meeting with X", "Telephone
+    conversation with X"): a readout's title, told by one side about the other."""
+    sent = index.sents[index.sent_of[frame.trigger.i]]
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and len(words) <= 16 and words[-1].text not in (".", "!", "?", ":") and not any(
+        t.dep_ in ("nsubj", "nsubjpass", "csubj") for t in words)
+
+
+def _seat(party: Party) -> Party:
+    """An assembly visited stands for the country that hosts it (``ASSEMBLY_SEATS``)."""
+    if party.country or party.kind != "org" or not party.actor.name:
+        return party
+    code = ASSEMBLY_SEATS.get(party.actor.name.casefold().removeprefix("the "))
+    return Party(Actor(party.actor.name, party.actor.entity, code), party.tok, "place") if code else party
+
+
+def _host_of(frame: Frame, parties: Parties, srcs: list[Party]) -> list[Party]:
+    """"The White House has postponed the state visit of the king of Spain": the government that
+    schedules, postpones or cancels a visit by another country's leader is its host."""
+    gov = frame.clause
+    if gov is None or frame.relation not in ("light", "arg") or gov.pos_ not in ("VERB", "AUX"):
+        return []
+    for subj in subjects(gov):
+        if subj.lower_ == "it" and gov.dep_ == "ccomp" and lemma(gov.head) in REPORTING_VERBS:
+            subj = next((c for c in gov.head.children if c.dep_ == "nsubj"), subj)   # "the White House said it ..."
+        found = [p for p in parties.of(subj, plural=False) if p.kind in ("org", "country", "place")]
+        if found and found[0].country and all(found[0].country != s.country for s in srcs if s.country):
+            return found[:1]
+    return []
 
 
 def _bare_definite(frame: Frame, index: DocIndex) -> bool:
@@ -101,14 +172,16 @@ def _bare_definite(frame: Frame, index: DocIndex) -> bool:
 
 def _pairs(srcs: list[Party], tgts: list[Party], group: bool) -> list[tuple[Party, Party | None]]:
     if group:
-        people = srcs + tgts
-        first = people[0] if people else None
-        out: list[tuple[Party, Party | None]] = []
-        for p in people[1:]:
-            if first is not None and (p.country != first.country or not p.country):
-                out.append((first, p))
-        if not out and first is not None:
-            out.append((first, None))
+        # every two sides of a group meet or agree ("the advisers of Japan, Korea and the US are meeting":
+        # three pairs), each country once
+        people: list[Party] = []
+        for p in srcs + tgts:
+            if not p.country or all(p.country != q.country for q in people):
+                people.append(p)
+        out: list[tuple[Party, Party | None]] = [(a, b) for k, a in enumerate(people) for b in people[k + 1:]
+                                                  if b.country != a.country or not b.country]
+        if not out and people:
+            out.append((people[0], None))
         return out
     if not srcs:
         return []
@@ -150,6 +223,8 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
         date = report_day(frame, index, published)
         if date is None and not any(p.kind == "pair" for p in srcs + tgts):     # "the sides" go on with a told event
             date = lead_day(frame, index, published)
+    if status == "happened" and date is not None and date == published and _later_today(frame, index, date):
+        status = "planned"              # "are meeting later Friday", "will talk later today": still ahead
     if status in ("negated", "demanded"):
         return []                       # "have still not signed", "must withdraw": nothing happened or is planned
     arg_toks = {p.tok for p in srcs + tgts}
@@ -158,8 +233,19 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
     source_of_claim = reported_by(frame, parties)
     named = index.person_named.get(source_of_claim)
     speaker = parties.from_entity(named, frame.trigger.i) if named is not None else None
+    reporter: Party | None = None
     out = []
     for src, tgt in pairs:
+        if tgt is not None and (not src.country or not tgt.country) and src.is_official and tgt.is_official:
+            # "X and his Japanese counterpart Y held talks, Seoul's foreign ministry said": a side whose
+            # country the text leaves open is the reporting government's, when that is not the other's
+            reporter = reporter or _reporting_party(frame, parties)
+            # else the dateline's country: "KUWAIT -- The Amir received a call from Qatar's Amir"
+            code = reporter.country if reporter is not None else index.dateline_country()
+            if code and not src.country and tgt.country and code != tgt.country:
+                src = Party(Actor(src.actor.name, src.actor.entity, code), src.tok, src.kind)
+            elif code and not tgt.country and src.country and code != src.country:
+                tgt = Party(Actor(tgt.actor.name, tgt.actor.entity, code), tgt.tok, tgt.kind)
         if lemma(frame.trigger) == "invite" and tgt is not None and tgt.country:
             # "X invited Y to <place>": Y's visit there, whoever invited
             visit = invitation_visit(frame, tgt, parties, date)
@@ -203,6 +289,27 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
         if tgt is not None and (group or symmetric):
             parties.remember(src, tgt, frame.trigger.i)
     return out
+
+
+def _reporting_party(frame: Frame, parties: Parties) -> Party | None:
+    """The government or office whose statement reports the event ("..., Seoul's foreign ministry said")."""
+    t = frame.trigger
+    for _ in range(15):
+        h = t.head
+        for c in t.children:
+            if c.dep_ in ("conj", "parataxis", "ccomp") and c.i > frame.trigger.i and lemma(c) in REPORTING_VERBS:
+                h = c
+                break
+        if lemma(h) in REPORTING_VERBS and h.i != t.i:
+            for subj in (c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")):
+                found = parties.of(subj, plural=False, inner=True)
+                if found and found[0].country and found[0].kind in ("org", "country", "place", "official"):
+                    return found[0]
+            return None
+        if h.i == t.i:
+            return None
+        t = h
+    return None
 
 
 def _location(place: tuple[str | None, str | None]):

@@ -31,8 +31,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
-_OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "tell", "press", "allow", "encourage", "persuade", "order"})
+_OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "tell", "press", "allow", "encourage", "persuade", "order",
+                             "nudge", "prod", "push"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_INVITEE_VERBS = frozenset({"accept", "receive", "decline", "welcome", "get", "have"})
+_TIME_POSSESSORS = frozenset({"month", "week", "year", "day", "weekend", "today", "yesterday", "tomorrow",
+                              "tonight", "morning", "evening", "afternoon", "spring", "summer", "autumn", "winter"})
+_ORDINAL_HEADS = frozenset({"first", "last", "next", "latest"})   # "First to sign were X and Y"
 _CLAUSE_MARKS = frozenset({"after", "before", "since", "until", "when", "as", "once", "while"})
 AGREEMENT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "commit"})
 QUANTITY_HEADS = frozenset({"hour", "minute", "day", "week", "round", "series", "set", "couple", "number", "lot",
@@ -53,6 +58,7 @@ class Frame:
     implicit_source: bool = False  # agentless passive: the one who speaks is the source
     extra: list["Token"] = field(default_factory=list)   # prepositions that belong to a nominal trigger
     mods: list["Token"] = field(default_factory=list)    # a noun's name-like modifiers ("the Obama visit", "Franco-German talks")
+    enclosing: list["Token"] = field(default_factory=list)  # nouns the nominal hangs in ("a U.S. bid for sanctions on X")
 
     @property
     def mode(self) -> str | None:
@@ -84,7 +90,8 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
     """The subject of ``verb``, through control, coordination and relative clauses."""
     if depth > 4:
         return []
-    subj = [c for c in verb.lefts if c.dep_ == "nsubj"] or [c for c in verb.children if c.dep_ == "nsubj"]
+    subj = [c for c in verb.lefts if c.dep_ == "nsubj"] or [c for c in verb.children if c.dep_ == "nsubj"] or [
+        g for c in verb.lefts if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]   # hung on "had"
     if subj:
         c = subj[-1]              # the nearest, if a dateline was read as a second subject ("PARIS – Macron has ...")
         if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -96,10 +103,18 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ == "advcl" and head.pos_ in _VERBAL and lemma(head) in _OBJECT_CONTROL and _to_clause(head) is verb:
+        obj = child(head, "dobj")                        # "nudged X to continue", the clause read as an adjunct
+        if obj is not None:
+            return [obj]
     if verb.dep_ == "xcomp" and head.pos_ in _VERBAL:
         obj = child(head, "dobj")
         if lemma(head) in _OBJECT_CONTROL and obj is not None:
             return [obj]
+        if lemma(head) in ("call", "appeal"):
+            called = prep_objects(head, "on") + prep_objects(head, "upon") + prep_objects(head, "to")
+            if called:
+                return called[:1]                        # "called on X to support": X is to support
         raised = child(head, "nsubjpass")                # "X is expected to come"
         if raised is not None and not prep_objects(head, "by"):
             return [raised]
@@ -108,8 +123,18 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
         return subjects(head.head, depth + 1)            # "X is due / ready to travel"
     if verb.dep_ in ("conj", "advcl") and head.pos_ in _VERBAL:
         return subjects(head, depth + 1)
+    if verb.dep_ in ("xcomp", "acl", "relcl") and head.lower_ in _ORDINAL_HEADS and lemma(head.head) == "be":
+        named = [c for c in head.head.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i]
+        return named[:1]
     if verb.dep_ == "relcl":
         return [head]
+    if verb.dep_ == "csubj" and lemma(head) == "be":
+        # "the first to sign were X and Y": who did it is the subject (or attribute) of "be"
+        named = [c for c in head.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i]
+        return named[:1]
+    if verb.dep_ == "acl" and lemma(head) in ("invitation", "offer") and head.dep_ == "dobj" and \
+            lemma(head.head) in _INVITEE_VERBS:
+        return subjects(head.head, depth + 1)            # "X accepted the invitation ... to visit": X visits
     if verb.dep_ == "acl" and head.pos_ in _NOMINAL and lemma(head) not in ABSTRACT_HEADS:
         poss = child(head, "poss")
         if poss is not None:
@@ -217,13 +242,20 @@ def _verb_frame(tok: "Token", sense: Sense) -> Frame | None:
     if obj is not None and lemma(obj) in QUANTITY_HEADS:
         of = prep_objects(obj, "of")                     # "signed dozens of documents"
         obj = of[0] if of else obj
+    if sense.objects and obj is not None and lemma(obj) not in sense.objects:
+        of = [p for p in prep_objects(obj, "of") if lemma(p) in sense.objects]
+        obj = of[0] if of else obj                       # "attend the Group of 20 summit" parsed on "Group"
     if sense.objects and (obj is None or lemma(obj) not in sense.objects):
         return None
+    if obj is None and sense.need_complement and "dobj" in sense.target:
+        obj = _complement_subject(tok)
     if obj is not None and lemma(obj) in sense.forbid_object:
         return None
-    if sense.need_complement and child(tok, "xcomp", "ccomp") is None:
+    if sense.need_complement and child(tok, "xcomp", "ccomp") is None and _to_clause(tok) is None:
         return None
-    if sense.joint and (obj is None or obj.pos_ not in _NOMINAL):
+    if sense.bare and obj is not None:
+        return None
+    if sense.joint and not sense.bare and (obj is None or obj.pos_ not in _NOMINAL):
         return None                                      # a joint announcement *of something*
     frame = Frame(sense, sense.type, tok, tok, "topic" if under_topic(tok) else "verb",
                   inner_target=sense.object_target)
@@ -258,6 +290,29 @@ def _verb_frame(tok: "Token", sense: Sense) -> Frame | None:
     if sense.mode is None and sense.type == "CONSULT" and phone_near(tok):
         frame.sense = _with_mode(sense, "phone")
     return frame
+
+
+def _to_clause(verb: "Token") -> "Token | None":
+    """A "to"-infinitive the parser hung on ``verb`` as an adjunct ("urged X *to continue*")."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
+def _complement_subject(verb: "Token") -> "Token | None":
+    """"urged visiting X to continue" parsed with X inside the complement's subject: the one urged."""
+    comp = child(verb, "ccomp", "xcomp")
+    if comp is None:
+        return None
+    for c in comp.children:
+        if c.dep_ == "nsubj" and c.i < comp.i and c.pos_ in _NOMINAL:
+            return c
+        if c.dep_ == "csubj" and c.tag_ == "VBG":
+            inner = child(c, "dobj")
+            if inner is not None and inner.pos_ in _NOMINAL:
+                return inner
+    return None
 
 
 def _with_mode(sense: Sense, mode: str) -> Sense:
@@ -327,7 +382,8 @@ def _noun_frame(tok: "Token", sense: Sense, lex: Lexicon) -> Frame | None:
     extra = extended_preps(tok, names | {"in", "on", "at"})
     if sense.type == "CONSULT" and sense.mode is None and phone_near(tok):
         sense = _with_mode(sense, "phone")
-    frame = Frame(sense, kind, tok, gov if relation != "arg" else clause_verb(tok), relation, extra=extra)
+    frame = Frame(sense, kind, tok, gov if relation != "arg" else clause_verb(tok), relation, extra=extra,
+                  inner_target=sense.object_target)
     # own arguments
     for slot in sense.source:
         found = _noun_slot(tok, slot, extra)
@@ -363,9 +419,10 @@ def _noun_frame(tok: "Token", sense: Sense, lex: Lexicon) -> Frame | None:
                 break
     frame.mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                   and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+    frame.enclosing = _enclosing_nouns(tok)
     light_ok = relation in ("light", "motion") and gov is not None and (
         not sense.light or lemma(gov) in sense.light or sense.governed_type(lemma(gov)))
-    if sense.light and not light_ok and not (frame.sources and (frame.targets or frame.both)):
+    if sense.light and not light_ok and not ((frame.sources or frame.enclosing) and (frame.targets or frame.both)):
         return None
     # borrowed arguments
     if gov is not None and relation in ("light", "motion", "adjunct"):
@@ -394,9 +451,30 @@ def _noun_frame(tok: "Token", sense: Sense, lex: Lexicon) -> Frame | None:
     return frame
 
 
+def _enclosing_nouns(tok: "Token") -> list["Token"]:
+    """Nouns a nominal trigger hangs in through "for", "of" or "on" ("a U.S. resolution for an extension
+    of the embargo on X"): whose they are is whose the event is, when the trigger names no source."""
+    out: list["Token"] = []
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "pobj" or t.head.lower_ not in ("for", "of", "on"):
+            break
+        g = t.head.head
+        if g.pos_ in _VERBAL and t.head.lower_ == "for":
+            obj = child(g, "dobj")                    # "defeated a resolution Friday for ...": the PP hung on the verb
+            g = obj if obj is not None and obj.i < t.head.i else g
+        if g.pos_ not in _NOMINAL:
+            break
+        t = g
+        out.append(t)
+    return out
+
+
 def _noun_slot(tok: "Token", slot: str, extra: list["Token"]) -> list["Token"]:
     if slot == "poss":
         p = child(tok, "poss")
+        if p is not None and (p.ent_type_ in ("DATE", "TIME") or p.lower_ in _TIME_POSSESSORS):
+            return []                                    # "this month's summit": a time, not a side
         return [p] if p is not None else []
     if slot in ("dative", "compound", "amod"):
         return []

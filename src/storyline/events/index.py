@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IDX
 
 from ..records import Actor, Article, Entity, TimeExpr
-from .lexicon import lemma, office_country
+from .lexicon import lemma, office_country, office_holder_country
 from .patterns import ACTOR_TYPES, BOUNDING_PREPS, REPORTING_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -146,7 +146,9 @@ class DocIndex:
         return e
 
     def country_of(self, e: Entity) -> str | None:
-        return e.country or self.person_country.get(e.id)
+        if e.type == "PERSON":
+            return office_holder_country(e.name) or e.country or self.person_country.get(e.id)
+        return e.country
 
     def dateline_country(self) -> str | None:
         """The country of the dateline's place ("MOSCOW, January 14 –")."""

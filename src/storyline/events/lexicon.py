@@ -51,6 +51,7 @@ class Sense:
     clause_target: bool = False
     subject_is: frozenset[str] = frozenset()    # the verb codes an event only with such a subject
     counterpart: bool = False                   # no target stated: the other side of the talks just told
+    bare: bool = False                          # only with no direct object ("the first to sign were X and Y")
 
     def governed_type(self, lemma: str) -> str | None:
         return dict(self.governors).get(lemma)
@@ -85,6 +86,7 @@ def _sense(kind: str, pos: str, raw: dict) -> Sense:
         forbid_object=frozenset(raw.get("forbid_object", ())), light=frozenset(raw.get("light", ())),
         governors=tuple(raw.get("governors", {}).items()), clause_target=bool(raw.get("clause_target")),
         subject_is=frozenset(raw.get("subject_is", ())), counterpart=bool(raw.get("counterpart")),
+        bare=bool(raw.get("bare")),
     )
 
 
@@ -113,11 +115,38 @@ def _offices() -> dict[str, str]:
         raw = json.loads(TENURES.read_text(encoding="utf-8"))["tenures"]
     except (OSError, ValueError, KeyError):
         return {}
-    return {_fold(t["name"]): t["country"] for t in raw if t.get("country")}
+    out = {_fold(t["name"]): t["country"] for t in raw if t.get("country")}
+    # a surname alone ("Obama") when it names one country's office-holders only
+    by_surname: dict[str, set[str]] = {}
+    for t in raw:
+        if t.get("country") and " " in t["name"]:
+            by_surname.setdefault(_fold(t["name"].split()[-1]), set()).add(t["country"])
+    for key, codes in by_surname.items():
+        if len(codes) == 1 and key not in out:
+            out[key] = next(iter(codes))
+    return out
 
 
 def _fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=4096)
+def office_holder_country(name: str | None) -> str | None:
+    """The country of an office-holder named in full ("Angela Merkel"): outranks a country the
+    entities stage read from the words around a name."""
+    if not name or " " not in name.strip():
+        return None
+    full = {_fold(t["name"]): t["country"] for t in _tenure_rows() if t.get("country")}
+    return full.get(_fold(name))
+
+
+@lru_cache(maxsize=1)
+def _tenure_rows() -> tuple[dict, ...]:
+    try:
+        return tuple(json.loads(TENURES.read_text(encoding="utf-8"))["tenures"])
+    except (OSError, ValueError, KeyError):
+        return ()
 
 
 @lru_cache(maxsize=4096)

@@ -111,9 +111,15 @@ def _places_fit(a: Mention, b: Mention) -> bool:
     return not (is_city_name(la.name) and is_city_name(lb.name))
 
 
+def _attendance(m: Mention) -> bool:
+    return m.trigger.casefold().startswith("attend")
+
+
 def fits(a: Mention, b: Mention) -> bool:
     if a.type != b.type or not _places_fit(a, b):
         return False
+    if _attendance(a) != _attendance(b):
+        return False            # attending a summit in X and meeting X's leader (there or elsewhere) are two
     if a.type != "CONSULT" and a.sent != b.sent:
         return False            # two agreements (or protests) told apart are two unless told as one
     if a.mode and b.mode and a.mode != b.mode:

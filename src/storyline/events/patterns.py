@@ -54,9 +54,12 @@ PHASE_PLANNED = frozenset({"eve", "run-up", "runup", "ahead", "prelude"})
 # Words that mark it as having taken place.
 HAPPENED_CUES = frozenset({"recent", "last", "previous", "past", "earlier", "former", "latest", "held"})
 
+# Governors that look back on it: "recalled his meeting with X" took place.
+MEMORY_CUES = frozenset({"recall", "remember", "recollect", "reminisce"})
+
 # Governors that call it off ("called off", "ruled out") or put it back.
 CANCEL_CUES = frozenset({"cancel", "cancellation", "scrap", "abandon", "shelve", "drop", "rule", "deny",
-                         "refuse", "decline", "reject", "axe", "nix", "abort"})
+                         "refuse", "decline", "reject", "axe", "nix", "abort", "defeat", "veto", "block"})
 CANCEL_PHRASES = frozenset({("call", "off"), ("rule", "out")})
 POSTPONE_CUES = frozenset({"postpone", "postponement", "delay", "defer", "reschedule", "put", "push"})
 POSTPONE_PHRASES = frozenset({("put", "off"), ("push", "back"), ("put", "back")})
@@ -111,7 +114,13 @@ LEADER_ROLE = re.compile(r"(?i)\b(president|prime minister|premier|chancellor|ki
 # Heads of descriptions of one official ("the French leader"): a person the entities stage did not name.
 PERSON_ROLES = frozenset({"leader", "president", "minister", "premier", "chancellor", "king", "queen", "emperor",
                           "envoy", "ambassador", "diplomat", "secretary", "spokesman", "spokeswoman", "official",
-                          "counterpart", "head", "monarch", "prince", "governor", "mayor", "senator"})
+                          "counterpart", "head", "monarch", "prince", "governor", "mayor", "senator",
+                          "adviser", "advisor", "negotiator", "representative"})
+
+# Seats of assemblies a leader travels to: a visit to the body is a visit to its host country
+# ("X's visit to the UN General Assembly" is a trip to the United States). Lower-case names.
+ASSEMBLY_SEATS = {"un general assembly": "USA", "united nations general assembly": "USA", "unga": "USA",
+                  "un headquarters": "USA", "united nations headquarters": "USA", "general assembly": "USA"}
 
 # Pronouns.
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})

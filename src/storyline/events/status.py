@@ -15,7 +15,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .lexicon import lemma
-from .patterns import (ATTITUDE_VERBS, CANCEL_CUES, CANCEL_PHRASES, COND_MODALS, DEMAND_MODALS, FUTURE_AUX, HAPPENED_CUES, HEDGE_MODALS,
+from .patterns import (ATTITUDE_VERBS, CANCEL_CUES, MEMORY_CUES, CANCEL_PHRASES, COND_MODALS, DEMAND_MODALS, FUTURE_AUX, HAPPENED_CUES, HEDGE_MODALS,
                        PHASE_HAPPENED, PHASE_PLANNED, PLANNED_CUES, POSSIBLE_CUES, POSTPONE_CUES, POSTPONE_PHRASES, REPORTING_VERBS,
                        TOPIC_VERBS, UNDECIDED_SUBJECTS, UNDECIDED_VERBS)
 from .when import interval
@@ -60,6 +60,8 @@ def _governor_cue(tok: "Token") -> str | None:
         return None if _negated(tok) else "cancelled"
     if phrase in POSTPONE_PHRASES or (forms & POSTPONE_CUES and base not in ("put", "push")):
         return "postponed"
+    if tok.pos_ in ("VERB",) and base in MEMORY_CUES:
+        return "happened"
     if tok.pos_ in ("NOUN", "PROPN") and forms & PHASE_HAPPENED:
         return "happened"
     if forms & PHASE_PLANNED:
@@ -80,6 +82,12 @@ def _modifier_cue(tok: "Token") -> str | None:
     for c in tok.children:
         if c.dep_ in _MOD_DEPS and c.i < tok.i or c.dep_ == "amod":
             w = c.lower_
+            if c.tag_ == "VBN" or w.endswith("ed"):
+                base = lemma(c)
+                if base in POSTPONE_CUES - {"put", "push"}:
+                    return "postponed"          # "the postponed visit", "his long-delayed trip"
+                if base in CANCEL_CUES - {"rule", "deny", "refuse", "decline", "reject", "block", "veto", "drop"}:
+                    return "cancelled"
             if w in POSSIBLE_CUES:
                 return "possible"
             if w in HAPPENED_CUES:
@@ -215,8 +223,52 @@ def status_of(frame: "Frame", date: str | None, published: str | None, sent: "Sp
             break
     if found == "planned" and hedged:
         found = "possible"
+    if found in (None, "planned", "possible"):
+        found = _undone_after(t, sent) or found
+    titled = trig.pos_ in ("NOUN", "PROPN") or (trig.tag_ == "VBG" and trig.dep_ == "ROOT")  # "Meeting with X"
+    if found is None and (_headlinese(t, sent) or titled and _heading(sent)):
+        found = "happened"
     status = _by_date(found, date, published)
     return "possible" if status == "planned" and _undecided(sent) else status
+
+
+def _headlinese(verb: "Token", sent: "Span") -> bool:
+    """A headline line ("X meets Y counterpart", no final stop, a few words): its simple present tells
+    what has just happened."""
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > 16 or words[-1].text in (".", "!", "?", ":", ";", "”", '"'):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") and lemma(verb) != "be" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _heading(sent: "Span") -> bool:
+    """A title line with no subject ("Meeting with X", "Telephone conversation with Y"): a readout's
+    heading names what took place."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and len(words) <= 16 and words[-1].text not in (".", "!", "?", ":", ";") and not any(
+        t.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for t in words)
+
+
+def _undone_after(clause: "Token", sent: "Span") -> str | None:
+    """"X and Y were due to meet ..., but X cancelled": a plan undone by a later clause of the same
+    sentence whose verb calls off or puts back with no object of its own."""
+    chain = [clause]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 12:
+        chain.append(chain[-1].head)
+    for v in chain:
+        for c in v.children:
+            if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.i < clause.i:
+                continue
+            if not any(d.dep_ == "cc" and d.lower_ in ("but", "yet") for d in v.children if v.i < d.i < c.i):
+                continue
+            if any(d.dep_ in ("dobj", "nsubjpass") for d in c.children) or not any(
+                    d.dep_ == "nsubj" for d in c.children):
+                continue                # "but X cancelled", not "but was shelved" (a told state, not an act)
+            cue = _governor_cue(c)
+            if cue in ("cancelled", "postponed"):
+                return cue
+    return None
 
 
 def _by_date(found: str | None, date: str | None, published: str | None) -> str:

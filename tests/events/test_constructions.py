@@ -1,0 +1,97 @@
+"""Constructions of real copy that tell an event other than "X visited Y" (issue 18), one row each,
+in sentences written for these tests, through the real parser.
+
+Rows read as in ``test_table``: a text, its time expressions and the events expected as
+``TYPE/mode status source->target date`` (``-`` for no date); the publication date is 2016-02-06.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_table import _key, _parse_expected
+
+pytestmark = pytest.mark.model
+
+ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
+    # --- many parties: every two sides of a group, each coordinated actor its own event
+    ("group-of-three-meets", "The foreign ministers of Japan, France and Germany are meeting in London on Monday.",
+     {"on Monday": "2016-02-08"},
+     ["CONSULT/third-party planned JPN->FRA 2016-02-08", "CONSULT/third-party planned JPN->DEU 2016-02-08",
+      "CONSULT/third-party planned FRA->DEU 2016-02-08"]),
+    ("group-purpose-is-no-second-meeting", "The envoys of Japan and France met in London to discuss trade.", {},
+     ["CONSULT/third-party happened JPN->FRA 2016-02-06"]),
+    ("first-to-sign-were", "The first to sign were Putin, Obama and Merkel.", {},
+     ["AGREE/None happened RUS->USA -", "AGREE/None happened RUS->DEU -", "AGREE/None happened USA->DEU -"]),
+    ("coordinated-rejecters", "Russia and China rejected the proposal of Japan.", {},
+     ["REJECT/None happened RUS->JPN -", "REJECT/None happened CHN->JPN -"]),
+    ("including-names-the-others", "Modi held phone calls with several leaders, including Merkel and Obama.", {},
+     ["CONSULT/phone happened IND->DEU 2016-02-06", "CONSULT/phone happened IND->USA 2016-02-06"]),
+    # --- arguments found outside the trigger's own phrase
+    ("definite-object-refers-back", "Japan drafted a French resolution on trade. Russia opposed the resolution.",
+     {}, ["REJECT/None happened RUS->FRA -"]),
+    ("nominal-source-from-enclosing-noun", "Japan backed an American bid for an extension of the sanctions on Iran.",
+     {}, ["SUPPORT/None happened JPN->USA -", "SANCTION/None planned USA->IRN -"]),
+    ("host-postpones-visit", "The White House has postponed the state visit of the king of Spain.", {},
+     ["CONSULT/visit postponed ESP->USA -"]),
+    ("host-said-it-cancelled", "The White House said it had cancelled a planned visit by Modi.", {},
+     ["CONSULT/visit cancelled IND->USA -"]),
+    ("reporting-government-gives-country", "Cho Tae-yul and his Japanese counterpart, Takeshi Iwaya, held talks "
+     "in Peru, Seoul's foreign ministry said.", {}, ["CONSULT/third-party happened KOR->JPN 2016-02-06"]),
+    ("called-on-to-act", "Merkel called on Russia to cooperate with Japan.", {},
+     ["REQUEST/None happened DEU->RUS -", "COOPERATE/None happened RUS->JPN -"]),
+    ("received-a-call-from", "Putin received a telephone call from Merkel on Monday.", {"on Monday": "2016-02-01"},
+     ["CONSULT/phone happened RUS->DEU 2016-02-01"]),
+    ("attends-summit-abroad", "Obama will attend the Group of 20 summit in Moscow.", {},
+     ["CONSULT/multilateral planned USA->RUS -"]),
+    ("visit-to-an-assembly-is-to-its-seat", "Kishida's visit to the UN General Assembly was postponed.", {},
+     ["CONSULT/visit postponed JPN->USA -"]),
+    ("nudged-to-continue", "Merkel also nudged Xi Jinping to continue the talks.", {},
+     ["REQUEST/None happened DEU->CHN -"]),
+    ("asked-to-reschedule", "Japan and the United States held talks. The United States asked to reschedule "
+     "the summit.", {}, ["CONSULT/None happened JPN->USA 2016-02-06", "REQUEST/None happened USA->JPN -"]),
+    ("they-decided", "Japan and Germany held talks in Paris. In the meeting, they decided to widen trade.", {},
+     ["CONSULT/third-party happened JPN->DEU 2016-02-06", "AGREE/None happened JPN->DEU -"]),
+    ("criticism-inside-object", "The United States has been stepping up criticism of China's policy.", {},
+     ["ACCUSE/None happened USA->CHN -"]),
+    ("annexation-nominal", "Russia's annexation of Crimea in 2014 angered many.", {"in 2014": "2014"},
+     ["COERCE/None happened RUS->UKR 2014"]),
+    ("cut-ties-after-year", "Iran and Russia held talks. Russia cut ties after protesters attacked its embassy "
+     "in 2016.", {"in 2016": "2016"},
+     ["CONSULT/None happened IRN->RUS 2016-02-06", "SANCTION/None happened RUS->IRN 2016"]),
+    ("accepted-invitation-to-visit", "Obama spoke by phone with Modi, who accepted the invitation extended by Obama to visit "
+     "the United States.", {}, ["CONSULT/phone happened USA->IND 2016-02-06", "AGREE/None happened IND->USA -",
+                                "CONSULT/visit planned IND->USA -"]),
+    ("readout-title-alone", "Meeting with U.S. President Barack Obama\n\nPutin: Good afternoon. Putin and Obama "
+     "are old partners.", {}, ["CONSULT/None happened RUS->USA -"]),
+    ("readout-title", "Putin and Obama talked in Moscow on Monday.\n\nMeeting with U.S. President Barack Obama\n\n"
+     "Putin: Good afternoon.", {"on Monday": "2016-02-01"},
+     ["CONSULT/visit happened USA->RUS 2016-02-01"]),      # the heading names the meeting told before
+    ("his-host-is-the-other-side", "Putin and Obama met in Moscow. Obama invited his host to visit Washington.", {},
+     ["CONSULT/visit happened USA->RUS 2016-02-06", "REQUEST/None happened USA->RUS -",
+      "CONSULT/visit planned RUS->USA -"]),
+    ("rebukes-delivered", "In 2014 Putin delivered a series of sharp rebukes to Japan over the islands.",
+     {"In 2014": "2014"}, ["ACCUSE/None happened RUS->JPN 2014"]),
+    # --- status from the rest of the sentence
+    ("due-but-cancelled", "Putin and Obama were due to meet in Lima, but Obama cancelled.", {},
+     ["CONSULT/third-party cancelled RUS->USA -"]),
+    ("postponed-participle", "Merkel and Xi discussed Xi's postponed visit to Germany.", {},
+     ["CONSULT/None happened DEU->CHN 2016-02-06", "CONSULT/visit postponed CHN->DEU -"]),
+    ("headline-present-is-news", "Merkel meets Xi Jinping in Beijing", {},
+     ["CONSULT/visit happened DEU->CHN -"]),
+    ("time-possessor-is-no-side", "Russia asked to postpone this month's summit with France.", {},
+     ["CONSULT/None postponed RUS->FRA -"]),
+    ("later-today-is-ahead", "Merkel and Xi are meeting in Berlin later Saturday.", {"Saturday": "2016-02-06"},
+     ["CONSULT/visit planned CHN->DEU 2016-02-06"]),
+    ("recalled-meeting-happened", "Xi recalled his meeting with Merkel in Lima.", {},
+     ["CONSULT/third-party happened CHN->DEU -"]),
+    ("defeated-resolution-calls-off", "The council defeated a French resolution for sanctions on Iran.", {},
+     ["SANCTION/None cancelled FRA->IRN -"]),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])
+def test_construction(events_of, row):
+    _, text, times, expected = row
+    got = sorted(_key(e) for e in events_of(text, times=times))
+    want = sorted(_parse_expected(x) for x in expected)
+    assert got == want
