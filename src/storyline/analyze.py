@@ -23,6 +23,7 @@ from .entities import extract_entities
 from .errors import InputRejected
 from .events import extract_events
 from .limits import time_limit
+from .nlp import PIPELINE_RULES
 from .quotes import extract_quotes
 from .records import Article, Rejection
 from .time import find_timexes
@@ -102,8 +103,6 @@ CACHE_BATCH = 64        # parse-cache lookups and writes go this many articles a
 
 
 def cache_key(text: str, model: str) -> str:
-    from .nlp import PIPELINE_RULES
-
     # the pipeline's own rules (a blank line ends a sentence) change the parse as a model version would
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ":" + model + "+" + PIPELINE_RULES
 
