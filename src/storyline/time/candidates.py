@@ -149,9 +149,13 @@ def _accept(kind: str, text: str, m: re.Match[str], g: dict[str, str], names: fr
     if kind == "season":
         return _season_ok(text, m, g)
     if kind == "decade":
+        if "decw" in g:
+            return _prev_word(text, m.start()).lower() not in _POSSESSIVES
         if len(g["dec"]) == 1 and not (text[m.start("dec") - 1] in "'\u2019" or "the" in g):
             return False
         return _prev_word(text, m.start()).lower() not in _POSSESSIVES
+    if kind == "part" and g.get("hq") == "quarter":
+        return True                                             # "the third quarter" is a date in business copy
     if kind == "part":
         # "in the second half" alone is as often a match as a year; quarters are business
         return ("code" in g or "y" in g or "yrel" in g or (g["ord"] in ("last", "final") and "the" not in g)
@@ -168,7 +172,61 @@ def _accept(kind: str, text: str, m: re.Match[str], g: dict[str, str], names: fr
         return True
     if kind == "iso":
         return 1000 <= int(g["y"]) <= P.YEAR_MAX
+    if kind == "duration":
+        return _duration_ok(text, m, g, end)
+    if kind == "set" and "adv" in g:
+        return m.group("adv").islower()                         # "Daily Mail" is a name
+    if kind == "ref":
+        return _ref_ok(text, m, g, end)
+    if kind == "fin":
+        return _fin_ok(text, m, g)
+    if kind == "spoken_year":
+        return "sy" not in g or "st" in g or "teen" in g
     return True
+
+
+def _word_before(text: str, pos: int) -> str:
+    before = text[max(0, pos - 24):pos].split()
+    return before[-1].lower() if before else ""
+
+
+def _duration_ok(text: str, m: re.Match[str], g: dict[str, str], end: int) -> bool:
+    unit, n = g.get("unit", ""), g.get("n", "")
+    if "dec" in g or "bare" in g:
+        return True
+    if unit.startswith("second") and n in ("a", "an"):
+        return False                                            # "a second term"
+    if unit.startswith("quarter") and (n in ("a", "an", "three") or re.match(r"\s+of\b", text[end:end + 4])):
+        return False                                            # "a quarter of the votes"
+    if n in ("some", "many") and "drel" not in g and "quant" not in g:
+        return False                                            # "some days", "many years" are rarely annotated
+    if "vague" in g:
+        return unit.endswith("s")
+    before = _word_before(text, m.start("n") if "quant" not in g else m.start("quant"))
+    if n in ("a", "an") and (before in P.PER_WORDS or before[:1].isdigit() or before[:1] in "$€£"
+                             or before.endswith("%")):
+        g["per"] = "1"                                          # "twice a year", "$5 a day": a set
+    if n.isdigit() and ("drel" not in g) and before in P.QUANTITY_PRECEDERS - {"about", "some", "nearly", "almost"}:
+        return False
+    return True
+
+
+def _ref_ok(text: str, m: re.Match[str], g: dict[str, str], end: int) -> bool:
+    ref = g["ref"]
+    if ref == "now" and (text[end:end + 1] == "-" or _word_before(text, m.start("ref")) in ("and", "just")):
+        return False                                            # "now-defunct", "every now and then"
+    if ref == "the past" and re.match(r"\s+(?:\d|few|several|two|three|four|five|six|year|month|week|decade)",
+                                      text[end:end + 12]):
+        return False                                            # left to durations and periods
+    return True
+
+
+def _fin_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
+    if "unit" not in g:                                         # bare "year-ago" / "year-earlier"
+        return True
+    if g["unit"] == "period":
+        return "fin" in g and g["fin"] not in ("same", "current", "recent")
+    return bool(g.get("ord") or g.get("fin") or g.get("det") in ("the", "that", "this", "its"))
 
 
 def _normalise(groups: dict[str, str | None]) -> dict[str, str]:
@@ -179,7 +237,7 @@ def _normalise(groups: dict[str, str | None]) -> dict[str, str]:
 def _trigger_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The trigger scan, run on lower-cased text (fast) or, when lower-casing
     changes the length, case-insensitively on the text itself."""
-    words = "|".join(sorted(P.WORD_TRIGGERS, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(P.WORD_TRIGGERS, key=len, reverse=True))
     pattern = rf"\b(?=\w)(?:(?:{words})\b|\d{{1,3}}0s\b|\d{{4}}(?!\d)|[qh][1-4]\b)"
     return re.compile(pattern), re.compile(pattern, re.IGNORECASE)
 
@@ -224,6 +282,17 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return merged
 
 
+def _core_start(text: str, m: re.Match[str]) -> int:
+    """Where the expression proper starts: TimeML spans leave a leading preposition out
+    ("on Friday" is ``Friday``); the preposition stays in the groups, as a tense cue."""
+    if m.groupdict().get("prep") is None:
+        return m.start()
+    start = m.end("prep")
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Non-overlapping candidates in text order."""
     found: list[tuple[int, int, int, Candidate]] = []
@@ -243,7 +312,8 @@ def find_candidates(text: str) -> list[Candidate]:
             names = _names_in(text)
         if not _accept(kind, text, m, g, names, end):
             continue
-        found.append((m.start() - end, order, m.start(), Candidate(kind, m.start(), end, g)))
+        start = _core_start(text, m)
+        found.append((m.start() - end, order, m.start(), Candidate(kind, start, end, g)))
     found.sort(key=lambda t: t[:3])
     # Longest first; kept spans are disjoint, so sorted by start they are sorted
     # by end too and only the last one starting before c.end can overlap c.

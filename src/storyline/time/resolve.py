@@ -22,6 +22,7 @@ Impossible dates (February 30, "December 14-45") resolve to None.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -57,9 +58,22 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
     out: list[TimeExpr] = []
     for c in candidates:
         value = resolve(c, reference, _lazy_tense(text, c, index), story)
-        story.mention(value)
-        out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=value, type="DATE"))
+        kind = timex_type(c, value)
+        if kind in ("DATE", "TIME"):
+            story.mention(value)
+        out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=value, type=kind))
     return out
+
+
+def timex_type(c: Candidate, value: str | None) -> str:
+    """The TIMEX3 type: DURATION and SET by family, TIME when the value has a time of day."""
+    if c.kind == "duration":
+        return "SET" if "per" in c.groups else "DURATION"
+    if c.kind == "set":
+        return "SET"
+    if c.kind == "clock" or (value and _TIME_OF_DAY.search(value)):
+        return "TIME"
+    return "DATE"
 
 
 def _parse_index(doc: "Doc | None", text: str) -> DocIndex | None:
@@ -78,10 +92,14 @@ class Story:
     """The last date the text mentioned, for "the next day" and "that year"."""
 
     last: Anchor | None = None
+    quarter: int | None = None                 # year * 4 + quarter - 1 of the last quarter named
 
     def mention(self, value: str | None) -> None:
         if not value:
             return
+        q = _QUARTER.fullmatch(value)
+        if q:
+            self.quarter = int(q.group(1)) * 4 + int(q.group(2)) - 1
         parts = value.split("/")[0].split("-")
         if len(parts[0]) != 4:                               # a decade ("199") is no reference
             return
@@ -92,6 +110,10 @@ class Story:
             return
         weekday = dt.date(year, month, day).weekday() if (year and month and day) else None
         self.last = Anchor(year, month, day, weekday)
+
+
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_TIME_OF_DAY = re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T")
 
 
 def _lazy_tense(text: str, c: Candidate, index: DocIndex | None) -> TenseFn:
@@ -109,6 +131,8 @@ def _lazy_tense(text: str, c: Candidate, index: DocIndex | None) -> TenseFn:
 def resolve(c: Candidate, anchor: Anchor, tense: TenseFn, story: Story | None = None) -> str | None:
     if c.kind == "narrative":
         return _narrative(c.groups, story.last if story else None)
+    if c.kind == "fin":
+        return _fin(c.groups, anchor, tense, story or Story())
     handler = _HANDLERS.get(c.kind)
     return handler(c.groups, anchor, tense) if handler else None
 
@@ -117,7 +141,9 @@ def _narrative(g: dict[str, str], last: Anchor | None) -> str | None:
     if last is None:
         return None
     if "n" in g:
-        n = int(g["n"]) if g["n"].isdigit() else P.NUMBER_WORDS[g["n"]]
+        n = number(g["n"])
+        if n is None:
+            return None
         step, unit = n * P.NARRATIVE_DIRECTION[g["dir"]], g["unit3"]
     else:
         step, unit = P.NARRATIVE_STEP[g.get("step") or g["step2"]], g.get("unit") or g["unit2"]
@@ -255,6 +281,8 @@ def _year_family(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | Non
 
 
 def _decade(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    if "decw" in g:
+        return f"19{P.DECADE_WORDS[g['decw']]}"
     dec = g["dec"]
     if len(dec) == 1:
         dec = ("19" if int(dec) >= 3 else "20") + dec
@@ -344,7 +372,17 @@ def _weekend(rel: str, anchor: Anchor, tense: TenseFn) -> str | None:
 
 
 def _dayrel(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
-    return anchor.shifted(P.DAY_RELATIVE[g["drel"]])
+    day = anchor.shifted(P.DAY_RELATIVE[g["drel"]])
+    part = g.get("part") or {"tonight": "night", "last night": "night", "this morning": "morning",
+                             "this afternoon": "afternoon", "this evening": "evening"}.get(g["drel"])
+    return _with_part(day, part)
+
+
+def _with_part(day: str | None, part: str | None) -> str | None:
+    """``2016-02-05`` and "afternoon" make ``2016-02-05TAF``."""
+    if day is None or part is None or len(day) != 10:
+        return day
+    return f"{day}T{P.PART_CODES[part]}"
 
 
 def weekday_offset(weekday: int, anchor_weekday: int, rel: str | None, tense: str | None,
@@ -372,18 +410,17 @@ def _weekday(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
     rel = _rel(g.get("rel"))
     week_shift = {"last": -1, "next": 1, "this": 0}.get(g.get("wkrel", ""))
     t = tense() if (rel in (None, "THIS") and week_shift is None) else None
-    return anchor.shifted(weekday_offset(P.WEEKDAYS[g["wd"]], anchor.weekday, rel, t, week_shift))
+    day = anchor.shifted(weekday_offset(P.WEEKDAYS[g["wd"]], anchor.weekday, rel, t, week_shift))
+    return _with_part(day, g.get("part"))
 
 
 def _ago(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
-    n = g["n"]
-    if n.isdigit():
-        count = int(n)
-    elif n in P.NUMBER_WORDS:
-        count = P.NUMBER_WORDS[n]
-    else:
-        return None
+    count = number(g["n"])
+    if count is None:
+        return "PAST_REF"                                      # "several years ago"
     unit = g["unit"]
+    if unit == "decade":
+        unit, count = "year", count * 10
     if unit == "day":
         return anchor.shifted(-count)
     if unit == "week":
@@ -419,3 +456,140 @@ _HANDLERS: dict[str, Callable[[dict[str, str], Anchor, TenseFn], "str | None"]] 
     "year": _year_family, "decade": _decade, "season": _season, "part": _part, "period": _period,
     "dayrel": _dayrel, "weekday": _weekday, "ago": _ago, "holiday": _holiday,
 }
+
+
+# ------------------------------------------------------------------ durations, sets, references, times
+
+
+def number(word: str) -> float | None:
+    """``3``, ``2.5``, ``5 1/2``, "three", "twenty-four", "a couple of"; None when vague ("several")."""
+    word = " ".join(word.lower().replace("-", " ").split())
+    half = 0.5 if word.endswith(" 1/2") else 0.0
+    word = word.removesuffix(" 1/2")
+    try:
+        return float(word) + half if "." in word else int(word) + half if half else int(word)
+    except ValueError:
+        pass
+    if word in P.NUMBER_WORDS:
+        return P.NUMBER_WORDS[word]
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in P.TENS and parts[1] in P.ONES:
+        return P.NUMBER_WORDS[parts[0]] + P.ONES.index(parts[1]) + 1
+    return None
+
+
+def duration_value(count: float | None, unit: str) -> str:
+    """TIMEX3 duration: (3, "day") is ``P3D``, (None, "year") ``PXY``, (2.5, "year") ``P2Y6M``."""
+    unit = unit.lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    letter, size, clock = P.DURATION_UNITS[unit]
+    lead = "PT" if clock else "P"
+    if count is None:
+        return f"{lead}X{'Q' if unit == 'quarter' else 'E' if unit == 'century' else 'DE' if unit == 'decade' else letter}"
+    whole = int(count)
+    if count != whole and unit in P.HALF_UNIT:
+        half = P.HALF_UNIT[unit]
+        return f"{lead}{whole * size}{letter}{half}" if whole else f"{lead}{half}"
+    return f"{lead}{whole * size}{letter}"
+
+
+def _duration(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    if "bare" in g:
+        return duration_value(None, g["bare"])
+    if "dec" in g:
+        return duration_value(1, g["dec"].split()[-1])
+    unit = g["unit"]
+    if "vague" in g:
+        return duration_value(None, unit)
+    count = number(g["n"])
+    if count is not None and "half" in g:
+        count += 0.5
+    if "per" in g:
+        return duration_value(1, unit)
+    return duration_value(count, unit)
+
+
+def _set(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    if "adv" in g:
+        return P.SET_ADVERBS[g["adv"]]
+    part = f"T{P.PART_CODES[g['part'].rstrip('s')]}" if "part" in g else ""
+    if "wds" in g:
+        return f"XXXX-WXX-{P.WEEKDAYS[g['wds']] + 1}{part}"
+    if "wd" in g:
+        return f"XXXX-WXX-{P.WEEKDAYS[g['wd']] + 1}{part}"
+    if "mon" in g:
+        return f"XXXX-{_month(g['mon']):02d}"
+    count = number(g["n"]) if "n" in g else 1
+    if "other" in g:
+        count = 2
+    return duration_value(count, g["unit"])
+
+
+def _ref(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    return P.REFERENCES[g["ref"]]
+
+
+def _clock(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    if "word" in g:
+        hhmm = P.CLOCK_WORDS[g["word"]]
+    else:
+        hour, minute = (int(g["h"]), int(g.get("min", 0))) if "h" in g else (int(g["h24"]), int(g["min24"]))
+        if "ampm" in g:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if g["ampm"].startswith("p") else 0)
+        if hour > 24 or minute > 59:
+            return None
+        hhmm = f"{hour:02d}:{minute:02d}"
+    if "wd" in g:
+        day = _weekday({"wd": g["wd"]}, anchor, tense)
+    elif "drel" in g:
+        day = anchor.shifted(P.DAY_RELATIVE[g["drel"]])
+    else:
+        day = anchor.shifted(0)
+    return f"{day or 'XXXX-XX-XX'}T{hhmm}"
+
+
+def _fin(g: dict[str, str], anchor: Anchor, tense: TenseFn, story: Story) -> str | None:
+    """Financial periods: the last quarter the text named, or the last one completed."""
+    current = None if anchor.year is None or anchor.month is None else anchor.year * 4 + (anchor.month - 1) // 3
+    reported = story.quarter if story.quarter is not None else (current - 1 if current is not None else None)
+    fin = g.get("fin", "")
+    back = 4 if fin in P.FIN_YEAR_BEFORE else 0
+    if "ord" in g:
+        q = P.ORDINALS[g["ord"]] - 1
+        base = reported if reported is not None else current
+        if base is None:
+            return f"XXXX-Q{q + 1}"
+        year = base // 4 - (1 if q > base % 4 else 0) - back // 4
+        return f"{year}-Q{q + 1}"
+    if fin in ("current", "this") or g.get("det") == "this":
+        index = current
+    else:
+        index = reported
+    if index is None:
+        return None
+    if "unit" not in g:                                        # bare "year-ago": the reported period, a year back
+        if story.quarter is None and story.last is not None and story.last.month is None and story.last.year:
+            return str(story.last.year - 1)
+    index -= back
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def _century(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    n = int(g["c"]) if "c" in g else P.CENTURY_WORDS[g["cw"]]
+    return f"{n - 1:02d}" if 1 <= n <= 30 else None
+
+
+def _spoken_year(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    if "tt" in g:
+        return str(2000 + (P.ONES.index(g["so"]) + 1 if "so" in g else 0))
+    century = 19 if g["sy"] == "nineteen" else 18
+    if "teen" in g:
+        return f"{century}{P.NUMBER_WORDS[g['teen']]}"
+    tens = P.NUMBER_WORDS[g["st"]]
+    return f"{century}{tens + (P.ONES.index(g['so']) + 1 if 'so' in g else 0):02d}"
+
+
+_HANDLERS.update({"duration": _duration, "set": _set, "ref": _ref, "clock": _clock, "century": _century,
+                  "spoken_year": _spoken_year})
