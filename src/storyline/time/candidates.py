@@ -194,6 +194,10 @@ def _duration_ok(text: str, m: re.Match[str], g: dict[str, str], end: int) -> bo
     unit, n = g.get("unit", ""), g.get("n", "")
     if "dec" in g or "bare" in g:
         return True
+    if g.get("suffix") == "-old":
+        return False                                            # ages: "a 44-year-old"
+    if "det" in g and "drel" not in g and not g["n"][:1].isdigit() and number_word_is_article(g["n"]):
+        return False
     if unit.startswith("second") and n in ("a", "an"):
         return False                                            # "a second term"
     if unit.startswith("quarter") and (n in ("a", "an", "three") or re.match(r"\s+of\b", text[end:end + 4])):
@@ -209,6 +213,10 @@ def _duration_ok(text: str, m: re.Match[str], g: dict[str, str], end: int) -> bo
     if n.isdigit() and ("drel" not in g) and before in P.QUANTITY_PRECEDERS - {"about", "some", "nearly", "almost"}:
         return False
     return True
+
+
+def number_word_is_article(n: str) -> bool:
+    return n in ("a", "an", "some", "many", "few", "several")
 
 
 def _ref_ok(text: str, m: re.Match[str], g: dict[str, str], end: int) -> bool:

@@ -102,7 +102,7 @@ POSITION_MODIFIERS = (
     r"(?:early|late|mid|earlier|later)(?:\s+in(?:\s+the)?)?",
     r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|first\s+days|last\s+days)\s+of",
 )
-POSITION_MODIFIERS_HYPHEN = ("mid-", "end-")
+POSITION_MODIFIERS_HYPHEN = ("mid-", "end-", "early-", "late-")
 
 PREPOSITIONS = ("as early as", "as late as", "as of", "on", "in", "by", "for", "since", "until", "till", "from",
                 "during", "through", "throughout", "before", "after", "around", "starting", "at",
@@ -133,9 +133,9 @@ HALF_UNIT: dict[str, str] = {"year": "6M", "month": "15D", "week": "3DT12H", "da
 DURATION_RELATIVE = ("past", "last", "next", "first", "coming", "previous", "following", "final", "remaining",
                      "latest", "initial", "ensuing", "preceding", "recent", "past few", "last few", "next few")
 # Approximators TimeML keeps inside the span ("almost four years ago", "at least 72 hours").
-QUANTIFIERS = ("about", "around", "nearly", "almost", "approximately", "roughly", "more than", "less than",
-               "fewer than", "at least", "at most", "up to", "over", "under", "no more than", "just over",
-               "just under", "well over", "some", "only", "just")
+# Measured on TimeBank: "about", "almost", "only" and "just" stay outside more often than not.
+QUANTIFIERS = ("around", "nearly", "more than", "less than", "fewer than", "at least", "at most", "up to", "over",
+               "under", "no more than", "just over", "just under", "well over")
 # Words inside a counted duration ("two more weeks", "eight trading days").
 DURATION_INSERTS = ("more", "additional", "straight", "consecutive", "full", "trading", "business", "calendar",
                     "extra", "long")
@@ -153,7 +153,7 @@ PER_WORDS = frozenset({"once", "twice", "thrice", "times", "per", "percent"})
 
 # References without a calendar value (TimeML's PRESENT_REF / PAST_REF / FUTURE_REF).
 REFERENCES: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF", "the past": "PAST_REF",
     "lately": "PAST_REF", "once upon a time": "PAST_REF",
@@ -348,8 +348,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("holiday", rf"{PREP}(?P<hol>{HOLIDAY_NAMES})\b"
                 rf"{YEAR_TAIL}"),
     # durations: "three days", "the past two months", "a 16-hour", "at least 72 hours", "recent years"
-    ("duration", rf"{PREP}(?:(?P<det>(?i:the|these|those|its|their|his|her)\s+)?"
-                 rf"(?P<drel>{_function_words(DURATION_RELATIVE)})\s+)?{QUANT}(?P<n>{NUMBER}|{_function_words(VAGUE_NUMBERS)})"
+    ("duration", rf"{PREP}(?:(?P<det>(?i:the|these|those|its|their|his|her)\s+))?"
+                 rf"(?:(?P<drel>{_function_words(DURATION_RELATIVE)})\s+)?{QUANT}(?P<n>{NUMBER}|{_function_words(VAGUE_NUMBERS)})"
                  rf"(?:[-\s]+(?P<ins>{_function_words(DURATION_INSERTS)}))?[-\s]+{DURATION_UNIT}"
                  rf"(?:(?P<half>\s+(?i:and\s+a\s+half)))?(?P<suffix>-(?i:long|old)\b)?"),
     ("duration", rf"(?P<vague>{_function_words(VAGUE_DURATION_WORDS)})\s+{DURATION_UNIT}"),
