@@ -93,11 +93,25 @@ class Story:
 
     last: Anchor | None = None
     quarter: int | None = None                 # year * 4 + quarter - 1 of the last quarter named
+    last_is_quarter: bool = False              # ... and it is the last date named
+
+    def years_back(self, g: dict[str, str]) -> str | None:
+        """ "A year ago" / "a year earlier" next to a quarter is that quarter a year before,
+        as results are compared in business copy."""
+        unit = g.get("unit") or g.get("unit3")
+        if not self.last_is_quarter or self.quarter is None or unit != "year" or "n" not in g:
+            return None
+        n = number(g["n"])
+        if not isinstance(n, int) or g.get("dir") == "later":
+            return None
+        index = self.quarter - 4 * n
+        return f"{index // 4}-Q{index % 4 + 1}"
 
     def mention(self, value: str | None) -> None:
         if not value:
             return
         q = _QUARTER.fullmatch(value)
+        self.last_is_quarter = bool(q)
         if q:
             self.quarter = int(q.group(1)) * 4 + int(q.group(2)) - 1
         parts = value.split("/")[0].split("-")
@@ -129,6 +143,10 @@ def _lazy_tense(text: str, c: Candidate, index: DocIndex | None) -> TenseFn:
 
 
 def resolve(c: Candidate, anchor: Anchor, tense: TenseFn, story: Story | None = None) -> str | None:
+    if c.kind in ("narrative", "ago") and story is not None:
+        quarter = story.years_back(c.groups)
+        if quarter:
+            return quarter
     if c.kind == "narrative":
         return _narrative(c.groups, story.last if story else None)
     if c.kind == "fin":
