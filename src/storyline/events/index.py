@@ -168,7 +168,7 @@ class DocIndex:
     def _index_timexes(self, timexes: list[TimeExpr]) -> list[Timex]:
         out = []
         for tx in timexes:
-            if not tx.value or tx.type not in ("DATE", "TIME") or tx.end <= tx.start:
+            if not tx.value or tx.type not in ("DATE", "TIME") or tx.end <= tx.start or tx.value.endswith("_REF"):
                 continue
             first, last = self.token_range(tx.start, tx.end)
             root = first
