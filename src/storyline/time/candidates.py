@@ -210,6 +210,8 @@ def _duration_ok(text: str, m: re.Match[str], g: dict[str, str], end: int) -> bo
     if n in ("a", "an") and (before in P.PER_WORDS or before[:1].isdigit() or before[:1] in "$€£"
                              or before.endswith("%")):
         g["per"] = "1"                                          # "twice a year", "$5 a day": a set
+    if n.isdigit() and len(n) == 4 and P.DATE_YEAR_MIN <= int(n) <= P.YEAR_MAX:
+        return False                                            # "the 1988 quarter" is a date
     if n.isdigit() and ("drel" not in g) and before in P.QUANTITY_PRECEDERS - {"about", "some", "nearly", "almost"}:
         return False
     return True
@@ -233,7 +235,7 @@ def _fin_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
     if "unit" not in g:                                         # bare "year-ago" / "year-earlier"
         return True
     if g["unit"] == "period":
-        return "fin" in g and g["fin"] not in ("same", "current", "recent")
+        return ("fin" in g and g["fin"] not in ("same", "current", "recent")) or "y" in g
     return bool(g.get("ord") or g.get("fin") or g.get("det") in ("the", "that", "this", "its"))
 
 

@@ -60,9 +60,13 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
         value = resolve(c, reference, _lazy_tense(text, c, index), story)
         kind = timex_type(c, value)
         if kind in ("DATE", "TIME"):
-            story.mention(value)
+            story.mention(value, reference=_names_a_quarter(c))
         out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=value, type=kind))
     return out
+
+
+def _names_a_quarter(c: Candidate) -> bool:
+    return c.kind in ("part", "fin") and c.groups.get("fin") not in P.FIN_YEAR_BEFORE
 
 
 def timex_type(c: Candidate, value: str | None) -> str:
@@ -107,10 +111,14 @@ class Story:
         index = self.quarter - 4 * n
         return f"{index // 4}-Q{index % 4 + 1}"
 
-    def mention(self, value: str | None) -> None:
+    def mention(self, value: str | None, reference: bool = True) -> None:
+        """Remember ``value``; a quarter becomes the reported one only when ``reference``
+        (it is named, not "the year-ago quarter" counted back from another)."""
         if not value:
             return
         q = _QUARTER.fullmatch(value)
+        if q and not reference:
+            return
         self.last_is_quarter = bool(q)
         if q:
             self.quarter = int(q.group(1)) * 4 + int(q.group(2)) - 1
@@ -503,7 +511,7 @@ def duration_value(count: float | None, unit: str) -> str:
     letter, size, clock = P.DURATION_UNITS[unit]
     lead = "PT" if clock else "P"
     if count is None:
-        return f"{lead}X{'Q' if unit == 'quarter' else 'E' if unit == 'century' else 'DE' if unit == 'decade' else letter}"
+        return f"{lead}X{'Q' if unit == 'quarter' else 'E' if unit == 'century' else letter}"
     whole = int(count)
     if count != whole and unit in P.HALF_UNIT:
         half = P.HALF_UNIT[unit]
@@ -579,9 +587,13 @@ def _fin(g: dict[str, str], anchor: Anchor, tense: TenseFn, story: Story) -> str
         base = reported if reported is not None else current
         if base is None:
             return f"XXXX-Q{q + 1}"
-        year = base // 4 - (1 if q > base % 4 else 0) - back // 4
+        year = int(g["y"]) if "y" in g else base // 4 - back // 4
         return f"{year}-Q{q + 1}"
-    if fin in ("current", "this") or g.get("det") == "this":
+    if "y" in g:                                              # "the 1988 period": that year's reported quarter
+        if reported is None:
+            return g["y"]
+        index = int(g["y"]) * 4 + reported % 4
+    elif fin in ("current", "this") or g.get("det") == "this":
         index = current
     else:
         index = reported
