@@ -292,15 +292,27 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return merged
 
 
-def _core_start(text: str, m: re.Match[str]) -> int:
+def _core_start(text: str, kind: str, m: re.Match[str]) -> int:
     """Where the expression proper starts: TimeML spans leave a leading preposition out
-    ("on Friday" is ``Friday``); the preposition stays in the groups, as a tense cue."""
-    if m.groupdict().get("prep") is None:
+    ("on Friday" is ``Friday``); the preposition stays in the groups, as a tense cue. A
+    possessive or a determiner before an adjective ("its fourth-quarter loss", "the 14-day
+    trip") stays out too, as on TimeBank."""
+    groups = m.groupdict()
+    det = groups.get("det")
+    if det and kind in ("duration", "fin") and (det.strip().lower() != "the" or _adjectival(m)):
+        return m.end("det") + len(text[m.end("det"):m.end("det") + 20]) - len(text[m.end("det"):m.end("det") + 20].lstrip())
+    if groups.get("prep") is None:
         return m.start()
     start = m.end("prep")
     while start < len(text) and text[start].isspace():
         start += 1
     return start
+
+
+def _adjectival(m: re.Match[str]) -> bool:
+    """ "fourteen-day", "third-quarter": a hyphen before the unit."""
+    unit = m.groupdict().get("unit")
+    return bool(unit) and m.start("unit") > 0 and m.string[m.start("unit") - 1] == "-"
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -322,7 +334,7 @@ def find_candidates(text: str) -> list[Candidate]:
             names = _names_in(text)
         if not _accept(kind, text, m, g, names, end):
             continue
-        start = _core_start(text, m)
+        start = _core_start(text, kind, m)
         found.append((m.start() - end, order, m.start(), Candidate(kind, start, end, g)))
     found.sort(key=lambda t: t[:3])
     # Longest first; kept spans are disjoint, so sorted by start they are sorted

@@ -270,6 +270,8 @@ WEEKDAY_FULL = rf"(?:{_alternation(_cased(list(WEEKDAYS)))})\b"
 WEEKDAY_ANY = rf"(?:{WEEKDAY_FULL}|{_abbrev(list(WEEKDAY_ABBREVIATIONS))})"
 SEASON = r"(?:" + _alternation(list(SEASONS) + [s.title() for s in SEASONS]) + r")"
 
+# "earlier Sunday", "late yesterday", "later that year": TimeML keeps these in the span
+EDGE = r"(?:(?P<edge>(?i:earlier|later|early|late))\s+)?"
 PREP = rf"(?:(?P<prep>{_function_words(PREPOSITIONS)})\s+)?"
 POSMOD = (r"(?:(?P<posmod>(?i:" + "|".join(POSITION_MODIFIERS_HYPHEN) + "|(?:" + "|".join(POSITION_MODIFIERS)
           + r")\s+)))?")
@@ -318,7 +320,7 @@ FAMILIES: list[tuple[str, str]] = [
               rf"(?:{RSEP}(?P<mon2>{MONTH_FULL}))?{YEAR_QUALIFIER}"),
     ("month", rf"(?P<prep>(?i:between))\s+(?P<mon>{MONTH_FULL})\s+(?i:and)\s+(?P<mon2>{MONTH_FULL})"
               rf"(?:,?\s+(?P<y>{YEAR4}))?"),
-    ("year", rf"{PREP}{POSMOD}(?:(?i:the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{YEAR4})"
+    ("year", rf"{PREP}{POSMOD}(?:(?i:the\s+(?:fiscal\s+)?year|fiscal)\s+)?(?P<y>{YEAR4})"
              rf"(?:(?P<rsep>{RSEP}|/)(?P<y2>{YEAR4})|[-\u2013/](?P<y2s>\d{{2}})(?!\d))?"),
     ("year", rf"(?P<prep>(?i:between))\s+(?P<y>{YEAR4})\s+(?i:and)\s+(?P<y2>{YEAR4})"),
     ("decade", r"(?P<prep>(?i:in|during|since|by|until|through|throughout)\s+)?(?P<the>(?i:the)\s+)?"
@@ -332,14 +334,14 @@ FAMILIES: list[tuple[str, str]] = [
     ("period", rf"{PREP}{POSMOD}(?P<rel>{_function_words(PERIOD_RELATIVE)})\s+"
                rf"(?P<unit>(?i:{_alternation(PERIOD_UNITS)}))\b(?![-\u2010]\w)"),
     ("period", rf"{PREP}(?P<unit>(?i:year))[-\s](?P<posmod>(?i:end))\b"),
-    ("dayrel", rf"{PREP}(?P<drel>{_function_words(tuple(DAY_RELATIVE))})\b"
+    ("dayrel", rf"{PREP}{EDGE}(?P<drel>{_function_words(tuple(DAY_RELATIVE))})\b"
                rf"(?:\s+(?P<part>(?i:{_alternation(DAY_PARTS)})))?"),
-    ("weekday", rf"{PREP}(?:(?P<rel>{_function_words(NAME_RELATIVE)})\s+)?(?P<wd>{WEEKDAY_FULL})"
+    ("weekday", rf"{PREP}{EDGE}(?:(?P<rel>{_function_words(NAME_RELATIVE)})\s+)?(?P<wd>{WEEKDAY_FULL})"
                 rf"(?:\s+(?P<part>(?i:{_alternation(DAY_PARTS)}))\b)?"
                 rf"(?:,?\s+(?i:of\s+)?(?P<wkrel>(?i:last|next|this))\s+(?i:week)\b)?"),
     ("ago", rf"{QUANT}(?P<n>{NUMBER}|{_function_words(VAGUE_NUMBERS)})\s+"
             r"(?P<unit>(?i:day|week|month|year|decade))s?(?:\s+(?i:or\s+so))?\s+(?i:ago)\b"),
-    ("narrative", rf"{PREP}(?:(?P<step>(?i:the\s+next))\s+(?P<unit>(?i:day))\b"
+    ("narrative", rf"{PREP}{EDGE}(?:(?P<step>(?i:the\s+next))\s+(?P<unit>(?i:day))\b"
                   r"|(?P<step2>(?i:the\s+(?:following|previous|same)|that(?:\s+same)?))\s+"
                   r"(?P<unit2>(?i:day|week|month|year))\b(?![-\u2010]\w)"
                   rf"|(?P<n>\d{{1,2}}|(?i:{_alternation(list(NUMBER_WORDS))}))\s+(?P<unit3>(?i:day|week|month|year))s?"
@@ -367,7 +369,8 @@ FAMILIES: list[tuple[str, str]] = [
               rf"|(?P<h24>\d{{1,2}}):(?P<min24>\d{{2}})(?!\d)(?=\s+(?i:local|GMT|UTC|hours|[A-Z]{{2}}T\b))"
               rf"|(?P<word>(?i:noon|midday|midnight))\b)"
               rf"(?:\s+(?P<tz>{_alternation(TIME_ZONES)})\b)?"
-              rf"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_FULL})|(?P<drel>(?i:today|yesterday|tomorrow))\b))?"),
+              rf"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_FULL})|(?P<drel>(?i:today|yesterday|tomorrow))\b"
+              rf"|(?P<mon>{MONTH_ANY})\s*{_day('d')}))?"),
     # financial periods: "the third quarter", "third-quarter", "the latest quarter", "the year-ago period"
     ("fin", rf"{PREP}(?:(?P<det>(?i:the|that|this|its|their))\s+)?(?:(?P<comp>(?i:comparable))\s+)?"
             rf"(?:(?P<fin>{_function_words(FIN_YEAR_BEFORE + ('latest', 'most recent', 'recent', 'current', 'same', 'previous', 'prior'))})\s+)?"

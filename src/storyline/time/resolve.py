@@ -159,6 +159,10 @@ def resolve(c: Candidate, anchor: Anchor, tense: TenseFn, story: Story | None = 
         return _narrative(c.groups, story.last if story else None)
     if c.kind == "fin":
         return _fin(c.groups, anchor, tense, story or Story())
+    if c.kind == "clock":
+        last = story.last if story else None
+        day = iso(last.year, last.month, last.day) if last and last.year and last.month and last.day else None
+        return _clock(c.groups, anchor, tense, day)
     handler = _HANDLERS.get(c.kind)
     return handler(c.groups, anchor, tense) if handler else None
 
@@ -555,7 +559,7 @@ def _ref(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
     return P.REFERENCES[g["ref"]]
 
 
-def _clock(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+def _clock(g: dict[str, str], anchor: Anchor, tense: TenseFn, last_day: str | None = None) -> str | None:
     if "word" in g:
         hhmm = P.CLOCK_WORDS[g["word"]]
     else:
@@ -571,6 +575,10 @@ def _clock(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
         day = _weekday({"wd": g["wd"]}, anchor, tense)
     elif "drel" in g:
         day = anchor.shifted(P.DAY_RELATIVE[g["drel"]])
+    elif "mon" in g:
+        day = _dated({"mon": g["mon"], "d": g["d"]}, anchor, tense)
+    elif last_day is not None:
+        day = last_day                                         # "at 6 a.m." on the day the story is at
     else:
         day = anchor.shifted(0)
     return f"{day or 'XXXX-XX-XX'}T{hhmm}"
@@ -621,5 +629,5 @@ def _spoken_year(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | Non
     return f"{century}{tens + (P.ONES.index(g['so']) + 1 if 'so' in g else 0):02d}"
 
 
-_HANDLERS.update({"duration": _duration, "set": _set, "ref": _ref, "clock": _clock, "century": _century,
+_HANDLERS.update({"duration": _duration, "set": _set, "ref": _ref, "century": _century,
                   "spoken_year": _spoken_year})
