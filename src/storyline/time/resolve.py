@@ -31,7 +31,7 @@ from ..records import Published, TimeExpr
 from . import patterns as P
 from .anchor import Anchor, iso, season_value, valid_date
 from .candidates import Candidate, find_candidates
-from .tense import CONDITIONAL, FUTURE, PAST, PRESENT, DocIndex, tense_of
+from .tense import CONDITIONAL, FUTURE, NOMINAL, PAST, PRESENT, DocIndex, tense_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -218,7 +218,7 @@ def _year_of_day(month: int, day: int, anchor: Anchor, tense: str | None) -> int
         return max(past)[1] if past else None
     if tense in (FUTURE, PRESENT):                             # "the summit opens on March 3"
         return min(ahead)[1] if ahead else None
-    if tense == CONDITIONAL and past and ahead:
+    if tense in (CONDITIONAL, NOMINAL) and past and ahead:
         back, forth = (ref - max(past)[0]).days, (min(ahead)[0] - ref).days
         return max(past)[1] if back * P.CONDITIONAL_PAST_BIAS < forth else min(ahead)[1]
     return min(options, key=lambda o: (abs((o[0] - ref).days), -o[1]))[1]
@@ -238,7 +238,7 @@ def _year_of_month(month: int, rel: str | None, anchor: Anchor, tense: str | Non
         return y if month <= am else y - 1
     if tense in (FUTURE, PRESENT):
         return y if month >= am else y + 1
-    if tense == CONDITIONAL and month != am:
+    if tense in (CONDITIONAL, NOMINAL) and month != am:
         back, forth = (am - month) % 12, (month - am) % 12
         if back * P.CONDITIONAL_PAST_BIAS < forth:
             return y if month < am else y - 1
