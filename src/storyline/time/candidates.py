@@ -335,7 +335,7 @@ def find_candidates(text: str) -> list[Candidate]:
         if not _accept(kind, text, m, g, names, end):
             continue
         start = _core_start(text, kind, m)
-        found.append((m.start() - end, order, m.start(), Candidate(kind, start, end, g)))
+        found.append((start - end, order, start, Candidate(kind, start, end, g)))
     found.sort(key=lambda t: t[:3])
     # Longest first; kept spans are disjoint, so sorted by start they are sorted
     # by end too and only the last one starting before c.end can overlap c.
