@@ -180,6 +180,10 @@ def _accept(kind: str, text: str, m: re.Match[str], g: dict[str, str], names: fr
         return _ref_ok(text, m, g, end)
     if kind == "fin":
         return _fin_ok(text, m, g)
+    if kind == "fyear":
+        if _next_word(text, end).lower() in ("ended", "ending", "through", "to"):
+            g["dur"] = "1"                                      # "the year ended June 30": a duration
+        return True
     if kind == "spoken_year":
         return "sy" not in g or "st" in g or "teen" in g
     return True
@@ -223,6 +227,9 @@ def number_word_is_article(n: str) -> bool:
 
 def _ref_ok(text: str, m: re.Match[str], g: dict[str, str], end: int) -> bool:
     ref = g["ref"]
+    if ref == "current":                                        # "current market conditions", not "the current is strong"
+        nxt = _next_word(text, end)
+        return bool(nxt) and nxt.islower() and text[end:end + 1] == " " and _word_before(text, m.start("ref")) != "the"
     if ref == "now" and (text[end:end + 1] == "-" or _word_before(text, m.start("ref")) in ("and", "just")):
         return False                                            # "now-defunct", "every now and then"
     if ref == "the past" and re.match(r"\s+(?:\d|few|several|two|three|four|five|six|year|month|week|decade)",

@@ -46,7 +46,12 @@ SEASON_ORDER = ("SP", "SU", "FA", "WI")          # a season year runs spring..wi
 SEASON_OF_MONTH = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
                    9: "FA", 10: "FA", 11: "FA", 12: "WI", 1: "WI", 2: "WI"}
 
-# Fixed-date holidays, (month, day); moveable feasts are left out on purpose.
+# Holidays on the n-th weekday of a month (US): (month, weekday, n); n = -1 is the last.
+MOVABLE_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4), "labor day": (9, 0, 1), "memorial day": (5, 0, -1),
+    "martin luther king day": (1, 0, 3), "presidents' day": (2, 0, 3),
+}
+# Fixed-date holidays, (month, day); feasts that move with the moon are left out on purpose.
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24),
     "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
@@ -83,12 +88,12 @@ NARRATIVE_DIRECTION: dict[str, int] = {"later": 1, "earlier": -1}
 RELATIVE: dict[str, str] = {
     "last": "LAST", "past": "LAST", "this past": "LAST",
     "next": "NEXT", "coming": "NEXT", "this coming": "NEXT", "the coming": "NEXT",
-    "this": "THIS", "current": "THIS", "the current": "THIS", "the": "THE",
+    "this": "THIS", "current": "THIS", "the current": "THIS", "the": "THE", "the past": "LAST",
 }
 # Relative words that may stand before a weekday or a month name ("the coming"
 # and "the" are for periods only: "the coming week", "the end of the year").
 NAME_RELATIVE = ("this past", "this coming", "last", "next", "this", "coming", "past")
-PERIOD_RELATIVE = ("this past", "this coming", "the coming", "the current", "current",
+PERIOD_RELATIVE = ("this past", "this coming", "the coming", "the current", "current", "the past",
                    "last", "next", "this", "coming", "the")
 PERIOD_UNITS = ("weekend", "week", "month", "quarter", "year")
 YEAR_RELATIVE_OFFSET = {"this": 0, "last": -1, "next": 1, "the": 0}
@@ -153,7 +158,7 @@ PER_WORDS = frozenset({"once", "twice", "thrice", "times", "per", "percent"})
 # References without a calendar value (TimeML's PRESENT_REF / PAST_REF / FUTURE_REF).
 REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "these days": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF", "the past": "PAST_REF",
     "lately": "PAST_REF", "once upon a time": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
@@ -346,6 +351,11 @@ FAMILIES: list[tuple[str, str]] = [
                   r"(?P<unit2>(?i:day|week|month|year))\b(?![-\u2010]\w)"
                   rf"|(?P<n>\d{{1,2}}|(?i:{_alternation(list(NUMBER_WORDS))}))\s+(?P<unit3>(?i:day|week|month|year))s?"
                   r"\s+(?P<dir>(?i:later|earlier))\b)"),
+    # "the year" of business copy: "sales for the full year", "net for the year ended June 30" (a duration)
+    ("fyear", rf"{PREP}(?P<det>(?i:the))\s+(?:(?P<fy>(?i:full|fiscal|entire|whole))\s+)?(?P<unit>(?i:year))\b"
+              r"(?![-\u2010]|\s+(?i:before|after|earlier|ago|later|of|in|when|that|which|since|\d))"),
+    ("movable", rf"{PREP}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mh>(?i:{_alternation(tuple(MOVABLE_HOLIDAYS))}))"
+                rf"(?:\s+(?i:day))?\b{YEAR_TAIL}"),
     ("holiday", rf"{PREP}(?P<hol>{HOLIDAY_NAMES})\b"
                 rf"{YEAR_TAIL}"),
     # durations: "three days", "the past two months", "a 16-hour", "at least 72 hours", "recent years"
@@ -423,6 +433,9 @@ for _w in list(CLOCK_WORDS) + ["a.m", "p.m", "am", "pm", "a", "p"] + [z.lower() 
     WORD_TRIGGERS[_w] = ("clock",)
 for _w in ("quarter", "period", "year-ago", "year-earlier"):
     WORD_TRIGGERS[_w] = tuple(dict.fromkeys(WORD_TRIGGERS.get(_w, ()) + ("fin",)))
+WORD_TRIGGERS["year"] = WORD_TRIGGERS["year"] + ("fyear",)
+for _w in MOVABLE_HOLIDAYS:
+    WORD_TRIGGERS[_w.split()[0].split("'")[0]] = ("movable",)
 for _w in DECADE_WORDS:
     WORD_TRIGGERS[_w] = ("decade",)
 for _w in ("nineteen", "eighteen", "thousand"):

@@ -75,6 +75,8 @@ def timex_type(c: Candidate, value: str | None) -> str:
         return "SET" if "per" in c.groups else "DURATION"
     if c.kind == "set":
         return "SET"
+    if c.kind == "fyear" and "dur" in c.groups:
+        return "DURATION"
     if c.kind == "clock" or (value and _TIME_OF_DAY.search(value)):
         return "TIME"
     return "DATE"
@@ -631,3 +633,37 @@ def _spoken_year(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | Non
 
 _HANDLERS.update({"duration": _duration, "set": _set, "ref": _ref, "century": _century,
                   "spoken_year": _spoken_year})
+
+
+def _fyear(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    if "dur" in g:
+        return "P1Y"
+    return anchor.year_value(0)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th ``weekday`` of a month (n = -1: the last)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _movable(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    month, weekday, n = P.MOVABLE_HOLIDAYS[g["mh"]]
+    if "y" in g:
+        return nth_weekday(int(g["y"]), month, weekday, n).isoformat()
+    ref = anchor.date
+    if ref is None or anchor.year is None:
+        return None
+    this = nth_weekday(anchor.year, month, weekday, n)
+    rel, t = g.get("rel"), None if g.get("rel") else tense()
+    if rel == "last" or (rel is None and t in (PAST, NOMINAL, None) and this > ref):
+        return (this if this < ref else nth_weekday(anchor.year - 1, month, weekday, n)).isoformat()
+    if rel == "next" or (this < ref and t in (FUTURE, PRESENT)):
+        return (this if this > ref else nth_weekday(anchor.year + 1, month, weekday, n)).isoformat()
+    return this.isoformat()
+
+
+_HANDLERS.update({"fyear": _fyear, "movable": _movable})
