@@ -88,12 +88,12 @@ NARRATIVE_DIRECTION: dict[str, int] = {"later": 1, "earlier": -1}
 RELATIVE: dict[str, str] = {
     "last": "LAST", "past": "LAST", "this past": "LAST",
     "next": "NEXT", "coming": "NEXT", "this coming": "NEXT", "the coming": "NEXT",
-    "this": "THIS", "current": "THIS", "the current": "THIS", "the": "THE", "the past": "LAST",
+    "this": "THIS", "current": "THIS", "the current": "THIS", "the": "THE",
 }
 # Relative words that may stand before a weekday or a month name ("the coming"
 # and "the" are for periods only: "the coming week", "the end of the year").
 NAME_RELATIVE = ("this past", "this coming", "last", "next", "this", "coming", "past")
-PERIOD_RELATIVE = ("this past", "this coming", "the coming", "the current", "current", "the past",
+PERIOD_RELATIVE = ("this past", "this coming", "the coming", "the current", "current",
                    "last", "next", "this", "coming", "the")
 PERIOD_UNITS = ("weekend", "week", "month", "quarter", "year")
 YEAR_RELATIVE_OFFSET = {"this": 0, "last": -1, "next": 1, "the": 0}
@@ -352,7 +352,7 @@ FAMILIES: list[tuple[str, str]] = [
                   rf"|(?P<n>\d{{1,2}}|(?i:{_alternation(list(NUMBER_WORDS))}))\s+(?P<unit3>(?i:day|week|month|year))s?"
                   r"\s+(?P<dir>(?i:later|earlier))\b)"),
     # "the year" of business copy: "sales for the full year", "net for the year ended June 30" (a duration)
-    ("fyear", rf"{PREP}(?P<det>(?i:the))\s+(?:(?P<fy>(?i:full|fiscal|entire|whole))\s+)?(?P<unit>(?i:year))\b"
+    ("fyear", rf"(?P<prep>(?i:for|in|during|through|throughout|of))\s+(?P<det>(?i:the))\s+(?:(?P<fy>(?i:full|fiscal|entire|whole))\s+)?(?P<unit>(?i:year))\b"
               r"(?![-\u2010]|\s+(?i:before|after|earlier|ago|later|of|in|when|that|which|since|\d))"),
     ("movable", rf"{PREP}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mh>(?i:{_alternation(tuple(MOVABLE_HOLIDAYS))}))"
                 rf"(?:\s+(?i:day))?\b{YEAR_TAIL}"),
