@@ -54,15 +54,47 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
         return []
     reference = Anchor.from_published(anchor)
     index = _parse_index(doc, text)
+    stand_ins = [] if reference.knows_day else _stated_dates(candidates)
     story = Story()
     out: list[TimeExpr] = []
     for c in candidates:
-        value = resolve(c, reference, _lazy_tense(text, c, index), story)
+        here = _nearest(stand_ins, c.start) if stand_ins else reference
+        tense = _lazy_tense(text, c, index)
+        if stand_ins and c.kind in _YEAR_BY_TENSE:
+            tense = _no_tense                   # the text's own date is no "now": the nearer year wins
+        value = resolve(c, here, tense, story)
         kind = timex_type(c, value)
         if kind in ("DATE", "TIME"):
             story.mention(value, reference=_names_a_quarter(c))
         out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=value, type=kind))
     return out
+
+
+_YEAR_BY_TENSE = frozenset({"mdy", "dmy", "month", "season", "holiday", "movable"})
+
+
+def _no_tense() -> str | None:
+    return None
+
+
+def _stated_dates(candidates: list[Candidate]) -> list[tuple[int, Anchor]]:
+    """Full dates the text states ("March 3, 2016"), as stand-in anchors when the publication
+    day is unknown: "on Tuesday" after "Monday, March 3, 2016" is then March 4, 2016."""
+    out = []
+    for c in candidates:
+        if c.kind not in ("iso", "numeric", "mdy", "dmy") or "y" not in c.groups or "d2" in c.groups:
+            continue
+        value = _HANDLERS[c.kind](c.groups, Anchor(None, None, None, None), lambda: None)
+        if value and len(value) == 10 and value[:4].isdigit():
+            day = dt.date.fromisoformat(value)
+            out.append((c.start, Anchor(day.year, day.month, day.day, day.weekday())))
+    return out
+
+
+def _nearest(stated: list[tuple[int, Anchor]], pos: int) -> Anchor:
+    """The last stated date before ``pos``, else the first one."""
+    before = [a for p, a in stated if p <= pos]
+    return before[-1] if before else stated[0][1]
 
 
 def _names_a_quarter(c: Candidate) -> bool:
@@ -281,10 +313,28 @@ def _dated(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
         return None
     if not stated:
         year = _year_of_day(month, day, anchor, tense())
+        if "wd" in g and year is not None:
+            year = _year_of_weekday(month, day, P.WEEKDAYS.get(g["wd"].rstrip("."), _weekday_abbr(g["wd"])), year)
     if end_day is None:
         return iso(year, month, day)
     end_month = _month(g["mon2"]) if "mon2" in g else month
     return _day_range(month, day, end_month, _int(end_day), year, stated)
+
+
+def _weekday_abbr(word: str) -> int | None:
+    return P.WEEKDAY_ABBREVIATIONS.get(word.rstrip("."))
+
+
+def _year_of_weekday(month: int, day: int, weekday: int | None, guess: int) -> int:
+    """The year nearest ``guess`` in which month/day falls on ``weekday`` ("Thursday 20
+    November" near 2003 is 2003 even when tense points to 2002); ``guess`` when none is near."""
+    if weekday is None:
+        return guess
+    for delta in (0, -1, 1, -2, 2, -3, 3):
+        y = guess + delta
+        if valid_date(y, month, day) and dt.date(y, month, day).weekday() == weekday:
+            return y
+    return guess
 
 
 def _month_family(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
