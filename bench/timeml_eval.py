@@ -18,21 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from storyline.time import find_timexes
-from storyline.time.timeml import Scores, read_timeml, score_document, type_table
-
-
-def evaluate(dirs: list[Path], parse: bool = True) -> Scores:
-    files = sorted(p for d in dirs for p in ([d] if d.is_file() else d.rglob("*.tml")))
-    docs = [read_timeml(p) for p in files]
-    scores = Scores()
-    parsed = iter([None] * len(docs))
-    if parse:
-        from storyline.nlp import parse_texts
-        parsed = parse_texts([d.text for d in docs])
-    for doc, parsed_doc in zip(docs, parsed):
-        score_document(doc, find_timexes(doc.text, doc.published(), parsed_doc), scores)
-    return scores
+from storyline.time.timeml import evaluate, type_table
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -352,7 +352,7 @@ FAMILIES: list[tuple[str, str]] = [
                   rf"|(?P<n>\d{{1,2}}|(?i:{_alternation(list(NUMBER_WORDS))}))\s+(?P<unit3>(?i:day|week|month|year))s?"
                   r"\s+(?P<dir>(?i:later|earlier))\b)"),
     # "the year" of business copy: "sales for the full year", "net for the year ended June 30" (a duration)
-    ("fyear", rf"(?P<prep>(?i:for|in|during|through|throughout|of))\s+(?P<det>(?i:the))\s+(?:(?P<fy>(?i:full|fiscal|entire|whole))\s+)?(?P<unit>(?i:year))\b"
+    ("fyear", r"(?P<prep>(?i:for|in|during|through|throughout|of))\s+(?P<det>(?i:the))\s+(?:(?P<fy>(?i:full|fiscal|entire|whole))\s+)?(?P<unit>(?i:year))\b"
               r"(?![-\u2010]|\s+(?i:before|after|earlier|ago|later|of|in|when|that|which|since|\d))"),
     ("movable", rf"{PREP}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mh>(?i:{_alternation(tuple(MOVABLE_HOLIDAYS))}))"
                 rf"(?:\s+(?i:day))?\b{YEAR_TAIL}"),
@@ -364,8 +364,8 @@ FAMILIES: list[tuple[str, str]] = [
                  rf"(?:[-\s]+(?P<ins>{_function_words(DURATION_INSERTS)}))?[-\s]+{DURATION_UNIT}"
                  rf"(?:(?P<half>\s+(?i:and\s+a\s+half)))?(?P<suffix>-(?i:long|old)\b)?"),
     ("duration", rf"(?P<vague>{_function_words(VAGUE_DURATION_WORDS)})\s+{DURATION_UNIT}"),
-    ("duration", rf"(?P<prep>(?i:for|over))\s+(?P<bare>(?i:years|months|weeks|decades|days|hours|centuries))\b"),
-    ("duration", rf"(?P<dec>(?i:a|one|the\s+(?:past|last|next))\s+(?:decade|century))\b"),
+    ("duration", r"(?P<prep>(?i:for|over))\s+(?P<bare>(?i:years|months|weeks|decades|days|hours|centuries))\b"),
+    ("duration", r"(?P<dec>(?i:a|one|the\s+(?:past|last|next))\s+(?:decade|century))\b"),
     # sets: "daily", "every Thursday", "each year", "every two weeks", "on Mondays", "Tuesday nights"
     ("set", rf"(?P<adv>{_alternation(tuple(SET_ADVERBS))})\b"),
     ("set", rf"(?P<every>(?i:every|each|per))\s+(?:(?P<other>(?i:other))\s+)?(?:(?P<n>{NUMBER})\s+)?"
@@ -386,7 +386,7 @@ FAMILIES: list[tuple[str, str]] = [
             rf"(?:(?P<fin>{_function_words(FIN_YEAR_BEFORE + ('latest', 'most recent', 'recent', 'current', 'same', 'previous', 'prior'))})\s+)?"
             rf"(?:(?P<y>{YEAR4})\s+)?(?:(?P<fiscal>(?i:fiscal))[-\s]+)?(?:(?P<ord>(?i:first|second|third|fourth))[-\s]+)?"
             rf"(?P<unit>(?i:quarter|period))\b(?!s)"),
-    ("fin", rf"(?P<fin>(?i:year-ago|year-earlier))\b"),
+    ("fin", r"(?P<fin>(?i:year-ago|year-earlier))\b"),
     # centuries and decades in words: "the 20th century", "the nineties"
     ("century", rf"{PREP}(?P<the>(?i:the)\s+)?(?P<c>\d{{1,2}})(?:st|nd|rd|th)[-\s](?i:century)\b"),
     ("century", rf"{PREP}(?P<the>(?i:the)\s+)?(?P<cw>(?i:{_alternation(tuple(CENTURY_WORDS))}))[-\s](?i:century)\b"),

@@ -1,7 +1,7 @@
 """Read TimeML files and score time expressions the way TempEval-3 does.
 
     read_timeml(path) -> TimeMLDoc          (plain text, DCT, gold TIMEX3 with offsets)
-    score(pairs) -> Scores                  (gold and system expressions of many documents)
+    evaluate(paths, parse=True) -> Scores   (the time stage on every .tml file under paths)
 
 Span matching follows TempEval-3 Task A: *strict* means the same characters,
 *relaxed* any overlap (each gold expression paired with at most one system
@@ -205,3 +205,21 @@ def type_table(scores: Scores) -> list[tuple[str, int, int, float, float, float]
         rows.append((t, g, c["system"], c["relaxed"] / g if g else 0.0, c["strict"] / g if g else 0.0,
                      c["value_ok"] / c["relaxed"] if c["relaxed"] else 0.0))
     return rows
+
+
+def evaluate(paths: "list[Path]", parse: bool = True) -> Scores:
+    """Run the time stage as ingest does (spaCy parse, the file's DCT as publication date) on
+    every ``.tml`` file under ``paths`` and score it; ``parse=False`` reads tense from cue words."""
+    from .resolve import find_timexes
+
+    files = sorted(p for d in paths for p in ([d] if d.is_file() else d.rglob("*.tml")))
+    docs = [read_timeml(p) for p in files]
+    scores = Scores()
+    parsed: "list | object" = [None] * len(docs)
+    if parse:
+        from ..nlp import parse_texts
+
+        parsed = parse_texts([d.text for d in docs])
+    for doc, parsed_doc in zip(docs, parsed):  # type: ignore[call-overload]
+        score_document(doc, find_timexes(doc.text, doc.published(), parsed_doc), scores)
+    return scores
