@@ -100,6 +100,10 @@ YEAR_RELATIVE_OFFSET = {"this": 0, "last": -1, "next": 1, "the": 0}
 # Future seen from the past ("would visit in October") points forward unless the
 # past instance is this many times nearer than the next one.
 CONDITIONAL_PAST_BIAS = 3
+# A month-day after these under a past verb is a deadline: when last year's instance is more
+# than TENSE_REACH_DAYS back and this year's within NEAR_DAYS ahead, it is this year's.
+DEADLINE_PREPOSITIONS = frozenset({"to", "until", "till", "through", "by"})
+TENSE_REACH_DAYS, NEAR_DAYS = 270, 75
 
 # Modifiers inside a period: they keep the value of the period they qualify
 # ("In late September" is 2015-09, "by the end of the year" is 2015).
@@ -109,7 +113,7 @@ POSITION_MODIFIERS = (
 )
 POSITION_MODIFIERS_HYPHEN = ("mid-", "end-", "early-", "late-")
 
-PREPOSITIONS = ("as early as", "as late as", "as of", "on", "in", "by", "for", "since", "until", "till", "from",
+PREPOSITIONS = ("as early as", "as late as", "as of", "on", "in", "by", "for", "since", "until", "till", "from", "to",
                 "during", "through", "throughout", "before", "after", "around", "starting", "at",
                 "between")
 RANGE_SEPARATORS = (r"\s*[-\u2013\u2014]\s*", r"\s+(?:to|through|until|till|thru)\s+")

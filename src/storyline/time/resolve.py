@@ -236,7 +236,7 @@ def _rel(word: str | None) -> str | None:
     return P.RELATIVE.get(word) if word else None
 
 
-def _year_of_day(month: int, day: int, anchor: Anchor, tense: str | None) -> int | None:
+def _year_of_day(month: int, day: int, anchor: Anchor, tense: str | None, deadline: bool = False) -> int | None:
     """Year of an unyeared month-day, placed by tense around the anchor."""
     if anchor.year is None or anchor.month is None:
         return None
@@ -248,7 +248,14 @@ def _year_of_day(month: int, day: int, anchor: Anchor, tense: str | None) -> int
         return None
     past = [o for o in options if o[0] <= ref]
     ahead = [o for o in options if o[0] >= ref]
+    back = (ref - max(past)[0]).days if past else None
+    forth = (min(ahead)[0] - ref).days if ahead else None
     if tense == PAST:
+        # A deadline under a past verb ("extended its offer to Nov. 20", written late in October)
+        # is this November, not last: past tense gives way when last year's date is far.
+        if (deadline and back is not None and back > P.TENSE_REACH_DAYS and forth is not None
+                and forth <= P.NEAR_DAYS):
+            return min(ahead)[1]
         return max(past)[1] if past else None
     if tense in (FUTURE, PRESENT):                             # "the summit opens on March 3"
         return min(ahead)[1] if ahead else None
@@ -258,10 +265,13 @@ def _year_of_day(month: int, day: int, anchor: Anchor, tense: str | None) -> int
     return min(options, key=lambda o: (abs((o[0] - ref).days), -o[1]))[1]
 
 
-def _year_of_month(month: int, rel: str | None, anchor: Anchor, tense: str | None) -> int | None:
+def _year_of_month(month: int, rel: str | None, anchor: Anchor, tense: str | None,
+                   deadline: bool = False) -> int | None:
     if anchor.year is None or anchor.month is None:
         return None
     y, am = anchor.year, anchor.month
+    if tense == PAST and deadline and 0 < (month - am) % 12 <= P.NEAR_DAYS // 30:
+        return y if month > am else y + 1                      # "extended the loans through January"
     if rel == "LAST":
         return y if month < am else y - 1
     if rel == "NEXT":
@@ -312,7 +322,7 @@ def _dated(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
     if not valid_date(year, month, day):
         return None
     if not stated:
-        year = _year_of_day(month, day, anchor, tense())
+        year = _year_of_day(month, day, anchor, tense(), g.get("prep") in P.DEADLINE_PREPOSITIONS)
         if "wd" in g and year is not None:
             year = _year_of_weekday(month, day, P.WEEKDAYS.get(g["wd"].rstrip("."), _weekday_abbr(g["wd"])), year)
     if end_day is None:
@@ -342,7 +352,8 @@ def _month_family(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | No
     stated, year = _qualified_year(g, anchor)
     if not stated:
         rel = _rel(g.get("rel"))
-        year = _year_of_month(month, rel, anchor, None if rel else tense())
+        year = _year_of_month(month, rel, anchor, None if rel else tense(),
+                              g.get("prep") in P.DEADLINE_PREPOSITIONS)
     if "mon2" not in g:
         return iso(year, month)
     end = _month(g["mon2"])
