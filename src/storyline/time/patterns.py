@@ -386,7 +386,8 @@ FAMILIES: list[tuple[str, str]] = [
               rf"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY_FULL})|(?P<drel>(?i:today|yesterday|tomorrow))\b"
               rf"|(?P<mon>{MONTH_ANY})\s*{_day('d')}))?"),
     # financial periods: "the third quarter", "third-quarter", "the latest quarter", "the year-ago period"
-    ("fin", rf"{PREP}(?:(?P<det>(?i:the|that|this|its|their))\s+)?(?:(?P<comp>(?i:comparable))\s+)?"
+    ("fin", rf"{PREP}(?:(?P<det>(?i:the|that|this|its|their))\s+|(?P<yrel>(?i:last|next|this))\s+(?i:year)['\u2019]s\s+)?"
+            rf"(?:(?P<comp>(?i:comparable))\s+)?"
             rf"(?:(?P<fin>{_function_words(FIN_YEAR_BEFORE + ('latest', 'most recent', 'recent', 'current', 'same', 'previous', 'prior'))})\s+)?"
             rf"(?:(?P<y>{YEAR4})\s+)?(?:(?P<fiscal>(?i:fiscal))[-\s]+)?(?:(?P<ord>(?i:first|second|third|fourth))[-\s]+)?"
             rf"(?P<unit>(?i:quarter|period))\b(?!s)"),

@@ -653,6 +653,12 @@ def _fin(g: dict[str, str], anchor: Anchor, tense: TenseFn, story: Story) -> str
     reported = story.quarter if story.quarter is not None else (current - 1 if current is not None else None)
     fin = g.get("fin", "")
     back = 4 if fin in P.FIN_YEAR_BEFORE else 0
+    if fin in ("latest", "most recent") and reported is not None and current is not None:
+        reported = min(reported, current - 1)                  # the latest is one already reported
+    if "yrel" in g and anchor.year is not None:                # "next year's first quarter"
+        year = anchor.year + P.YEAR_RELATIVE_OFFSET[g["yrel"]]
+        number = P.ORDINALS[g["ord"]] if "ord" in g else (reported % 4 + 1 if reported is not None else None)
+        return f"{year}-Q{number}" if number else str(year)
     if "ord" in g:
         q = P.ORDINALS[g["ord"]] - 1
         base = reported if reported is not None else current
