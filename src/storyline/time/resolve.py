@@ -31,7 +31,7 @@ from ..records import Published, TimeExpr
 from . import patterns as P
 from .anchor import Anchor, iso, season_value, valid_date
 from .candidates import Candidate, find_candidates
-from .tense import CONDITIONAL, FUTURE, NOMINAL, PAST, PRESENT, DocIndex, tense_of
+from .tense import CONDITIONAL, FUTURE, NOMINAL, NOMINAL_AHEAD, PAST, PRESENT, DocIndex, tense_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -250,18 +250,21 @@ def _year_of_day(month: int, day: int, anchor: Anchor, tense: str | None, deadli
     ahead = [o for o in options if o[0] >= ref]
     back = (ref - max(past)[0]).days if past else None
     forth = (min(ahead)[0] - ref).days if ahead else None
-    if tense == PAST:
-        # A deadline under a past verb ("extended its offer to Nov. 20", written late in October)
-        # is this November, not last: past tense gives way when last year's date is far.
-        if (deadline and back is not None and back > P.TENSE_REACH_DAYS and forth is not None
-                and forth <= P.NEAR_DAYS):
+    # A deadline ("extended its offer to Nov. 20", written late in October; "to hand the boy
+    # over by Jan. 14", written Jan. 15) is the near instance, whatever the tense says.
+    if deadline and tense in (PAST, FUTURE, PRESENT) and back is not None and forth is not None:
+        if tense == PAST and back > P.TENSE_REACH_DAYS and forth <= P.NEAR_DAYS:
             return min(ahead)[1]
+        if tense != PAST and forth > P.TENSE_REACH_DAYS and back <= P.NEAR_DAYS:
+            return max(past)[1]
+    if tense == PAST:
         return max(past)[1] if past else None
     if tense in (FUTURE, PRESENT):                             # "the summit opens on March 3"
         return min(ahead)[1] if ahead else None
-    if tense in (CONDITIONAL, NOMINAL) and past and ahead:
-        back, forth = (ref - max(past)[0]).days, (min(ahead)[0] - ref).days
+    if tense in (CONDITIONAL, NOMINAL_AHEAD) and back is not None and forth is not None:
         return max(past)[1] if back * P.CONDITIONAL_PAST_BIAS < forth else min(ahead)[1]
+    if tense == NOMINAL and back is not None and forth is not None:
+        return min(ahead)[1] if forth * P.CONDITIONAL_PAST_BIAS < back else max(past)[1]
     return min(options, key=lambda o: (abs((o[0] - ref).days), -o[1]))[1]
 
 
@@ -282,7 +285,7 @@ def _year_of_month(month: int, rel: str | None, anchor: Anchor, tense: str | Non
         return y if month <= am else y - 1
     if tense in (FUTURE, PRESENT):
         return y if month >= am else y + 1
-    if tense in (CONDITIONAL, NOMINAL) and month != am:
+    if tense in (CONDITIONAL, NOMINAL, NOMINAL_AHEAD) and month != am:
         back, forth = (am - month) % 12, (month - am) % 12
         if back * P.CONDITIONAL_PAST_BIAS < forth:
             return y if month < am else y - 1

@@ -26,7 +26,9 @@ PAST, FUTURE, PRESENT, CONDITIONAL = "PAST", "FUTURE", "PRESENT", "CONDITIONAL"
 # verb's tense then says little about it. A date takes the nearer instance (unless the past
 # one is much farther, as for CONDITIONAL), a weekday the past one. On TimeBank (tbaq, with
 # the parse) value F1 0.7774 -> 0.7795; a weekday taking the nearer instance too: 0.7756.
-NOMINAL = "NOMINAL"
+# NOMINAL (under a past verb) leans to the past instance, NOMINAL_AHEAD (present or future)
+# to the next one.
+NOMINAL, NOMINAL_AHEAD = "NOMINAL", "NOMINAL_AHEAD"
 
 _WORD = re.compile(r"[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*|[,;:\"\u201c\u201d()]")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z])|\n|;")
@@ -68,7 +70,8 @@ class DocIndex:
         if tense == PAST and via_noun and verb.lower_ in P.FUTURE_LEXICON:
             return CONDITIONAL            # "invited Abe to the forum in September": the forum's date
         if via_noun and tense is not None:
-            return NOMINAL                # "declared a dividend payable Dec. 15", "will appeal the Feb. 23 ruling"
+            # "declared a dividend payable Dec. 15", "will appeal the Feb. 23 ruling"
+            return NOMINAL if tense == PAST else NOMINAL_AHEAD
         return tense
 
 
@@ -243,4 +246,6 @@ def tense_of(text: str, start: int, end: int, index: DocIndex | None, prep: str 
         found = tense_from_text(text, start, end)
     if found == PAST and prep == "for":
         return CONDITIONAL                # "a visit (was) planned for October 19": ahead of the planning
+    if prep == "since":
+        return PAST                       # "inspections have been allowed since Jan. 13"
     return found
