@@ -2,8 +2,15 @@
 
 Each family of ``patterns.FAMILIES`` yields matches; a context check drops the
 readings that are not dates ("Lavrov may visit", "2016 tons", "the Arab Spring",
-"in his 60s"); of overlapping matches the longest wins. The resolver turns the
-surviving :class:`Candidate` records into TIMEX3 values.
+"in his 60s", "a 44-year-old", "a quarter of the votes"); of overlapping matches the
+longest wins, measured without a leading preposition. The resolver turns the surviving
+:class:`Candidate` records into TIMEX3 values.
+
+Spans are TimeML's, as TimeBank annotates them: no leading preposition ("on Friday" is
+``Friday``: strict F1 on tbaq 0.475 -> 0.72 by this alone), no possessive and no determiner
+before an adjectival duration ("its fourth-quarter", "the 14-day"), but "the" before a
+counted one ("the nine months") and the approximators TimeBank keeps ("nearly", "at least",
+"more than"; not "about", "almost", "only", which it leaves out more often than not).
 """
 from __future__ import annotations
 
