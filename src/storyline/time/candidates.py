@@ -293,7 +293,10 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
         if hi < len(text):
             hi = _NON_SPACE.match(text, hi, min(len(text), m.end() + P.WINDOW_AFTER + 30)).end()
         for kind in kinds:
-            spans.setdefault(kind, []).append((lo, hi))
+            if kind in P.SHORT_AFTER:             # expressions that end at their trigger word
+                spans.setdefault(kind, []).append((lo, min(hi, m.end() + P.SHORT_AFTER[kind])))
+            else:
+                spans.setdefault(kind, []).append((lo, hi))
     merged: dict[str, list[tuple[int, int]]] = {}
     for kind, windows in spans.items():
         out: list[tuple[int, int]] = []

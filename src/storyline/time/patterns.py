@@ -363,7 +363,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("holiday", rf"{PREP}(?P<hol>{HOLIDAY_NAMES})\b"
                 rf"{YEAR_TAIL}"),
     # durations: "three days", "the past two months", "a 16-hour", "at least 72 hours", "recent years"
-    ("duration", rf"{PREP}(?:(?P<det>(?i:the|these|those|its|their|his|her)\s+))?"
+    ("duration", rf"(?:(?P<det>(?i:the|these|those|its|their|his|her)\s+))?"
                  rf"(?:(?P<drel>{_function_words(DURATION_RELATIVE)})\s+)?{QUANT}(?P<n>{NUMBER}|{_function_words(VAGUE_NUMBERS)})"
                  rf"(?:[-\s]+(?P<ins>{_function_words(DURATION_INSERTS)}))?[-\s]+{DURATION_UNIT}"
                  rf"(?:(?P<half>\s+(?i:and\s+a\s+half)))?(?P<suffix>-(?i:long|old)\b)?"),
@@ -424,7 +424,8 @@ WORD_TRIGGERS: dict[str, tuple[str, ...]] = {
 for _w in ("second", "seconds", "minute", "minutes", "hour", "hours", "night", "nights", "decade", "decades",
            "century", "centuries", "quarters", "days", "weeks", "months", "years", "day", "week", "month", "year",
            "quarter"):
-    WORD_TRIGGERS[_w] = tuple(dict.fromkeys(WORD_TRIGGERS.get(_w, ()) + ("duration", "set", "century")))
+    WORD_TRIGGERS[_w] = tuple(dict.fromkeys(WORD_TRIGGERS.get(_w, ()) + ("duration",)))
+WORD_TRIGGERS["century"] = WORD_TRIGGERS["century"] + ("century",)
 for _w in SET_ADVERBS:
     WORD_TRIGGERS[_w] = ("set",)
 for _w in ("every", "each", "per"):
@@ -434,7 +435,7 @@ for _w in WEEKDAYS:
     WORD_TRIGGERS[_w + "s"] = ("set",)
 for _w in REFERENCES:
     WORD_TRIGGERS[_w.split()[-1]] = WORD_TRIGGERS.get(_w.split()[-1], ()) + ("ref",)
-for _w in list(CLOCK_WORDS) + ["a.m", "p.m", "am", "pm", "a", "p"] + [z.lower() for z in TIME_ZONES]:
+for _w in list(CLOCK_WORDS) + ["a.m", "p.m", "am", "pm", "a.m.", "p.m."] + [z.lower() for z in TIME_ZONES]:
     WORD_TRIGGERS[_w] = ("clock",)
 for _w in ("quarter", "period", "year-ago", "year-earlier"):
     WORD_TRIGGERS[_w] = tuple(dict.fromkeys(WORD_TRIGGERS.get(_w, ()) + ("fin",)))
@@ -449,3 +450,6 @@ YEAR_TRIGGERS = ("iso", "numeric", "year", "part", "mdy", "dmy")
 CODE_TRIGGERS = ("part",)                      # "Q1", "H2"
 DECADE_TRIGGERS = ("decade",)
 WINDOW_BEFORE, WINDOW_AFTER = 50, 50
+# Families whose expressions end at most this far after their trigger ("three days" ends
+# at "days"; "2 1/2 years and a half"-like tails are short): a narrower window, ~1.3x faster.
+SHORT_AFTER = {"duration": 16, "fyear": 8, "century": 8, "ref": 4}
