@@ -76,7 +76,8 @@ REFERENCES = [
 TIMES = [
     ("The vote will close at 10:30 p.m. on Friday.", "2016-02-06", "10:30 p.m. on Friday", "TIME",
      "2016-02-12T22:30"),
-    ("Shots were heard at 9:15 p.m.", "2016-02-06", "9:15 p.m.", "TIME", "2016-02-06T21:15"),
+    ("Shots were heard at 9:15 p.m. on the quay.", "2016-02-06", "9:15 p.m.", "TIME", "2016-02-06T21:15"),
+    ("Shots were heard at 9:15 p.m. Nobody was hurt.", "2016-02-06", "9:15 p.m", "TIME", "2016-02-06T21:15"),
     ("Polls opened at 7 a.m. Tuesday.", "2016-02-10", "7 a.m. Tuesday", "TIME", "2016-02-09T07:00"),
     ("The deadline passed at noon Thursday.", "2016-02-06", "noon Thursday", "TIME", "2016-02-04T12:00"),
     ("The minister arrived on Friday afternoon.", "2016-02-06", "Friday afternoon", "TIME", "2016-02-05TAF"),
@@ -105,6 +106,10 @@ ERAS = [
     ("Rents soared in the 1980s.", "2016-02-06", "the 1980s", "DATE", "198"),
     ("The bridge opened in nineteen fifty-two.", "2016-02-06", "nineteen fifty-two", "DATE", "1952"),
     ("Talk of the year two thousand filled the papers.", "1998-02-06", "the year two thousand", "DATE", "2000"),
+    ("It happened in January nineteen ninety-seven.", "1998-02-06", "January nineteen ninety-seven", "DATE",
+     "1997-01"),
+    ("Prices last seen in the winter of nineteen ninety-four fell.", "1998-02-06",
+     "the winter of nineteen ninety-four", "DATE", "1994-WI"),
 ]
 
 HOLIDAYS = [

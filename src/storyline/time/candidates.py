@@ -318,6 +318,8 @@ def _core_start(text: str, kind: str, m: re.Match[str]) -> int:
     det = groups.get("det")
     if det and kind in ("duration", "fin") and (det.strip().lower() != "the" or _adjectival(m)):
         return m.end("det") + len(text[m.end("det"):m.end("det") + 20]) - len(text[m.end("det"):m.end("det") + 20].lstrip())
+    if kind == "part" and groups.get("the") and groups.get("hq") and text[m.start("hq") - 1] == "-":
+        return m.end("the")                                     # "the third-quarter results"
     if groups.get("prep") is None:
         return m.start()
     start = m.end("prep")
@@ -351,6 +353,8 @@ def find_candidates(text: str) -> list[Candidate]:
             names = _names_in(text)
         if not _accept(kind, text, m, g, names, end):
             continue
+        if kind == "clock" and text[end - 1] == "." and re.match(r"\s*(?:$|\n|[A-Z\"\u201c])", text[end:end + 3]):
+            end -= 1                                            # "at 6 a.m. He left": the period ends the sentence
         start = _core_start(text, kind, m)
         found.append((start - end, order, start, Candidate(kind, start, end, g)))
     found.sort(key=lambda t: t[:3])

@@ -398,7 +398,8 @@ FAMILIES: list[tuple[str, str]] = [
     ("decade", rf"(?P<prep>(?i:in|during|since|by|until|through|throughout)\s+)?(?P<the>(?i:the)\s+)"
                rf"(?:(?P<posmod>(?i:early|mid|late))[-\s])?(?P<decw>(?i:{_alternation(tuple(DECADE_WORDS))}))\b"),
     # years in words, as spoken: "nineteen ninety-six", "the year two thousand"
-    ("spoken_year", rf"(?:(?i:the\s+year)\s+)?(?i:(?P<sy>nineteen|eighteen)\s+(?:(?P<st>{_alternation(TENS)})"
+    ("spoken_year", rf"(?:(?i:the\s+year)\s+|(?P<mon>{MONTH_FULL})\s+|(?:(?i:the)\s+)?(?P<season>{SEASON})\s+(?i:of)\s+)?"
+                    rf"(?i:(?P<sy>nineteen|eighteen)\s+(?:(?P<st>{_alternation(TENS)})"
                     rf"(?:[-\s](?P<so>{_alternation(ONES)}))?\b|(?P<teen>ten|eleven|twelve|thirteen|fourteen|fifteen"
                     r"|sixteen|seventeen|eighteen|nineteen)\b))"),
     ("spoken_year", rf"(?P<the>(?i:the\s+year)\s+)?(?P<tt>(?i:two\s+thousand))(?:\s+(?:(?i:and)\s+)?(?P<so>(?i:{_alternation(ONES)})))?\b"),

@@ -712,9 +712,14 @@ def _spoken_year(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | Non
         return str(2000 + (P.ONES.index(g["so"]) + 1 if "so" in g else 0))
     century = 19 if g["sy"] == "nineteen" else 18
     if "teen" in g:
-        return f"{century}{P.NUMBER_WORDS[g['teen']]}"
-    tens = P.NUMBER_WORDS[g["st"]]
-    return f"{century}{tens + (P.ONES.index(g['so']) + 1 if 'so' in g else 0):02d}"
+        year = f"{century}{P.NUMBER_WORDS[g['teen']]}"
+    else:
+        year = f"{century}{P.NUMBER_WORDS[g['st']] + (P.ONES.index(g['so']) + 1 if 'so' in g else 0):02d}"
+    if "mon" in g:
+        return f"{year}-{_month(g['mon']):02d}"                # "January nineteen ninety-seven"
+    if "season" in g:
+        return f"{year}-{P.SEASONS[g['season']]}"
+    return year
 
 
 _HANDLERS.update({"duration": _duration, "set": _set, "ref": _ref, "century": _century,
