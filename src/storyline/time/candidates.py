@@ -211,8 +211,9 @@ def _duration_ok(text: str, m: re.Match[str], g: dict[str, str], end: int) -> bo
         return False
     if unit.startswith("second") and n in ("a", "an"):
         return False                                            # "a second term"
-    if unit.startswith("quarter") and (n in ("a", "an", "three") or re.match(r"\s+of\b", text[end:end + 4])):
-        return False                                            # "a quarter of the votes"
+    if unit.startswith("quarter") and n in ("a", "an", "one", "three") and ("drel" not in g
+                                                                       or re.match(r"\s+of\b", text[end:end + 4])):
+        return False                                            # "a quarter of the votes", "three quarters of"
     if n in ("some", "many") and "drel" not in g and "quant" not in g:
         return False                                            # "some days", "many years" are rarely annotated
     if "vague" in g:
