@@ -42,9 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("strict", "relaxed", "value"):
         print(f"{name:8} {f[name + '_p']:6.3f} {f[name + '_r']:6.3f} {f[name + '_f1']:6.3f}")
     print(f"value accuracy {f['value_acc']:.3f}   type accuracy {f['type_acc']:.3f}   (of relaxed matches)")
-    print(f"\n{'type':9} {'gold':>5} {'system':>6} {'relaxed R':>9} {'strict R':>8} {'value acc':>9}")
-    for t, g, n, rr, sr, va in type_table(s):
-        print(f"{t:9} {g:5d} {n:6d} {rr:9.3f} {sr:8.3f} {va:9.3f}")
+    print(f"\n{'type':9} {'gold':>5} {'system':>6} {'relaxed P':>9} {'R':>6} {'F1':>6} {'strict R':>8} "
+          f"{'value acc':>9} {'value F1':>8}")
+    for row in type_table(s):
+        print(f"{row['type']:9} {row['gold']:5d} {row['system']:6d} {row['relaxed_p']:9.3f} {row['relaxed_r']:6.3f} "
+              f"{row['relaxed_f1']:6.3f} {row['strict_r']:8.3f} {row['value_acc']:9.3f} {row['value_f1']:8.3f}")
     print("\nfailure kinds:")
     for kind, n in s.failures.most_common(args.kinds):
         print(f"{n:5d}  {kind}")

@@ -171,6 +171,8 @@ def score_document(doc: TimeMLDoc, system: list[TimeExpr], scores: Scores) -> No
         tally = scores.by_type[g.type]
         scores.relaxed += 1
         tally["relaxed"] += 1
+        own = scores.by_type[s.type]
+        own["sys_relaxed"] += 1
         if (g.start, g.end) == (s.start, s.end):
             scores.strict += 1
             tally["strict"] += 1
@@ -184,7 +186,7 @@ def score_document(doc: TimeMLDoc, system: list[TimeExpr], scores: Scores) -> No
         if (s.value or "") == g.value:
             scores.value_ok += 1
             tally["value_ok"] += 1
-            scores.by_type[s.type]["system_value_ok"] += 1
+            own["sys_value_ok"] += 1
         else:
             scores._note(_value_failure(g, s), f"{doc.name} (DCT {doc.dct}): {g.text!r} gold {g.value} "
                                                f"system {s.value} ({s.type})")
@@ -196,14 +198,22 @@ def score_document(doc: TimeMLDoc, system: list[TimeExpr], scores: Scores) -> No
             scores._note(f"spurious {s.type}", f"{doc.name}: {s.text!r} {s.value}")
 
 
-def type_table(scores: Scores) -> list[tuple[str, int, int, float, float, float]]:
-    """Per TIMEX3 type: gold, system, relaxed recall, strict recall, value accuracy (of relaxed)."""
-    rows = []
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def type_table(scores: Scores) -> list[dict[str, float | int | str]]:
+    """Per TIMEX3 type: gold and system counts, relaxed P/R/F1 (precision by the system's type,
+    recall by the gold type), strict recall, value accuracy (of relaxed pairs) and value F1."""
+    rows: list[dict[str, float | int | str]] = []
     for t in TYPES:
         c = scores.by_type.get(t, Counter())
-        g = c["gold"]
-        rows.append((t, g, c["system"], c["relaxed"] / g if g else 0.0, c["strict"] / g if g else 0.0,
-                     c["value_ok"] / c["relaxed"] if c["relaxed"] else 0.0))
+        g, n = c["gold"], c["system"]
+        rp, rr = (c["sys_relaxed"] / n if n else 0.0), (c["relaxed"] / g if g else 0.0)
+        vp, vr = (c["sys_value_ok"] / n if n else 0.0), (c["value_ok"] / g if g else 0.0)
+        rows.append({"type": t, "gold": g, "system": n, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": _f1(rp, rr),
+                     "strict_r": c["strict"] / g if g else 0.0,
+                     "value_acc": c["value_ok"] / c["relaxed"] if c["relaxed"] else 0.0, "value_f1": _f1(vp, vr)})
     return rows
 
 
