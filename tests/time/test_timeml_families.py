@@ -53,6 +53,10 @@ DURATIONS = [
     ("The city waited twenty-four hours for news.", "2016-02-06", "twenty-four hours", "DURATION", "PT24H"),
     ("He waited for years.", "2016-02-06", "years", "DURATION", "PXY"),
     ("Its 10-year bond yield fell.", "2016-02-06", "10-year", "DURATION", "P10Y"),
+    ("The truce ended a decades-long feud.", "2016-02-06", "decades-long", "DURATION", "PXY"),
+    ("They held a day-long meeting.", "2016-02-06", "day-long", "DURATION", "P1D"),
+    ("For the first time in years, prices fell.", "2016-02-06", "years", "DURATION", "PXY"),
+    ("Rates will rise over the next couple of years.", "2016-02-06", "the next couple of years", "DURATION", "P2Y"),
 ]
 
 SETS = [

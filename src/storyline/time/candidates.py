@@ -203,8 +203,10 @@ def _word_before(text: str, pos: int) -> str:
 
 def _duration_ok(text: str, m: re.Match[str], g: dict[str, str], end: int) -> bool:
     unit, n = g.get("unit", ""), g.get("n", "")
-    if "dec" in g or "bare" in g:
+    if "dec" in g or "bare" in g or "long" in g:
         return True
+    if g.get("suffix") == "-long" and n in ("a", "an"):
+        return False                                            # "a day-long meeting": left to "day-long"
     if g.get("suffix") == "-old":
         return False                                            # ages: "a 44-year-old"
     if "det" in g and "drel" not in g and not g["n"][:1].isdigit() and number_word_is_article(g["n"]):

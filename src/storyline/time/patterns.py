@@ -67,7 +67,7 @@ NUMBER_WORDS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a hundred": 100, "one hundred": 100, "a dozen": 12, "a couple of": 2, "a couple": 2,
+    "a hundred": 100, "one hundred": 100, "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
 }
 ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -368,7 +368,10 @@ FAMILIES: list[tuple[str, str]] = [
                  rf"(?:[-\s]+(?P<ins>{_function_words(DURATION_INSERTS)}))?[-\s]+{DURATION_UNIT}"
                  rf"(?:(?P<half>\s+(?i:and\s+a\s+half)))?(?P<suffix>-(?i:long|old)\b)?"),
     ("duration", rf"(?P<vague>{_function_words(VAGUE_DURATION_WORDS)})\s+{DURATION_UNIT}"),
-    ("duration", r"(?P<prep>(?i:for|over))\s+(?P<bare>(?i:years|months|weeks|decades|days|hours|centuries))\b"),
+    ("duration", r"(?P<prep>(?i:for|over|in|within))\s+(?P<bare>(?:(?i:the)\s+)?(?i:years|months|weeks|decades|centuries))\b"
+                 r"(?!\s+(?:of|before|after|ago|to|since|when|that|which|between|and)\b)"),
+    # "a decades-long feud", "a day-long meeting"
+    ("duration", r"(?P<long>(?i:years|months|weeks|decades|centuries|day|week|month|year))-(?i:long)\b"),
     ("duration", r"(?P<dec>(?i:a|one|the\s+(?:past|last|next))\s+(?:decade|century))\b"),
     # sets: "daily", "every Thursday", "each year", "every two weeks", "on Mondays", "Tuesday nights"
     ("set", rf"(?P<adv>{_alternation(tuple(SET_ADVERBS))})\b"),

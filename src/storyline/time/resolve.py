@@ -607,7 +607,10 @@ def duration_value(count: float | None, unit: str) -> str:
 
 def _duration(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
     if "bare" in g:
-        return duration_value(None, g["bare"])
+        return duration_value(None, g["bare"].split()[-1])
+    if "long" in g:                                            # "decades-long" PXY, "day-long" P1D
+        word = g["long"]
+        return duration_value(None if word.endswith("s") else 1, word)
     if "dec" in g:
         return duration_value(1, g["dec"].split()[-1])
     unit = g["unit"]
