@@ -87,6 +87,8 @@ TIMES = [
     ("The minister arrived on Friday afternoon.", "2016-02-06", "Friday afternoon", "TIME", "2016-02-05TAF"),
     ("The blast woke residents early this morning.", "2016-02-06", "early this morning", "TIME", "2016-02-06TMO"),
     ("Crowds gathered late yesterday.", "2016-02-06", "late yesterday", "DATE", "2016-02-05"),
+    ("Officials gave the family until 9 a.m. Tuesday to agree.", "2016-02-08", "9 a.m. Tuesday", "TIME",
+     "2016-02-09T09:00"),
     ("Fighting resumed overnight and again last night.", "2016-02-06", "last night", "TIME", "2016-02-05TNI"),
 ]
 

@@ -522,6 +522,8 @@ def _weekday(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
     rel = _rel(g.get("rel"))
     week_shift = {"last": -1, "next": 1, "this": 0}.get(g.get("wkrel", ""))
     t = tense() if (rel in (None, "THIS") and week_shift is None) else None
+    if t == PAST and g.get("prep") in ("until", "till"):
+        t = FUTURE                                             # "gave them until Tuesday", "postponed until Friday"
     day = anchor.shifted(weekday_offset(P.WEEKDAYS[g["wd"]], anchor.weekday, rel, t, week_shift))
     return _with_part(day, g.get("part"))
 
@@ -657,7 +659,7 @@ def _clock(g: dict[str, str], anchor: Anchor, tense: TenseFn, last_day: str | No
             return None
         hhmm = f"{hour:02d}:{minute:02d}"
     if "wd" in g:
-        day = _weekday({"wd": g["wd"]}, anchor, tense)
+        day = _weekday({"wd": g["wd"], **({"prep": g["prep"]} if "prep" in g else {})}, anchor, tense)
     elif "drel" in g:
         day = anchor.shifted(P.DAY_RELATIVE[g["drel"]])
     elif "mon" in g:

@@ -105,6 +105,9 @@ def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
         governor = verb.head
         if governor.lower_ in P.PAST_AUX and governor.i != verb.i:     # "was to visit"
             return CONDITIONAL
+        if governor.i != verb.i and any(c.lower_ == "had" and c.dep_ in _AUX_DEPS
+                                        for g in (governor, governor.head) for c in g.children):
+            return CONDITIONAL                                         # "had been due to expire Friday"
         return FUTURE
     if lower in P.FUTURE_LEXICON and lower not in P.FUTURE_ONLY_BEFORE_TO and verb.tag_ == "VBN":
         return FUTURE                                                  # "is scheduled for", "a visit planned for"
