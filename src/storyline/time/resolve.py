@@ -303,7 +303,9 @@ def _year_of_month(month: int, rel: str | None, anchor: Anchor, tense: str | Non
         return y if month >= am else y + 1
     if tense in (CONDITIONAL, NOMINAL, NOMINAL_AHEAD) and month != am:
         back, forth = (am - month) % 12, (month - am) % 12
-        if back * P.CONDITIONAL_PAST_BIAS < forth:
+        past_side = (forth * P.CONDITIONAL_PAST_BIAS >= back) if tense == NOMINAL else (
+            back * P.CONDITIONAL_PAST_BIAS < forth)
+        if past_side:
             return y if month < am else y - 1
         return y if month > am else y + 1
     delta = month - am
