@@ -7,6 +7,7 @@ weekday). Nothing here loads spaCy except the tests marked ``model``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 
@@ -28,11 +29,17 @@ def published(anchor: str) -> Published:
                      month=int(m), day=int(d), weekday=weekday)
 
 
+_LEADING_PREP = re.compile(r"^(?i:as early as|as late as|as of|on|in|by|for|since|until|till|from|during|through"
+                           r"|throughout|before|after|around|starting|at|between)\s+")
+
+
 def check(sentence: str, anchor: str, text: str, value: str | None, doc=None) -> None:
+    """``text`` may keep its preposition ("on Friday"); the span found is TimeML's ("Friday")."""
     found = find_timexes(sentence, published(anchor), doc)
     for t in found:
         assert sentence[t.start:t.end] == t.text
-        assert t.type == "DATE"
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+    text = _LEADING_PREP.sub("", text)
     hits = [t for t in found if t.text == text]
     assert hits, f"{text!r} not found in {[(t.text, t.value) for t in found]}"
     assert hits[0].value == value, f"{text!r}: got {hits[0].value}, want {value}"
@@ -140,7 +147,7 @@ TABLE = [
     ("They won't meet on Thursday.", "2016-02-03", "on Thursday", "2016-02-04"),
     ("They didn't attend on Tuesday.", "2016-02-03", "on Tuesday", "2016-02-02"),
     ("Abe is going to visit Moscow on Thursday.", "2016-02-03", "on Thursday", "2016-02-04"),
-    ("The minister had arrived on Monday evening.", "2016-02-03", "on Monday evening", "2016-02-01"),
+    ("The minister had arrived on Monday evening.", "2016-02-03", "on Monday evening", "2016-02-01TEV"),
     ("The ministers met on Friday last week.", "2016-02-03", "on Friday last week", "2016-01-29"),
     ("The ministers will meet on Monday next week.", "2016-02-03", "on Monday next week", "2016-02-08"),
     ("Prime Minister Theresa May said on Friday that talks went well.", "2016-02-06", "on Friday", "2016-02-05"),
@@ -308,10 +315,10 @@ TABLE = [
     ("He goes tomorrow.", "2016-02-29", "tomorrow", "2016-03-01"),
     ("He called the day before yesterday.", "2016-02-29", "the day before yesterday", "2016-02-27"),
     ("He will call the day after tomorrow.", "2016-02-29", "the day after tomorrow", "2016-03-02"),
-    ("He slept badly last night.", "2016-02-29", "last night", "2016-02-28"),
-    ("He ate this morning.", "2016-02-29", "this morning", "2016-02-29"),
-    ("He read yesterday evening.", "2016-02-29", "yesterday evening", "2016-02-28"),
-    ("He spoke tonight.", "2016-02-29", "tonight", "2016-02-29"),
+    ("He slept badly last night.", "2016-02-29", "last night", "2016-02-28TNI"),
+    ("He ate this morning.", "2016-02-29", "this morning", "2016-02-29TMO"),
+    ("He read yesterday evening.", "2016-02-29", "yesterday evening", "2016-02-28TEV"),
+    ("He spoke tonight.", "2016-02-29", "tonight", "2016-02-29TNI"),
     ("He will arrive tomorrow.", "2016-12-31", "tomorrow", "2017-01-01"),
     ("He arrived yesterday.", "2016-01-01", "yesterday", "2015-12-31"),
     ("He arrived yesterday.", "XXXX-03-01", "yesterday", None),
@@ -321,7 +328,7 @@ TABLE = [
     ("He came two weeks ago.", "2015-10-06", "two weeks ago", "2015-W39"),
     ("He came a year ago.", "2015-10-06", "a year ago", "2014"),
     ("He came 2 months ago.", "2015-10-06", "2 months ago", "2015-08"),
-    ("He came several days ago.", "2015-10-06", "several days ago", None),
+    ("He came several days ago.", "2015-10-06", "several days ago", "PAST_REF"),
     # narrative: relative to the last date mentioned
     ("They arrived on December 15, and the next day the leaders held talks.", "2016-12-20", "the next day",
      "2016-12-16"),
@@ -379,7 +386,6 @@ NEGATIVE = [
     ("The second half of the match was dull.", "half"),
     ("He scored in the second half.", "half"),
     ("Over the past year, prices rose.", "year"),
-    ("They meet on Mondays.", "Monday"),
     ("Call 555-2016 now.", "2016"),
     ("Room 1905 was empty.", "1905"),
     ("The year was hard.", "year"),
@@ -478,7 +484,7 @@ def test_offsets_index_the_text() -> None:
     text = ("TOKYO, February 6. /TASS/. The minister may visit Japan this spring, the paper wrote on "
             "Saturday.\n\nOn November 16, 2015, talks were held. Later in December they met again.")
     found = find_timexes(text, published("2016-02-06"))
-    assert [t.text for t in found] == ["February 6", "this spring", "on Saturday", "On November 16, 2015",
+    assert [t.text for t in found] == ["February 6", "this spring", "Saturday", "November 16, 2015",
                                        "Later in December"]
     for t in found:
         assert text[t.start:t.end] == t.text
@@ -495,7 +501,7 @@ def test_doc_of_another_text_is_ignored() -> None:
         text = "something else"
 
     found = find_timexes("They met on Friday.", published("2016-02-06"), FakeDoc())  # type: ignore[arg-type]
-    assert [(t.text, t.value) for t in found] == [("on Friday", "2016-02-05")]
+    assert [(t.text, t.value) for t in found] == [("Friday", "2016-02-05")]
 
 
 def test_no_spacy_import_without_doc() -> None:
@@ -527,7 +533,7 @@ def test_random_word_salad_never_crashes() -> None:
 def test_absurd_anchor_fields_are_ignored() -> None:
     bad = Published(date="2016-13-40", how="test", confidence=1.0, year=2016, month=13, day=40, weekday=9)
     found = find_timexes("They met on Friday in 2015 and will meet next month.", bad)
-    assert [(t.text, t.value) for t in found] == [("on Friday", None), ("in 2015", "2015"), ("next month", None)]
+    assert [(t.text, t.value) for t in found] == [("Friday", None), ("2015", "2015"), ("next month", None)]
 
 
 def test_long_text_is_fast() -> None:

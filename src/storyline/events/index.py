@@ -86,6 +86,9 @@ class DocIndex:
         for k, s in enumerate(self.sents):
             self.sent_of[s.start:s.end] = [k] * (s.end - s.start)
         self.timexes = self._index_timexes(article.timexes)
+        # durations by token: "a three-day visit" stretches the visit's date (events.when)
+        self.durations = [(*self.token_range(tx.start, tx.end), tx.value) for tx in article.timexes
+                          if tx.type == "DURATION" and tx.value and tx.end > tx.start]
         self.timex_at: dict[int, Timex] = {}
         for tx in self.timexes:
             for i in range(tx.first, tx.last + 1):
@@ -170,7 +173,7 @@ class DocIndex:
     def _index_timexes(self, timexes: list[TimeExpr]) -> list[Timex]:
         out = []
         for tx in timexes:
-            if not tx.value or tx.type not in ("DATE", "TIME") or tx.end <= tx.start:
+            if not tx.value or tx.type not in ("DATE", "TIME") or tx.end <= tx.start or tx.value.endswith("_REF"):
                 continue
             first, last = self.token_range(tx.start, tx.end)
             root = first

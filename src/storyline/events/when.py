@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..records import Evidence, Location
-from ..time.values import interval
+from ..time.values import interval, stretch
 from .index import DocIndex
 from .lexicon import lemma
 from .patterns import (COTEMPORAL_MARKS, HAPPENED_CUES, MULTILATERAL_NAMES, MULTILATERAL_NOUNS, NOT_MULTILATERAL, PHASE_HAPPENED,
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .actors import Parties
     from .frames import Frame
 
+_START_WORDS = frozenset({"starting", "beginning", "opening"})
 _CLAUSE_DEPS = frozenset({"ccomp", "csubj", "parataxis", "conj", "advcl", "relcl", "xcomp", "acl"})
 _COTEMPORAL_PREPS = frozenset({"during", "at", "amid", "on"})
 _PLACE_PREPS = frozenset({"in", "at", "outside", "near"})
@@ -157,9 +158,37 @@ def date_of(frame: "Frame", index: DocIndex, span: set[int], triggers: set[int])
         best = _closest_timex(frame, index, _inherited_span(frame, triggers), reporting_ok=True)
     if best is None and frame.relation != "verb":
         best = appositive_date(frame, index)
+    if best is not None and frame.relation != "verb":
+        best = stretch(best, own_duration(frame, index))      # "a three-day visit starting Monday"
+    elif best is None and frame.relation != "verb":
+        start = _start_of(frame, index)
+        best = stretch(start, own_duration(frame, index)) if start else None
     if best is None:
         best = _year_of_cause(frame, index)
     return best
+
+
+def _start_of(frame: "Frame", index: DocIndex) -> str | None:
+    """ "make a visit starting Monday", "talks beginning on March 3": the date the event starts."""
+    for head in (frame.trigger, frame.clause):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.lower_ in _START_WORDS:
+                for t in c.subtree:
+                    tx = index.timex_at.get(t.i)
+                    if tx is not None and not tx.bounding:
+                        return tx.expr.value
+    return None
+
+
+def own_duration(frame: "Frame", index: DocIndex) -> str | None:
+    """The duration that qualifies the event noun itself ("a three-day visit", "a 12-hour strike")."""
+    t = frame.trigger.i
+    for first, last, value in index.durations:
+        if any(index.doc[i].head.i == t for i in range(first, last + 1)) and not first <= t <= last:
+            return value
+    return None
 
 
 def _year_of_cause(frame: "Frame", index: DocIndex) -> str | None:

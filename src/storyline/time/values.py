@@ -5,6 +5,9 @@ normaliser writes, used wherever dates are compared (events, linking, the API, t
 (meteorological, northern hemisphere: ``WI`` runs into the next year), quarters, halves, ISO
 weeks and ``a/b`` ranges are understood. A value with an unknown part (``XXXX-12-14``), a
 reference (``PRESENT_REF``), an impossible date or anything else gives None.
+
+``stretch("2016-02-08", "P3D")`` is ``2016-02-08/2016-02-10``: a day and the duration of what
+starts on it ("a three-day visit starting Monday") make a range of days.
 """
 from __future__ import annotations
 
@@ -73,3 +76,23 @@ def days(value: str | None) -> int | None:
     """How many days the value spans (1 for a day); None when undated."""
     iv = interval(value)
     return None if iv is None else (iv[1] - iv[0]).days + 1
+
+
+_DAYS_OF = re.compile(r"P(\d{1,3})([DW])")
+
+
+def stretch(value: str | None, duration: str | None) -> str | None:
+    """A day ``value`` stretched over a duration of days or weeks; ``value`` unchanged otherwise."""
+    if not value or not duration:
+        return value
+    m = _DAYS_OF.fullmatch(duration)
+    if not m or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    n = int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+    if n <= 1:
+        return value
+    try:
+        start = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{value}/{(start + dt.timedelta(days=n - 1)).isoformat()}"
