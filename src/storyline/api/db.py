@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import StoreBusyError, StoreError
 from ..store import default_db_path, reader_waiting_marker, writer_waiting_marker
@@ -137,22 +137,3 @@ def reading(db: str | os.PathLike[str] | duckdb.DuckDBPyConnection | None) -> It
         yield con
     finally:
         con.close()
-
-
-def snapshot_key(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
-    """What identifies the data a connection sees, so that derived indexes (search, events) can be
-    reused: the file's and its WAL's size and modification time. Any write (new articles, patched
-    records, relinked events) changes one of them; a read-only reader changes neither."""
-    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
-    path = row[0] if row else None
-    if path:
-        stats = []
-        for p in (Path(path), Path(path + ".wal")):
-            try:
-                st = p.stat()
-                stats.append((st.st_size, st.st_mtime_ns))
-            except OSError:
-                stats.append(None)
-        return (path, *stats)
-    count = con.execute("SELECT count(*), max(ingested_at), min(ingested_at) FROM articles").fetchone()
-    return (None, *(count or ()))
