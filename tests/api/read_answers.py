@@ -3,12 +3,14 @@ SQL read model is held to (``test_read_model.py``).
 
 The calls are chosen from the store's own contents (its event types, statuses, country pairs,
 actors, outlets and headline words), so one list covers the hand-built store, the samples and
-the seeds. Run as a script to (re)write the golden files from the code of the day:
+the seeds. The golden files keep a digest of each answer (the seeds are real articles: their
+text stays out of the repository). Dump every answer of a store to compare two versions:
 
-    .venv/bin/python -m tests.api.read_answers samples /tmp/samples.duckdb
+    .venv/bin/python -m tests.api.read_answers /tmp/samples.duckdb > /tmp/answers.json
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -105,10 +107,14 @@ def answers(db: Any) -> dict[str, Any]:
     return json.loads(json.dumps(out, default=str))
 
 
+def digests(answers_: dict[str, Any]) -> dict[str, str]:
+    """One short hash per answer (its JSON with sorted keys)."""
+    return {k: hashlib.sha256(json.dumps(v, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+            for k, v in sorted(answers_.items())}
+
+
 def main(argv: list[str]) -> None:
-    name, db = argv
-    GOLDEN.mkdir(parents=True, exist_ok=True)
-    (GOLDEN / f"{name}.json").write_text(json.dumps(answers(db), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    print(json.dumps(answers(argv[0]), ensure_ascii=False, indent=1, sort_keys=True))
 
 
 if __name__ == "__main__":
