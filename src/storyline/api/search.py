@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..store.read import fts_extension_path, load_fts
+from ..store.read import FTS, fts_extension_path, load_fts
 from ..store.sql import lookup
 
 if TYPE_CHECKING:
@@ -48,15 +48,7 @@ def _like(word: str) -> str:
 def _ranked(con: duckdb.DuckDBPyConnection, q: str, limit: int, offset: int) -> tuple[list[tuple[str, float]], int, str]:
     """One page of (id, score), best first, the number of matches, and the backend used."""
     if _fts_ready(con):
-        rows = con.execute(
-            "WITH hits AS (SELECT id, fts_main_articles.match_bm25(id, ?) AS score FROM articles) "
-            "SELECT id, score, count(*) OVER () FROM hits WHERE score IS NOT NULL "
-            "ORDER BY score DESC, id LIMIT ? OFFSET ?", [q, limit, offset]).fetchall()
-        if rows or offset == 0:
-            return [(r[0], float(r[1])) for r in rows], int(rows[0][2]) if rows else 0, "fts"
-        total = con.execute("SELECT count(*) FROM (SELECT fts_main_articles.match_bm25(id, ?) AS score "
-                            "FROM articles) WHERE score IS NOT NULL", [q]).fetchone()
-        return [], int(total[0]) if total else 0, "fts"
+        return (*_bm25(con, q, limit, offset), "fts")
     words = _WORD.findall(q)[:12]
     if not words:
         return [], 0, "ilike"
@@ -69,6 +61,37 @@ def _ranked(con: duckdb.DuckDBPyConnection, q: str, limit: int, offset: int) -> 
         scored.append((rid, float(sum(blob.count(w.lower()) for w in words))))
     scored.sort(key=lambda x: (-x[1], x[0]))
     return scored[offset:offset + limit], len(scored), "ilike"
+
+
+# BM25 as the FTS extension's ``match_bm25`` computes it (k = 1.2, b = 0.75, any query term), but
+# from the postings of the query's terms only: their ids go in as a list of values, which DuckDB
+# checks against each row group's min/max (the postings are sorted by term, ``store/read.py``),
+# where the macro is evaluated against every article (measured at 10,000 articles: 60 ms → …)
+_BM25 = f"""
+    WITH tf AS (SELECT termid, docid, count(*) AS tf FROM {FTS}.terms WHERE termid IN ({{ids}}) GROUP BY termid, docid),
+    scored AS (
+        SELECT tf.docid, sum(log(((st.num_docs - d.df) + 0.5) / (d.df + 0.5) + 1)
+                             * ((tf.tf * (1.2 + 1)) / (tf.tf + 1.2 * ((1 - 0.75) + 0.75 * (docs.len / st.avgdl)))))
+                         AS score
+        FROM tf JOIN {FTS}.dict d ON d.termid = tf.termid JOIN {FTS}.docs docs ON docs.docid = tf.docid,
+             {FTS}.stats st
+        GROUP BY tf.docid)
+    SELECT docs."name", scored.score, count(*) OVER () FROM scored JOIN {FTS}.docs docs ON docs.docid = scored.docid
+    ORDER BY scored.score DESC, docs."name" LIMIT ? OFFSET ?"""
+
+
+def _bm25(con: duckdb.DuckDBPyConnection, q: str, limit: int, offset: int) -> tuple[list[tuple[str, float]], int]:
+    ids = [r[0] for r in con.execute(
+        f"SELECT termid FROM {FTS}.dict WHERE term IN (SELECT DISTINCT stem(unnest({FTS}.tokenize(?)), 'porter'))",
+        [q]).fetchall()]
+    if not ids:
+        return [], 0
+    marks = ", ".join("?" * len(ids))
+    rows = con.execute(_BM25.format(ids=marks), [*ids, limit, offset]).fetchall()
+    if rows or offset == 0:
+        return [(r[0], float(r[1])) for r in rows], int(rows[0][2]) if rows else 0
+    total = con.execute(f"SELECT count(DISTINCT docid) FROM {FTS}.terms WHERE termid IN ({marks})", ids).fetchone()
+    return [], int(total[0]) if total else 0
 
 
 def snippet(text: str, q: str, width: int = 240) -> dict[str, Any]:
