@@ -204,6 +204,8 @@ def build_store(path: Path, n: int, seed: int = 7, batch: int = 2000) -> dict[st
             with store.transaction("synthetic links") as con:
                 insert_rows(con, "event_mentions", mention_rows)
                 insert_rows(con, "linked_articles", [{"article_id": r["id"]} for r in recs])
+            if lo == 0:
+                store.refresh_read_model()      # the search index is made here, then appended to
         t_records = time.perf_counter() - t0
         eids = sorted(members)
         for lo in range(0, len(eids), 5000):

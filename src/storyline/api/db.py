@@ -19,10 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import StoreBusyError, StoreError
-from ..store import default_db_path, reader_waiting_marker, writer_waiting_marker
+from ..store import default_db_path, memory_limit, reader_waiting_marker, writer_waiting_marker
 
 if TYPE_CHECKING:
     import duckdb
+
+
+# One query per request is the unit of concurrency of the API: a second DuckDB thread per query
+# only contends with the other requests' (measured at 10,000 articles: a top-50 of events took
+# 3.8 ms of CPU with 2 threads, 2.4 ms with 1). The memory cap keeps DuckDB's block cache from
+# growing with the store (its default is 80% of the machine's memory).
+READ_CONFIG = {"threads": int(os.environ.get("STORYLINE_READ_THREADS", "1")), "memory_limit": memory_limit()}
 
 
 def open_read_only(path: str | os.PathLike[str], retry_for: float = 2.0) -> duckdb.DuckDBPyConnection:
@@ -38,7 +45,7 @@ def open_read_only(path: str | os.PathLike[str], retry_for: float = 2.0) -> duck
     try:
         while True:
             try:
-                return duckdb.connect(path, read_only=True)
+                return duckdb.connect(path, read_only=True, config=READ_CONFIG)
             except duckdb.IOException as e:
                 if "lock" not in str(e).lower():
                     raise StoreError(f"cannot open the database {path}: {e}") from e

@@ -126,7 +126,8 @@ def _as_of(con: duckdb.DuckDBPyConnection) -> date | None:
 # ------------------------------------------------------------------ events
 def _event_filter(*, actor: str | None = None, countries: str | None = None, type: str | None = None,
                   status: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                  overdue: bool | None = None, linked: bool | None = None) -> tuple[str, list[Any], bool]:
+                  overdue: bool | None = None, linked: bool | None = None,
+                  status_column: str = "status") -> tuple[str, list[Any], bool]:
     """The WHERE clause over ``event_index`` (and its parameters); the last value says whether it
     needs ``as_of`` as its first parameter."""
     pair = parse_countries(countries)
@@ -141,7 +142,7 @@ def _event_filter(*, actor: str | None = None, countries: str | None = None, typ
         where.append("list_contains(?::VARCHAR[], type)")
         params.append(sorted(types))
     if statuses:
-        where.append("list_contains(?::VARCHAR[], status)")
+        where.append(f"list_contains(?::VARCHAR[], {status_column})")
         params.append(sorted(statuses))
     if actor:
         where.append("contains(actors_lc, ?)")
@@ -199,12 +200,15 @@ def events(db: Db, *, actor: str | None = None, countries: str | None = None, ty
         as_of = _as_of(con)
         sql, named = _named(f"SELECT count(*) FROM event_index WHERE {cond}", params, as_of)
         total = _one(con, sql, named)               # type: ignore[arg-type]
-        sql, named = _named(f"SELECT CAST(summary AS VARCHAR), {_OVERDUE} FROM event_index WHERE {cond} "
+        # the page's ids first (a sort over narrow columns), then their summaries by key
+        sql, named = _named(f"SELECT event_id, {_OVERDUE} FROM event_index WHERE {cond} "
                             f"ORDER BY {order} LIMIT {limit} OFFSET {offset}", params, as_of)
-        rows = con.execute(sql, named).fetchall()
+        page = con.execute(sql, named).fetchall()
+        summaries = dict(lookup(con, "SELECT event_id, CAST(summary AS VARCHAR) FROM event_index "
+                                "WHERE event_id IN ({keys})", [eid for eid, _ in page]))
     items = []
-    for summary, late in rows:
-        item = json.loads(summary)
+    for eid, late in page:
+        item = json.loads(summaries[eid])
         item["overdue"] = bool(late)
         items.append(item)
     return _paged(items, int(total[0]) if total else 0, limit, offset)
@@ -331,49 +335,44 @@ def articles(db: Db, *, source: str | None = None, actor: str | None = None, cou
     """Articles (without their text), filtered by outlet, a named entity (part of its name), a
     country an entity or event involves, an ``event_id`` they report, and publication date."""
     limit, offset = _page(limit, offset)
-    order = {"published": "published_date NULLS LAST, path, id", "-published": "published_date DESC NULLS LAST, "
-             "path, id", "path": "path, id"}[_choice(sort, ARTICLE_SORTS, "sort")]
+    order = {"published": "published NULLS LAST, path, article_id", "-published": "published DESC NULLS LAST, "
+             "path, article_id", "path": "path, article_id"}[_choice(sort, ARTICLE_SORTS, "sort")]
     lo, hi = _bounds(date_from, date_to)
     where, params = ["TRUE"], []
-    facts = False
     if source:
-        where.append("lower(source) = lower(?)")
-        params.append(source)
+        where.append("source_lc = ?")
+        params.append(source.lower())
     if actor:
-        where.append("contains(f.names_lc, ?)")
+        where.append("contains(names_lc, ?)")
         params.append(actor.lower())
-        facts = True
     if country:
         codes = parse_countries(country)
         if len(codes) != 1:
             raise UsageError(f"country takes one ISO 3166-1 alpha-3 code such as JPN, not {country!r}")
-        where.append("list_contains(f.countries, ?)")
+        where.append("list_contains(countries, ?)")
         params.append(codes[0])
-        facts = True
     if event_id:
         # linked ids live in event_mentions; records of older stores carry them too
-        where.append("(id IN (SELECT article_id FROM event_mentions WHERE event_id = ?) OR "
-                     "id IN (SELECT article_id FROM article_events WHERE record_event_id = ?))")
+        where.append("(article_id IN (SELECT article_id FROM event_mentions WHERE event_id = ?) OR "
+                     "article_id IN (SELECT article_id FROM article_events WHERE record_event_id = ?))")
         params += [event_id, event_id]
     if lo or hi:
-        where.append("regexp_matches(published_date, '^\\d{4}-\\d{2}-\\d{2}$')")
+        where.append("regexp_matches(published, '^\\d{4}-\\d{2}-\\d{2}$')")
     if lo:
-        where.append("published_date >= ?")
+        where.append("published >= ?")
         params.append(lo.isoformat())
     if hi:
-        where.append("published_date <= ?")
+        where.append("published <= ?")
         params.append(hi.isoformat())
     cond = " AND ".join(where)
-    source_sql = "articles JOIN article_facts f ON f.article_id = articles.id" if facts else "articles"
-    with reading(db) as con:
-        total = _one(con, f"SELECT count(*) FROM {source_sql} WHERE {cond}", params)
-        page = con.execute(
-            "SELECT id, path, source, headline, lead, published_date, published_how, published_confidence, "
-            f"dateline_place, dateline_text, url FROM {source_sql} WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, limit, offset]).fetchall()
-        counts = {r[0]: r[1:] for r in lookup(con, "SELECT article_id, n_entities, n_events, n_quotes "
-                                              "FROM article_facts WHERE article_id IN ({keys})", [r[0] for r in page])}
-    return _paged([_article_summary((*r, *counts.get(r[0], (0, 0, 0)))) for r in page],
+    with reading(db) as con:      # filter and sort the narrow per-article table, then fetch the page by key
+        total = _one(con, f"SELECT count(*) FROM article_facts WHERE {cond}", params)
+        page = con.execute(f"SELECT article_id, n_entities, n_events, n_quotes FROM article_facts WHERE {cond} "
+                           f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        rows = {r[0]: r for r in lookup(
+            con, "SELECT id, path, source, headline, lead, published_date, published_how, published_confidence, "
+            "dateline_place, dateline_text, url FROM articles WHERE id IN ({keys})", [r[0] for r in page])}
+    return _paged([_article_summary((*rows[aid], *counts)) for aid, *counts in page if aid in rows],
                   int(total[0]) if total else 0, limit, offset)
 
 
@@ -469,24 +468,12 @@ def counts(db: Db, *, countries: str | None = None, type: str | None = None, sta
             rows = con.execute(f"SELECT event_month, status, coalesce(type, '?'), count(*) FROM event_index "
                                f"WHERE {cond} GROUP BY ALL", params).fetchall()
             undated = sum(n for month, _, _, n in rows if month is None)
-        else:
-            rows = con.execute(
-                f"WITH ev AS (SELECT event_id, origin, coalesce(type, '?') AS type FROM event_index WHERE {cond}), "
-                "rep AS (SELECT m.event_id, strftime(m.published, '%Y-%m') AS month, m.status "
-                "FROM event_mentions m JOIN ev ON ev.event_id = m.event_id AND ev.origin = 'link' "
-                "UNION ALL SELECT k.key, CASE WHEN regexp_matches(k.published, '" + "^\\d{4}-\\d{2}-\\d{2}" +
-                "') THEN substr(k.published, 1, 7) END, coalesce(k.status, '?') FROM (SELECT coalesce("
-                "ae.record_event_id, ae.article_id || '.' || ae.local_id) AS key, ae.published, ae.status "
-                "FROM article_events ae WHERE ae.type IS NOT NULL AND EXISTS (SELECT 1 FROM record_events)) k "
-                "JOIN ev ON ev.event_id = k.key AND ev.origin = 'records') "
-                "SELECT rep.month, rep.status, ev.type, count(*) FROM rep JOIN ev USING (event_id) "
-                "WHERE rep.month IS NOT NULL GROUP BY ALL", params).fetchall()
-            dated = int(_one(con, f"WITH ev AS (SELECT event_id FROM event_index WHERE {cond}) SELECT count(*) "
-                             "FROM ev WHERE event_id IN (SELECT event_id FROM event_mentions WHERE published IS NOT "
-                             "NULL) OR event_id IN (SELECT coalesce(record_event_id, article_id || '.' || local_id) "
-                             "FROM article_events WHERE regexp_matches(published, '^\\d{4}-\\d{2}-\\d{2}'))",
-                             params)[0] or 0)
-            undated = n_events - dated
+        else:       # every dated report, from the per-event monthly counts the writer keeps
+            mcond, mparams, _ = _event_filter(countries=countries, type=type, status=status, status_column="event_status")
+            rows = con.execute(f"SELECT month, status, type, sum(n) FROM event_months WHERE {mcond} GROUP BY ALL",
+                               mparams).fetchall()
+            undated = int(_one(con, f"SELECT count(*) FROM event_index WHERE {cond} AND NOT dated_reports",
+                               params)[0] or 0)
     per: dict[str, dict[str, int]] = {}
     per_type: dict[str, dict[str, int]] = {}
     for month, st, etype, n in rows:
@@ -502,29 +489,22 @@ def counts(db: Db, *, countries: str | None = None, type: str | None = None, sta
 
 
 def stats(db: Db) -> dict[str, Any]:
-    """What the store holds, for people: counts, date range, events by status and type, top pairs."""
+    """What the store holds, for people: counts, date range, events by status and type, top pairs
+    (computed by the writer, ``store/read.py``: they change only with a write)."""
     with reading(db) as con:
-        as_of, first, last, n_articles, sources, reports, n_quotes, entities, fts = _one(
-            con, "SELECT as_of, first_published, last_published, articles, sources, reports, quotes, entities, fts "
-            "FROM read_summary")
+        as_of, first, last, n_articles, sources, reports, n_quotes, entities, fts, events = _one(
+            con, "SELECT as_of, first_published, last_published, articles, sources, reports, quotes, entities, fts, "
+            "CAST(events AS VARCHAR) FROM read_summary")
         n_rejections = _one(con, "SELECT count(*) FROM rejections")
-        sql, named = _named(f"SELECT count(*), count(*) FILTER (linked), count(*) FILTER ({_OVERDUE}) "
-                            "FROM event_index", [], as_of)
-        n_events, linked, overdue = _one(con, sql, named)       # type: ignore[arg-type]
-        by_status = con.execute("SELECT status, count(*) AS n FROM event_index GROUP BY status "
-                                "ORDER BY n DESC, status").fetchall()
-        by_type = con.execute("SELECT type, count(*) AS n FROM event_index GROUP BY type ORDER BY n DESC, type"
-                              ).fetchall()
-        pairs = con.execute("SELECT countries, count(*) AS n FROM event_index WHERE len(countries) = 2 "
-                            "GROUP BY countries ORDER BY n DESC, countries LIMIT 20").fetchall()
         backend = _search.backend(con, bool(fts))
+    ev = json.loads(events or "{}")
     return {
         "articles": int(n_articles or 0), "rejections": int(n_rejections[0]) if n_rejections else 0,
         "sources": int(sources or 0), "published": {"first": first, "last": last},
-        "reports": int(reports or 0), "events": int(n_events or 0), "linked_events": int(linked or 0),
-        "overdue": int(overdue or 0), "quotes": int(n_quotes or 0), "entities": int(entities or 0),
-        "by_status": dict(by_status), "by_type": dict(by_type),
-        "country_pairs": [{"countries": list(p), "events": n} for p, n in pairs],
+        "reports": int(reports or 0), "events": ev.get("events", 0), "linked_events": ev.get("linked_events", 0),
+        "overdue": ev.get("overdue", 0), "quotes": int(n_quotes or 0), "entities": int(entities or 0),
+        "by_status": ev.get("by_status", {}), "by_type": ev.get("by_type", {}),
+        "country_pairs": ev.get("country_pairs", []),
         "as_of": as_of.isoformat() if as_of else None, "search": backend,
         "statuses": list(STATUSES), "types": list(event_types()),
     }

@@ -81,7 +81,9 @@ def article_rows(recs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
         out["article_facts"].append({
             "article_id": aid, "n_entities": len(rec.get("entities") or []), "n_events": len(events),
             "n_quotes": len(rec.get("quotes") or []), "names_lc": _lower_join(e.get("name") for e in entities),
-            "countries": sorted(countries)})
+            "countries": sorted(countries), "path": rec.get("path"),
+            "source_lc": rec["source"].lower() if isinstance(rec.get("source"), str) else None,
+            "published": published})
     return out
 
 
@@ -95,6 +97,7 @@ _TYPES = {
     "actor_index": {"countries": "list", "roles": "list", "aliases": "list", "articles": "int32",
                     "mentions": "int32", "events": "int32"},
     "record_events": {},
+    "event_months": {"countries": "list", "n": "int32"},
 }
 
 
@@ -204,18 +207,39 @@ def _insert_index(con: Any, rows: list[dict[str, Any]]) -> None:
 
 def save_event_index(con: Any, lifecycles: Mapping[str, dict[str, Any]], dropped: Iterable[str]) -> None:
     """Replace the index rows of the linker's events ``lifecycles`` and remove ``dropped`` ones
-    (in the caller's transaction: ``store.events.save_links``)."""
+    (in the caller's transaction: ``store.events.save_links``, after it wrote their reports)."""
     drop = sorted(set(dropped) | set(lifecycles))
     if drop:
         con.execute("DELETE FROM event_index WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [drop])
+        con.execute("DELETE FROM event_months WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [drop])
     latest = {eid: latest_article(lc) for eid, lc in lifecycles.items()}
     heads = dict(lookup(con, "SELECT id, headline FROM articles WHERE id IN ({keys})",
                         sorted({a for a in latest.values() if a})))
-    _insert_index(con, [index_row(event_summary(lc, heads.get(latest[eid] or "")), lc, "link")
-                        for eid, lc in sorted(lifecycles.items())])
+    rows = [index_row(event_summary(lc, heads.get(latest[eid] or "")), lc, "link")
+            for eid, lc in sorted(lifecycles.items())]
+    _insert_index(con, rows)
+    if rows:
+        _insert_months(con, "SELECT m.event_id AS key, strftime(m.published, '%Y-%m') AS month, m.status AS status "
+                       "FROM event_mentions m WHERE m.published IS NOT NULL AND m.event_id IN ({keys})",
+                       [r["event_id"] for r in rows])
+
+
+def _insert_months(con: Any, reports_sql: str, keys: list[str]) -> None:
+    """``event_months`` rows of the events ``keys`` (already in ``event_index``) from their dated
+    reports (``reports_sql``: key, month, status), and their ``dated_reports`` flags."""
+    for i in range(0, len(keys), 2000):
+        part = keys[i:i + 2000]
+        marks = ", ".join("?" * len(part))
+        con.execute(f"""INSERT INTO event_months (event_id, type, event_status, countries, month, status, n)
+            SELECT e.event_id, coalesce(e.type, '?'), e.status, e.countries, r.month, r.status, count(*)
+            FROM ({reports_sql.format(keys=marks)}) r JOIN event_index e ON e.event_id = r.key
+            GROUP BY ALL""", part)
+        con.execute(f"UPDATE event_index SET dated_reports = TRUE WHERE event_id IN ({marks}) AND event_id IN "
+                    f"(SELECT event_id FROM event_months WHERE event_id IN ({marks}))", part + part)
 
 
 def clear_event_index(con: Any) -> None:
+    con.execute("DELETE FROM event_months WHERE event_id IN (SELECT event_id FROM event_index WHERE origin = 'link')")
     con.execute("DELETE FROM event_index WHERE origin = 'link'")
 
 
@@ -237,7 +261,7 @@ def refresh(store: Any, touched: set[str] | None) -> None:
 def _backfill(store: Any) -> None:
     """The rows of a store written before the read model: every record, and every linked event."""
     with store.transaction("building the read model") as con:
-        for table in (*READ_TABLES, "event_index", "record_events"):
+        for table in (*READ_TABLES, "event_index", "record_events", "event_months"):
             con.execute(f"DELETE FROM {table}")
     reader = store.cursor()         # its own cursor: a write on the store's would end this result
     try:
@@ -300,6 +324,8 @@ def _record_events(store: Any, touched: set[str] | None) -> None:
     with store.transaction("indexing the unlinked events") as tx:
         if drop:
             tx.execute("DELETE FROM record_events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [drop])
+            tx.execute("DELETE FROM event_months WHERE event_id IN (SELECT event_id FROM event_index WHERE "
+                       "origin = 'records' AND event_id IN (SELECT unnest(?::VARCHAR[])))", [drop])
             tx.execute("DELETE FROM event_index WHERE origin = 'records' AND event_id IN "
                        "(SELECT unnest(?::VARCHAR[]))", [drop])
         if lcs:
@@ -308,6 +334,16 @@ def _record_events(store: Any, touched: set[str] | None) -> None:
             _insert_index(tx, [index_row(event_summary(lc, heads.get(latest[k] or ""),
                                                        linked=k in own_id),
                                          lc, "records") for k, lc in sorted(lcs.items())])
+            tx.register("_sl_members", _arrow_table("x", [{"key": k, "article_id": a, "local_id": loc}
+                                                          for k in lcs for a, loc in members[k]],
+                                                    ["key", "article_id", "local_id"]))
+            try:
+                _insert_months(tx, "SELECT m.key, substr(ae.published, 1, 7) AS month, coalesce(ae.status, '?') "
+                               "AS status FROM _sl_members m JOIN article_events ae ON ae.article_id = m.article_id "
+                               "AND ae.local_id = m.local_id WHERE regexp_matches(ae.published, "
+                               "'^\\d{{4}}-\\d{{2}}-\\d{{2}}') AND m.key IN ({keys})", sorted(lcs))
+            finally:
+                tx.unregister("_sl_members")
 
 
 # ---------------------------------------------------------------------- actors
@@ -509,8 +545,25 @@ def _summary(store: Any, fts: bool) -> None:
             "max(published_date) FILTER (regexp_matches(published_date, '^\\d{4}-\\d{2}-\\d{2}$')), "
             "count(*), count(DISTINCT source) FROM articles").fetchone()
         sums = con.execute("SELECT sum(n_events), sum(n_quotes), sum(n_entities) FROM article_facts").fetchone()
+        events = _event_totals(con, row[0])
         con.execute("DELETE FROM read_summary")
-        con.execute("INSERT INTO read_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)",
+        con.execute("INSERT INTO read_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
                     [row[0], row[1], row[2], row[3], row[4], int(sums[0] or 0), int(sums[1] or 0), int(sums[2] or 0),
-                     fts])
+                     fts, json.dumps(events)])
+
+
+def _event_totals(con: Any, as_of: Any) -> dict[str, Any]:
+    """The event figures of ``/api/stats``, as of the newest article (they change only with a write)."""
+    day = as_of.isoformat() if as_of else None
+    n, linked, overdue = con.execute(
+        "SELECT count(*), count(*) FILTER (linked), count(*) FILTER (coalesce(open_plan AND date_end < ?, FALSE)) "
+        "FROM event_index", [day]).fetchone()
+    by_status = con.execute("SELECT status, count(*) AS n FROM event_index GROUP BY status "
+                            "ORDER BY n DESC, status").fetchall()
+    by_type = con.execute("SELECT type, count(*) AS n FROM event_index GROUP BY type ORDER BY n DESC, type").fetchall()
+    pairs = con.execute("SELECT countries, count(*) AS n FROM event_index WHERE len(countries) = 2 "
+                        "GROUP BY countries ORDER BY n DESC, countries LIMIT 20").fetchall()
+    return {"events": int(n or 0), "linked_events": int(linked or 0), "overdue": int(overdue or 0),
+            "by_status": dict(by_status), "by_type": dict(by_type),
+            "country_pairs": [{"countries": list(p), "events": k} for p, k in pairs]}
 

@@ -26,7 +26,8 @@ the ``articles`` columns and ``corpus_events``, never by loading the corpus into
   quote of an article record, written with the record; ``article_facts``: per article, the
   counts and the names and countries its filters match.
 - ``event_index``: one row per corpus event (the linker's, or an article event it has not
-  linked) with the list view's columns; ``record_events``: the lifecycle of the latter.
+  linked) with the list view's columns; ``record_events``: the lifecycle of the latter;
+  ``event_months``: its reports per month of publication and status (``/api/counts``).
 - ``actor_index``: named entities across articles, spellings merged; ``read_summary``: the
   store's totals. Both are rebuilt after every write (``Store.close``).
 """
@@ -183,7 +184,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             n_events INTEGER NOT NULL,
             n_quotes INTEGER NOT NULL,
             names_lc VARCHAR NOT NULL,
-            countries VARCHAR[] NOT NULL
+            countries VARCHAR[] NOT NULL,
+            path VARCHAR,
+            source_lc VARCHAR,
+            published VARCHAR
         )""",
         """CREATE TABLE event_index (
             event_id VARCHAR PRIMARY KEY,
@@ -201,7 +205,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             actors VARCHAR[] NOT NULL,
             actors_lc VARCHAR NOT NULL,
             event_month VARCHAR,
+            dated_reports BOOLEAN NOT NULL DEFAULT FALSE,
             summary JSON NOT NULL
+        )""",
+        """CREATE TABLE event_months (
+            event_id VARCHAR NOT NULL,
+            type VARCHAR,
+            event_status VARCHAR,
+            countries VARCHAR[] NOT NULL,
+            month VARCHAR NOT NULL,
+            status VARCHAR,
+            n INTEGER NOT NULL
         )""",
         """CREATE TABLE record_events (
             event_id VARCHAR PRIMARY KEY,
@@ -230,9 +244,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             quotes BIGINT NOT NULL,
             entities BIGINT NOT NULL,
             fts BOOLEAN NOT NULL,
-            stale BOOLEAN NOT NULL
+            stale BOOLEAN NOT NULL,
+            events JSON
         )""",
         "CREATE INDEX event_mentions_event ON event_mentions (event_id)",
-        "INSERT INTO read_summary VALUES (NULL, NULL, NULL, 0, 0, 0, 0, 0, FALSE, TRUE)",
+        "INSERT INTO read_summary VALUES (NULL, NULL, NULL, 0, 0, 0, 0, 0, FALSE, TRUE, NULL)",
     ]),
 ]
