@@ -37,6 +37,8 @@ def open_read_only(path: str | os.PathLike[str], retry_for: float = 2.0) -> duck
     import duckdb
 
     path = str(path)
+    if Path(path).is_dir():
+        return open_partitions(path)
     if not Path(path).is_file():
         raise StoreError(f"no database at {path}; run `storyline ingest PATH --db {path}` first")
     deadline = time.monotonic() + retry_for
@@ -59,6 +61,41 @@ def open_read_only(path: str | os.PathLike[str], retry_for: float = 2.0) -> duck
                 raise StoreError(f"cannot open the database {path}: {e}") from e
     finally:
         marker.unlink(missing_ok=True)
+
+
+def open_partitions(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
+    """A store made of Parquet partitions, read in place: one folder per table (``articles/``,
+    ``event_index/``, ``fts_main_articles.terms/``…, each of ``*.parquet`` files, as
+    ``store.read.export_partitions`` writes them, from one machine or several), each a view in an
+    in-memory database; ``macros.json`` holds the search index's tokenizer. Nothing is loaded:
+    DuckDB reads the files a query needs (row groups skipped by their min/max, as in a store)."""
+    import json
+
+    import duckdb
+
+    root = Path(path)
+    tables = sorted(p for p in root.iterdir() if p.is_dir() and any(p.glob("*.parquet")))
+    if not any(t.name == "articles" for t in tables):
+        raise StoreError(f"{root} holds no articles/ partitions; write them with "
+                         "storyline.store.read.export_partitions(DB, DIR)")
+    con = duckdb.connect(":memory:", config=READ_CONFIG)
+    try:
+        for t in tables:
+            schema, _, name = t.name.rpartition(".")
+            if schema:
+                con.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+            files = str(t / "*.parquet").replace("'", "''")
+            target = f'"{schema}"."{name}"' if schema else f'"{name}"'
+            con.execute(f"CREATE VIEW {target} AS SELECT * FROM read_parquet('{files}')")
+        macros = root / "macros.json"
+        for m in json.loads(macros.read_text()) if macros.is_file() else []:
+            con.execute(f'CREATE SCHEMA IF NOT EXISTS "{m["schema"]}"')
+            con.execute(f'CREATE MACRO "{m["schema"]}"."{m["name"]}"({", ".join(m["parameters"])}) AS '
+                        f'{m["definition"]}')
+    except (duckdb.Error, OSError, ValueError, KeyError) as e:
+        con.close()
+        raise StoreError(f"cannot read the partitions at {root}: {e}") from e
+    return con
 
 
 class ReadOnlyStore:

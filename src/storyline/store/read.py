@@ -567,3 +567,39 @@ def _event_totals(con: Any, as_of: Any) -> dict[str, Any]:
             "by_status": dict(by_status), "by_type": dict(by_type),
             "country_pairs": [{"countries": list(p), "events": k} for p, k in pairs]}
 
+
+
+# ---------------------------------------------------------------------- Parquet partitions
+PRIVATE_TABLES = ("parse_cache", "article_signatures", "article_bands")     # the writers' own: no reader needs them
+
+
+def export_partitions(db: str, out: str, rows_per_file: int = 100_000) -> list[str]:
+    """Write every table a reader queries as Parquet, one folder per table under ``out`` (files of
+    up to ``rows_per_file`` rows, sorted as in the store), for ``api.db.open_partitions``: the API,
+    the CLI and ``storyline serve --db OUT`` then read them in place. Returns the tables written."""
+    import duckdb
+
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = [(s, t) for s, t in con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database() "
+            "AND (schema_name = 'main' OR schema_name = ?) ORDER BY 1, 2", [FTS]).fetchall()
+            if t not in PRIVATE_TABLES]
+        written = []
+        for schema, table in tables:
+            name = table if schema == "main" else f"{schema}.{table}"
+            target = (out_dir / name)
+            target.mkdir(exist_ok=True)
+            dest = str(target).replace("'", "''")
+            con.execute(f'COPY (SELECT * FROM "{schema}"."{table}") TO \'{dest}\' '
+                        f"(FORMAT parquet, PER_THREAD_OUTPUT false, FILE_SIZE_BYTES '256MB', OVERWRITE_OR_IGNORE)")
+            written.append(name)
+        macros = [{"schema": s, "name": n, "parameters": list(p), "definition": d} for s, n, p, d in con.execute(
+            "SELECT schema_name, function_name, parameters, macro_definition FROM duckdb_functions() "
+            "WHERE function_type = 'macro' AND schema_name = ? AND function_name = 'tokenize'", [FTS]).fetchall()]
+        (out_dir / "macros.json").write_text(json.dumps(macros, indent=1) + "\n")
+        return written
+    finally:
+        con.close()
