@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from ..errors import StoreError, UsageError
 from ..events.lexicon import DATA as TRIGGERS
-from ..link.rules import STATUSES
+from ..link.rules import STATUS_PRIORITY, STATUSES
 from ..store.events import with_event_ids
 from ..store.sql import lookup
 from . import search as _search
@@ -45,7 +45,6 @@ EVENT_SORTS = ("date", "-date", "reported", "-reported", "reports", "-reports", 
 ARTICLE_SORTS = ("published", "-published", "path")
 ACTOR_SORTS = ("articles", "mentions", "events", "name")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "OUTLET", "FAC", "EVENT")
-STATUS_RANK = {"happened": 5, "cancelled": 4, "postponed": 3, "planned": 2, "possible": 1}
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 
 
@@ -239,7 +238,7 @@ def _reports(con: duckdb.DuckDBPyConnection, event_id: str, origin: str,
 
     def order(r: dict[str, Any]) -> tuple[str, int, str, str]:
         d = published_day(r["published"])
-        return (d.isoformat() if d else "9999", STATUS_RANK.get(r["status"] or "", 0), r["path"] or "", r["event"])
+        return (d.isoformat() if d else "9999", STATUS_PRIORITY.get(r["status"] or "", 0), r["path"] or "", r["event"])
 
     return sorted(reports, key=order)
 

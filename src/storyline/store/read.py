@@ -27,12 +27,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..link.rules import OPEN_PLAN_STATUSES     # the linker's: an open plan can become overdue
 from ..time.values import interval
 from .sql import lookup
 
 log = logging.getLogger(__name__)
 
-OPEN_STATUSES = frozenset({"planned", "possible"})      # an open plan can become overdue
 READ_TABLES = ("article_events", "article_entities", "article_quotes", "article_facts")
 FULL_DAY = r"^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$"             # a publication date that is a day
 
@@ -193,7 +193,7 @@ def index_row(summary: dict[str, Any], lc: dict[str, Any], origin: str) -> dict[
     return {
         "event_id": summary["event_id"], "origin": origin, "linked": summary["linked"], "type": summary["type"],
         "status": summary["status"],
-        "open_plan": bool(not lc.get("happened") and summary["status"] in OPEN_STATUSES and rng),
+        "open_plan": bool(not lc.get("happened") and summary["status"] in OPEN_PLAN_STATUSES and rng),
         "date_end": rng["end"] if rng else None, "win_start": window[0], "win_end": window[1],
         "first_reported": summary["first_reported"], "n_reports": int(summary["reports"] or 0),
         "countries": summary["countries"], "actors": summary["actors"],
