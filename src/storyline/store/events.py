@@ -336,7 +336,7 @@ def event_export_rows(store: "Store", as_of: dt.date | str | None = None) -> Ite
 def _iter_events(store: "Store", event_ids: Iterable[str] | None, *, as_of: dt.date | str | None = None,
                  status: str | None = None, overdue_only: bool = False,
                  limit: int | None = None) -> Iterator[dict[str, Any]]:
-    if store.schema_version() < 2:
+    if not store.con.execute("SELECT count(*) FROM schema_version WHERE version = 2").fetchone()[0]:
         raise StoreError(f"the database {store.path} predates linking (schema {store.schema_version()}); open it "
                          f"for writing once, e.g. `storyline ingest PATH --db {store.path}`, to migrate and link it")
     if isinstance(as_of, str) and as_of != "today" and dates.day(as_of) is None:
