@@ -92,3 +92,19 @@ def test_actor_spellings_merge_across_articles(tmp_path) -> None:
     assert page["total"] == 1
     [a] = page["items"]
     assert a["name"] == "Sergei Lavrov" and a["aliases"] == ["Sergey Lavrov"] and a["articles"] == 3
+
+
+def test_search_index_updated_in_place_scores_as_a_rebuild(tmp_path: Path) -> None:
+    from .corpus import articles
+
+    arts = articles()
+    grown = tmp_path / "grown.duckdb"
+    with Store(grown) as store:
+        store.write_batch(arts[:3], [])
+    for a in arts[3:]:                      # one ingest per article: the index is appended to each time
+        with Store(grown) as store:
+            store.write_batch([a], [])
+    whole = build_store(tmp_path / "whole.duckdb")
+    for q in ("Sochi", "visit talks", "Lavrov Tokyo", "summit postponed", "Putin"):
+        assert queries.search(grown, q, limit=50) == queries.search(whole, q, limit=50)
+    assert queries.search(grown, "Sochi")["backend"] in ("fts", "ilike")

@@ -6,6 +6,13 @@ page: ``{"total", "limit", "offset", "items"}``. Bad arguments raise
 ``UsageError`` with a message that says what is allowed. Every value a caller
 gives reaches SQL as a bound parameter, never as SQL text.
 
+Each call is one to three SQL statements over the read model the writers keep
+(``store/read.py``): nothing is loaded whole, nothing is cached in the process, so a
+server's memory does not grow with the store (measured with ``bench/read_bench.py``:
+the README has the figures at 10,000 and 100,000 articles). The lifecycles, statuses
+and "overdue" are the linker's (``corpus_events``); event types come from the one
+registry, the trigger data (``events/data/triggers.json``).
+
     from storyline.api import queries
     queries.events("storyline.duckdb", countries="RUS,JPN", status="planned")
     queries.event("storyline.duckdb", "ev-7a21")["status_history"]
@@ -15,18 +22,19 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
-from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Union
 
-from ..errors import UsageError
+from ..errors import StoreError, UsageError
+from ..events.lexicon import DATA as TRIGGERS
+from ..link.rules import STATUS_PRIORITY, STATUSES
+from ..store.events import actor_names_matching, has_actors, load_actors, with_event_ids
+from ..store.sql import lookup
 from . import search as _search
-from .dates import is_month_precise, month_key, months_between, parse_bound, published_day, timex_range
-from ..store.events import actor_names_matching, event_ids_of, has_actors, load_actors, with_event_ids
-from .db import reading, snapshot_key
-from .lifecycle import EVENT_TYPES, STATUSES, Report, detail, group, link_detail, link_summary, summarise
+from .dates import months_between, parse_bound, published_day
+from .db import reading
 
 if TYPE_CHECKING:
     import duckdb
@@ -37,7 +45,15 @@ MAX_LIMIT = 500
 EVENT_SORTS = ("date", "-date", "reported", "-reported", "reports", "-reports", "type", "status")
 ARTICLE_SORTS = ("published", "-published", "path")
 ACTOR_SORTS = ("articles", "mentions", "events", "name")
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "OUTLET", "FAC", "EVENT")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
+
+
+@lru_cache(maxsize=1)
+def event_types() -> tuple[str, ...]:
+    """The PLOVER event types: those of the trigger data, the one registry (a new type there is
+    a new type here)."""
+    return tuple(json.loads(TRIGGERS.read_text(encoding="utf-8"))["types"])
 
 
 # ------------------------------------------------------------------ argument checks
@@ -86,130 +102,86 @@ def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     return value
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def _paged(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-# ------------------------------------------------------------------ events, cached per store snapshot
-@dataclass
-class Corpus:
-    """Every event of a store snapshot: the article reports grouped by event id, the linking
-    stage's lifecycles where it wrote them, and one summary per event."""
+def _one(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> tuple[Any, ...]:
+    import duckdb
 
-    groups: dict[str, list[Report]]
-    links: dict[str, dict[str, Any]]
-    headlines: dict[str, str | None]
-    as_of: date | None
-    summaries: list[dict[str, Any]] = field(default_factory=list)
-
-    def detail(self, event_id: str) -> dict[str, Any] | None:
-        reports = self.groups.get(event_id, [])
-        if event_id in self.links:
-            return link_detail(self.links[event_id], reports, self.as_of, self.headlines)
-        return detail(event_id, reports, self.as_of) if reports else None
+    try:
+        row = con.execute(sql, params or []).fetchone()
+    except duckdb.CatalogException as e:
+        raise StoreError("this store predates the read model; open it for writing once (e.g. `storyline link "
+                         f"--db PATH`) to build it: {e}") from e
+    return row or ()
 
 
-_cache_lock = threading.Lock()
-_cache: dict[str, tuple[tuple[Any, ...], Corpus]] = {}
+def _as_of(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The newest publication day of the store: what "overdue" is measured against."""
+    row = _one(con, "SELECT as_of FROM read_summary")
+    return row[0] if row else None
 
 
-def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    row = con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                      "AND table_name = ?", [name]).fetchone()
-    return bool(row and row[0])
-
-
-def corpus(con: duckdb.DuckDBPyConnection) -> Corpus:
-    """The events of the store ``con`` reads, built once per snapshot (see ``snapshot_key``)."""
-    key = snapshot_key(con)
-    with _cache_lock:
-        hit = _cache.get(str(key[0]))
-        if hit and hit[0] == key:
-            return hit[1]
-    rows = con.execute("SELECT id, path, source, headline, published_date, CAST(record->'events' AS VARCHAR) "
-                       "FROM articles WHERE json_array_length(record->'events') > 0").fetchall()
-    ids = event_ids_of(con)         # the linker's event ids (records keep none of their own)
-    reports: list[Report] = []
-    for aid, path, outlet, headline, published, events in rows:
-        rec = with_event_ids(con, [{"id": aid, "events": json.loads(events or "[]")}], ids)[0]
-        reports += [Report(aid, path, outlet, headline, published, ev) for ev in rec["events"] if isinstance(ev, dict)]
-    days = [d for d in (published_day(p) for (p,) in
-                        con.execute("SELECT DISTINCT published_date FROM articles").fetchall()) if d]
-    links: dict[str, dict[str, Any]] = {}
-    headlines: dict[str, str | None] = {}
-    if _has_table(con, "corpus_events"):
-        links = {eid: json.loads(lc) for eid, lc in
-                 con.execute("SELECT event_id, CAST(lifecycle AS VARCHAR) FROM corpus_events").fetchall()}
-        if links:
-            headlines = dict(con.execute("SELECT id, headline FROM articles").fetchall())
-    c = Corpus(group(reports), links, headlines, max(days) if days else None)
-    c.summaries = [link_summary(lc, c.as_of, headlines) for lc in links.values()]
-    c.summaries += [summarise(k, r, c.as_of) for k, r in c.groups.items() if k not in links]
-    with _cache_lock:
-        _cache[str(key[0])] = (key, c)
-    return c
-
-
-def _matches_actor(ev: dict[str, Any], needle: str, aliases: set[str] = frozenset()) -> bool:   # type: ignore[assignment]
-    """Part of a name, or any alias of an actor one of whose names holds it (``actor_aliases``)."""
-    needle = needle.lower()
-    names = list(ev["actors"]) + [c for c in ev["countries"]]
-    return any(needle in n.lower() or n in aliases for n in names if n)
-
-
-def _event_window(ev: dict[str, Any]) -> tuple[str, str] | None:
-    """Where an event sits in time: its date, else when it was reported."""
-    if ev["date_range"]:
-        return ev["date_range"]["start"], ev["date_range"]["end"]
-    if ev["first_reported"]:
-        return ev["first_reported"], ev["last_reported"]
-    return None
-
-
-def _filtered_events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, countries: str | None = None,
-                     type: str | None = None, status: str | None = None, date_from: str | None = None,
-                     date_to: str | None = None, overdue: bool | None = None,
-                     linked: bool | None = None) -> list[dict[str, Any]]:
+# ------------------------------------------------------------------ events
+def _event_filter(*, actor: str | None = None, countries: str | None = None, type: str | None = None,
+                  status: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                  overdue: bool | None = None, linked: bool | None = None,
+                  status_column: str = "status", aliases: Iterable[str] = ()) -> tuple[str, list[Any], bool]:
+    """The WHERE clause over ``event_index`` (and its parameters); the last value says whether it
+    needs ``as_of`` as its first parameter. ``aliases``: every written form of the actors whose
+    names hold ``actor`` (``store.events.actor_names_matching``), so any spelling finds them."""
     pair = parse_countries(countries)
-    types = parse_choices(type, EVENT_TYPES, "event type", upper=True)
+    types = parse_choices(type, event_types(), "event type", upper=True)
     statuses = parse_choices(status, STATUSES, "status")
     lo, hi = _bounds(date_from, date_to)
-    aliases = actor_names_matching(con, actor) if actor else set()
-    out = []
-    for ev in corpus(con).summaries:
-        if pair and not set(pair) <= set(ev["countries"]):
-            continue
-        if types and ev["type"] not in types:
-            continue
-        if statuses and ev["status"] not in statuses:
-            continue
-        if actor and not _matches_actor(ev, actor, aliases):
-            continue
-        if overdue is not None and ev["overdue"] != overdue:
-            continue
-        if linked is not None and ev["linked"] != linked:
-            continue
-        if lo or hi:
-            window = _event_window(ev)
-            if window is None or (lo and window[1] < lo.isoformat()) or (hi and window[0] > hi.isoformat()):
-                continue
-        out.append(ev)
-    return out
+    where, params = ["TRUE"], []
+    if pair:
+        where.append("list_has_all(countries, ?::VARCHAR[])")
+        params.append(list(pair))
+    if types:
+        where.append("list_contains(?::VARCHAR[], type)")
+        params.append(sorted(types))
+    if statuses:
+        where.append(f"list_contains(?::VARCHAR[], {status_column})")
+        params.append(sorted(statuses))
+    if actor and aliases:
+        where.append("(contains(actors_lc, ?) OR list_has_any(actors, ?::VARCHAR[]))")
+        params += [actor.lower(), sorted(aliases)]
+    elif actor:
+        where.append("contains(actors_lc, ?)")
+        params.append(actor.lower())
+    if overdue is not None:
+        where.append(f"{_OVERDUE} = ?")
+        params.append(overdue)
+    if linked is not None:
+        where.append("linked = ?")
+        params.append(linked)
+    if lo or hi:
+        where.append("win_start IS NOT NULL")
+    if lo:
+        where.append("win_end >= ?")
+        params.append(lo.isoformat())
+    if hi:
+        where.append("win_start <= ?")
+        params.append(hi.isoformat())
+    return " AND ".join(where), params, overdue is not None
 
 
-def _event_sort_key(sort: str) -> Any:
-    field = sort.lstrip("-")
-    if field == "date":
-        return lambda e: ((_event_window(e) or ("9999",))[0], e["event_id"])
-    if field == "reported":
-        return lambda e: (e["first_reported"] or "9999", e["event_id"])
-    if field == "reports":
-        return lambda e: (e["reports"], e["event_id"])
-    return lambda e: (e[field] or "", e["event_id"])
+# an open plan whose date ended before the newest article (the first parameter, ``$as_of``)
+_OVERDUE = "coalesce(open_plan AND date_end < CAST($as_of AS VARCHAR), FALSE)"
+_EVENT_ORDER = {"date": "coalesce(win_start, '9999')", "reported": "coalesce(first_reported, '9999')",
+                "reports": "n_reports", "type": "coalesce(type, '')", "status": "coalesce(status, '')"}
+
+
+def _named(sql: str, params: list[Any], as_of: date | None) -> tuple[str, dict[str, Any]]:
+    """Positional ``?`` parameters as named ones (``$p0``…), beside ``$as_of``."""
+    parts = sql.split("?")
+    out = parts[0] + "".join(f"$p{i}{p}" for i, p in enumerate(parts[1:]))
+    named: dict[str, Any] = {f"p{i}": v for i, v in enumerate(params)}
+    if "$as_of" in out:
+        named["as_of"] = as_of.isoformat() if as_of else None
+    return out, named
 
 
 def events(db: Db, *, actor: str | None = None, countries: str | None = None, type: str | None = None,
@@ -224,18 +196,132 @@ def events(db: Db, *, actor: str | None = None, countries: str | None = None, ty
     """
     limit, offset = _page(limit, offset)
     _choice(sort, EVENT_SORTS, "sort")
+    way = " DESC" if sort.startswith("-") else ""
+    order = f"{_EVENT_ORDER[sort.lstrip('-')]}{way}, event_id{way}"
     with reading(db) as con:
-        items = _filtered_events(con, actor=actor, countries=countries, type=type, status=status,
-                                 date_from=date_from, date_to=date_to, overdue=overdue, linked=linked)
-    items.sort(key=_event_sort_key(sort), reverse=sort.startswith("-"))
-    return _paged(items[offset:offset + limit], len(items), limit, offset)
+        cond, params, _ = _event_filter(actor=actor, countries=countries, type=type, status=status,
+                                        date_from=date_from, date_to=date_to, overdue=overdue, linked=linked,
+                                        aliases=actor_names_matching(con, actor) if actor else ())
+        as_of = _as_of(con)
+        sql, named = _named(f"SELECT count(*) FROM event_index WHERE {cond}", params, as_of)
+        total = _one(con, sql, named)               # type: ignore[arg-type]
+        # the page's ids first (a sort over narrow columns), then their summaries by key
+        sql, named = _named(f"SELECT event_id, {_OVERDUE} FROM event_index WHERE {cond} "
+                            f"ORDER BY {order} LIMIT {limit} OFFSET {offset}", params, as_of)
+        page = con.execute(sql, named).fetchall()
+        summaries = dict(lookup(con, "SELECT event_id, CAST(summary AS VARCHAR) FROM event_index "
+                                "WHERE event_id IN ({keys})", [eid for eid, _ in page]))
+    items = []
+    for eid, late in page:
+        item = json.loads(summaries[eid])
+        item["overdue"] = bool(late)
+        items.append(item)
+    return _paged(items, int(total[0]) if total else 0, limit, offset)
+
+
+def _reports(con: duckdb.DuckDBPyConnection, event_id: str, origin: str,
+             lc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The article events reporting an event, with their evidence offsets, in order of
+    publication (then what they know: happened > cancelled > postponed > planned > possible)."""
+    if origin == "link":
+        keys = con.execute("SELECT article_id, local_id, path FROM event_mentions WHERE event_id = ?",
+                           [event_id]).fetchall()
+    else:
+        ids = sorted({str(a.get("id")) for a in lc.get("articles") or []})
+        paths = dict(lookup(con, "SELECT id, path FROM articles WHERE id IN ({keys})", ids))
+        keys = [(a, loc, paths.get(a)) for a, loc, key in lookup(
+            con, "SELECT article_id, local_id, coalesce(record_event_id, article_id || '.' || local_id) "
+            "FROM article_events WHERE article_id IN ({keys})", ids) if key == event_id]
+    if not keys:
+        return []
+    path_of = {(a, loc): p for a, loc, p in keys}
+    ids = sorted({a for a, _, _ in keys})
+    rows = [r for r in lookup(con, "SELECT article_id, local_id, status, evidence, evidence_start, evidence_end, "
+                              "published FROM article_events WHERE article_id IN ({keys})", ids)
+            if (r[0], r[1]) in path_of]
+    reports = [{"article_id": a, "event": loc, "status": st, "text": text, "start": start, "end": end,
+                "published": pub, "path": path_of[(a, loc)]} for a, loc, st, text, start, end, pub in rows]
+
+    def order(r: dict[str, Any]) -> tuple[str, int, str, str]:
+        d = published_day(r["published"])
+        return (d.isoformat() if d else "9999", STATUS_PRIORITY.get(r["status"] or "", 0), r["path"] or "", r["event"])
+
+    return sorted(reports, key=order)
+
+
+def stages_of(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mark each history entry ``changed`` and give the runs of one status (``stages``)."""
+    stages: list[dict[str, Any]] = []
+    previous = None
+    for h in history:
+        status = h["status"]
+        h["changed"] = status != previous
+        if status != previous:
+            stages.append({"status": status, "since": h["as_of"], "until": None, "articles": [h["article_id"]]})
+            if len(stages) > 1:
+                stages[-2]["until"] = h["as_of"]
+        elif h["article_id"] not in stages[-1]["articles"]:
+            stages[-1]["articles"].append(h["article_id"])
+        previous = status
+    return stages
+
+
+def _detail(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    as_of = _as_of(con)
+    row = _one(con, "SELECT origin, CAST(summary AS VARCHAR), " + _OVERDUE.replace("$as_of", "?") +
+               " FROM event_index WHERE event_id = ?", [as_of.isoformat() if as_of else None, event_id])
+    if not row:
+        return None
+    origin, summary, late = row
+    table = "corpus_events" if origin == "link" else "record_events"
+    raw = _one(con, f"SELECT CAST(lifecycle AS VARCHAR) FROM {table} WHERE event_id = ?", [event_id])
+    if not raw:
+        return None
+    lc = json.loads(raw[0])
+    out = json.loads(summary)
+    out["overdue"] = bool(late)
+    reports = _reports(con, event_id, origin, lc)
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for r in reports:
+        by_article.setdefault(r["article_id"], []).append(r)
+    ids = sorted({str(h.get("article_id") or "") for h in lc.get("history") or []} |
+                 {str(a.get("id") or "") for a in lc.get("articles") or []})
+    headlines = dict(lookup(con, "SELECT id, headline FROM articles WHERE id IN ({keys})", ids))
+
+    def evidence_of(h: dict[str, Any]) -> Any:
+        for r in by_article.get(h.get("article_id") or "", []):
+            if r["status"] == h.get("status") or r["text"] == h.get("evidence"):
+                return {"text": r["text"], "start": r["start"], "end": r["end"]}
+        return {"text": h.get("evidence"), "start": None, "end": None}
+
+    history = [{"status": h.get("status"), "as_of": h.get("published"), "changed": False, "date": h.get("date"),
+                "article_id": h.get("article_id"), "event": None, "outlet": h.get("source"),
+                "headline": headlines.get(h.get("article_id") or ""), "reported_by": h.get("reported_by"),
+                "evidence": evidence_of(h), "location": h.get("location"), "reprints": h.get("reprints") or []}
+               for h in lc.get("history") or []]
+    if reports:
+        evidence = [{k: r[k] for k in ("article_id", "event", "status", "text", "start", "end")} for r in reports]
+    else:
+        evidence = [{"article_id": e.get("article_id"), "event": None, "status": None, "text": e.get("text"),
+                     "start": None, "end": None} for e in lc.get("evidence") or []]
+    articles = [{"id": a.get("id"), "path": a.get("path"), "source": a.get("source"),
+                 "headline": headlines.get(a.get("id") or ""), "published": a.get("published"),
+                 "duplicate_of": a.get("duplicate_of"), "kind": a.get("kind")} for a in lc.get("articles") or []]
+    out.update({"status_history": history, "stages": stages_of(history), "evidence": evidence,
+                "supporting_articles": articles, "conflicts": lc.get("conflicts") or [],
+                "as_of": as_of.isoformat() if as_of else None, "status_since": lc.get("status_since"),
+                "outlets": lc.get("outlets") or [], "plan_date": lc.get("plan_date"),
+                "date_reported_by": lc.get("date_reported_by"),
+                "location_reported_by": lc.get("location_reported_by"),
+                "lifecycle_from": "link" if origin == "link" else "records"})
+    return out
 
 
 def event(db: Db, event_id: str) -> dict[str, Any] | None:
     """One event with ``status_history``, ``stages``, ``evidence``, ``supporting_articles`` and
     ``conflicts``; None when no report carries that id."""
     with reading(db) as con:
-        return corpus(con).detail(event_id)
+        return _detail(con, event_id)
 
 
 # ------------------------------------------------------------------ articles
@@ -254,47 +340,45 @@ def articles(db: Db, *, source: str | None = None, actor: str | None = None, cou
     """Articles (without their text), filtered by outlet, a named entity (part of its name), a
     country an entity or event involves, an ``event_id`` they report, and publication date."""
     limit, offset = _page(limit, offset)
-    order = {"published": "published_date NULLS LAST, path, id", "-published": "published_date DESC NULLS LAST, "
-             "path, id", "path": "path, id"}[_choice(sort, ARTICLE_SORTS, "sort")]
+    order = {"published": "published NULLS LAST, path, article_id", "-published": "published DESC NULLS LAST, "
+             "path, article_id", "path": "path, article_id"}[_choice(sort, ARTICLE_SORTS, "sort")]
     lo, hi = _bounds(date_from, date_to)
     where, params = ["TRUE"], []
     if source:
-        where.append("lower(source) = lower(?)")
-        params.append(source)
+        where.append("source_lc = ?")
+        params.append(source.lower())
     if actor:
-        where.append("array_to_string(json_extract_string(record, '$.entities[*].name'), chr(10)) ILIKE ? ESCAPE '\\'")
-        params.append(_like(actor))
+        where.append("contains(names_lc, ?)")
+        params.append(actor.lower())
     if country:
         codes = parse_countries(country)
         if len(codes) != 1:
             raise UsageError(f"country takes one ISO 3166-1 alpha-3 code such as JPN, not {country!r}")
-        code = codes[0]
-        where.append("(list_contains(json_extract_string(record, '$.entities[*].country'), ?) OR "
-                     "list_contains(json_extract_string(record, '$.events[*].source.country'), ?) OR "
-                     "list_contains(json_extract_string(record, '$.events[*].target.country'), ?))")
-        params += [code, code, code]
+        where.append("list_contains(countries, ?)")
+        params.append(codes[0])
     if event_id:
         # linked ids live in event_mentions; records of older stores carry them too
-        where.append("(id IN (SELECT article_id FROM event_mentions WHERE event_id = ?) OR "
-                     "list_contains(json_extract_string(record, '$.events[*].event_id'), ?))")
+        where.append("(article_id IN (SELECT article_id FROM event_mentions WHERE event_id = ?) OR "
+                     "article_id IN (SELECT article_id FROM article_events WHERE record_event_id = ?))")
         params += [event_id, event_id]
     if lo or hi:
-        where.append("regexp_matches(published_date, '^\\d{4}-\\d{2}-\\d{2}$')")
+        where.append("regexp_matches(published, '^\\d{4}-\\d{2}-\\d{2}$')")
     if lo:
-        where.append("published_date >= ?")
+        where.append("published >= ?")
         params.append(lo.isoformat())
     if hi:
-        where.append("published_date <= ?")
+        where.append("published <= ?")
         params.append(hi.isoformat())
     cond = " AND ".join(where)
-    with reading(db) as con:
-        total = con.execute(f"SELECT count(*) FROM articles WHERE {cond}", params).fetchone()
-        rows = con.execute(
-            "SELECT id, path, source, headline, lead, published_date, published_how, published_confidence, "
-            "dateline_place, dateline_text, url, json_array_length(record->'entities'), "
-            "json_array_length(record->'events'), json_array_length(record->'quotes') "
-            f"FROM articles WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-    return _paged([_article_summary(r) for r in rows], int(total[0]) if total else 0, limit, offset)
+    with reading(db) as con:      # filter and sort the narrow per-article table, then fetch the page by key
+        total = _one(con, f"SELECT count(*) FROM article_facts WHERE {cond}", params)
+        page = con.execute(f"SELECT article_id, n_entities, n_events, n_quotes FROM article_facts WHERE {cond} "
+                           f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        rows = {r[0]: r for r in lookup(
+            con, "SELECT id, path, source, headline, lead, published_date, published_how, published_confidence, "
+            "dateline_place, dateline_text, url FROM articles WHERE id IN ({keys})", [r[0] for r in page])}
+    return _paged([_article_summary((*rows[aid], *counts)) for aid, *counts in page if aid in rows],
+                  int(total[0]) if total else 0, limit, offset)
 
 
 def article(db: Db, article_id: str) -> dict[str, Any] | None:
@@ -305,101 +389,43 @@ def article(db: Db, article_id: str) -> dict[str, Any] | None:
 
 
 # ------------------------------------------------------------------ actors and quotes
-def _fold(owner: dict[str, Any], a: dict[str, Any]) -> None:
-    owner["aliases"].append(a["name"])
-    owner["_ids"] |= a["_ids"]
-    owner["articles"] = len(owner["_ids"])
-    for k in ("mentions", "events"):
-        owner[k] += a[k]
-    owner["countries"] = sorted(set(owner["countries"]) | set(a["countries"]))
-    owner["roles"] = sorted(set(owner["roles"]) | set(a["roles"]))
-
-
-def _merge_spellings(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One actor per person across spellings ("Sergei Lavrov", "Sergey Lavrov"): names with the same
-    transliteration key merge into the most used spelling; the others are kept in ``aliases``."""
-    from ..entities import canonical_key
-
-    groups: dict[str, list[dict[str, Any]]] = {}
-    out = []
-    for a in items:
-        if a["type"] == "PERSON":
-            groups.setdefault(canonical_key(a["name"]), []).append(a)
-        else:
-            out.append(a)
-    for members in groups.values():
-        members.sort(key=lambda m: (-m["articles"], -m["mentions"], m["name"]))
-        owner = members[0]
-        for other in members[1:]:
-            _fold(owner, other)
-        out.append(owner)
-    return out
-
-
-def _merge_short_names(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Fold a one-word PERSON name into the one full name that contains that word ("Xi" into
-    "Xi Jinping"); the short form is kept in ``aliases``. Ambiguous short names stay apart."""
-    full = [a for a in items if a["type"] == "PERSON" and " " in a["name"]]
-    out = []
-    for a in items:
-        if a["type"] == "PERSON" and " " not in a["name"]:
-            owners = [f for f in full if a["name"] in f["name"].split()]
-            if len(owners) == 1:
-                _fold(owners[0], a)
-                continue
-        out.append(a)
-    return out
-
-
 def actors(db: Db, *, q: str | None = None, type: str | None = None, country: str | None = None,
            sort: str = "articles", limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Named entities across articles by canonical name and type: how many articles and
-    mentions, their countries and roles, and how many events name them as a side."""
+    mentions, their countries and roles, and how many events name them as a side. Spellings
+    of one person are one actor (``store.read.merge_actors``); ``q`` matches any of its names."""
     limit, offset = _page(limit, offset)
     _choice(sort, ACTOR_SORTS, "sort")
-    types = parse_choices(type, ("PERSON", "ORG", "GPE", "LOC", "NORP", "OUTLET", "FAC", "EVENT"), "entity type",
-                          upper=True)
+    types = parse_choices(type, ENTITY_TYPES, "entity type", upper=True)
     code = parse_countries(country)[0] if country else None
-    with reading(db) as con:
-        if has_actors(con):         # the linker's actors: one per referent, any alias matches ``q``
-            items = load_actors(con, q=q, types=types, country=code)
-            if sort == "name":
-                items.sort(key=lambda a: (a["name"].lower(), a["type"]))
-            else:
-                items.sort(key=lambda a: (-a[sort], a["name"].lower(), a["type"]))
-            return _paged(items[offset:offset + limit], len(items), limit, offset)
-    where, params = ["name IS NOT NULL"], []
+    where, params = ["TRUE"], []
     if q:
-        where.append("name ILIKE ? ESCAPE '\\'")
-        params.append(_like(q))
+        where.append("contains(names_lc, ?)")
+        params.append(q.lower())
     if types:
-        where.append("type IN (SELECT unnest(?))")
+        where.append("list_contains(?::VARCHAR[], type)")
         params.append(sorted(types))
     if code:
-        where.append("country = ?")
+        where.append("list_contains(countries, ?)")
         params.append(code)
-    sql = ("SELECT name, type, mode(country) AS country, list(DISTINCT country) FILTER (country IS NOT NULL), "
-           "list(DISTINCT role) FILTER (role IS NOT NULL), list(DISTINCT article_id), sum(mentions) "
-           "FROM (SELECT a.id AS article_id, e->>'name' AS name, e->>'type' AS type, e->>'country' AS country, "
-           "e->>'role' AS role, coalesce(json_array_length(e->'mentions'), 0) AS mentions "
-           "FROM (SELECT id, unnest(CAST(record->'entities' AS JSON[])) AS e FROM articles) a) "
-           f"WHERE {' AND '.join(where)} GROUP BY name, type")
+    cond = " AND ".join(where)
+    order = "name_lc, type, name" if sort == "name" else f"{sort} DESC, name_lc, type, name"
     with reading(db) as con:
-        rows = con.execute(sql, params).fetchall()
-        events_now = corpus(con).summaries
-    event_counts: Counter[str] = Counter(n for e in events_now for n in e["actors"])
-    items = [{"name": name, "type": etype, "country": country, "countries": sorted(countries or []),
-              "roles": sorted(roles or []), "articles": len(ids), "mentions": int(n_mentions or 0), "_ids": set(ids),
-              "events": event_counts.get(name, 0), "aliases": []}
-             for name, etype, country, countries, roles, ids, n_mentions in rows]
-    items = _merge_short_names(_merge_spellings(items))
-    for a in items:
-        del a["_ids"]
-    if sort == "name":
-        items.sort(key=lambda a: (a["name"].lower(), a["type"]))
-    else:
-        items.sort(key=lambda a: (-a[sort], a["name"].lower(), a["type"]))
-    return _paged(items[offset:offset + limit], len(items), limit, offset)
+        if has_actors(con):         # the linker's actors: one per referent, any alias matches ``q``
+            found = load_actors(con, q=q, types=types, country=code)
+            if sort == "name":
+                found.sort(key=lambda a: (a["name"].lower(), a["type"]))
+            else:
+                found.sort(key=lambda a: (-a[sort], a["name"].lower(), a["type"]))
+            return _paged(found[offset:offset + limit], len(found), limit, offset)
+        total = _one(con, f"SELECT count(*) FROM actor_index WHERE {cond}", params)
+        rows = con.execute("SELECT name, type, country, countries, roles, articles, mentions, events, aliases "
+                           f"FROM actor_index WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?",
+                           [*params, limit, offset]).fetchall()
+    items = [{"name": name, "type": etype, "country": c, "countries": list(cs or []), "roles": list(roles or []),
+              "articles": n_art, "mentions": n_men, "events": n_ev, "aliases": list(aliases or [])}
+             for name, etype, c, cs, roles, n_art, n_men, n_ev, aliases in rows]
+    return _paged(items, int(total[0]) if total else 0, limit, offset)
 
 
 def quotes(db: Db, *, speaker: str | None = None, q: str | None = None, article_id: str | None = None,
@@ -408,22 +434,20 @@ def quotes(db: Db, *, speaker: str | None = None, q: str | None = None, article_
     limit, offset = _page(limit, offset)
     where, params = ["TRUE"], []
     if speaker:
-        where.append("speaker ILIKE ? ESCAPE '\\'")
-        params.append(_like(speaker))
+        where.append("contains(speaker_lc, ?)")
+        params.append(speaker.lower())
     if q:
-        where.append("text ILIKE ? ESCAPE '\\'")
-        params.append(_like(q))
+        where.append("contains(text_lc, ?)")
+        params.append(q.lower())
     if article_id:
         where.append("article_id = ?")
         params.append(article_id)
-    base = ("FROM (SELECT article_id, path, outlet, headline, published, qt->>'speaker' AS speaker, "
-            "qt->>'speaker_entity' AS speaker_entity, qt->>'text' AS text, CAST(qt->>'start' AS INTEGER) AS qstart, "
-            "CAST(qt->>'end' AS INTEGER) AS qend FROM (SELECT id AS article_id, path, source AS outlet, headline, "
-            "published_date AS published, unnest(CAST(record->'quotes' AS JSON[])) AS qt FROM articles)) "
-            f"WHERE {' AND '.join(where)}")
+    cond = " AND ".join(where)
     with reading(db) as con:
-        total = con.execute(f"SELECT count(*) {base}", params).fetchone()
-        rows = con.execute(f"SELECT * {base} ORDER BY published NULLS LAST, path, qstart LIMIT ? OFFSET ?",
+        total = _one(con, f"SELECT count(*) FROM article_quotes WHERE {cond}", params)
+        rows = con.execute("SELECT article_id, path, outlet, headline, published, speaker, speaker_entity, text, "
+                           f"qstart, qend FROM article_quotes WHERE {cond} "
+                           "ORDER BY published NULLS LAST, path, qstart, article_id, idx LIMIT ? OFFSET ?",
                            [*params, limit, offset]).fetchall()
     items = [{"article_id": r[0], "path": r[1], "outlet": r[2], "headline": r[3], "published": r[4],
               "speaker": r[5], "speaker_entity": r[6], "text": r[7], "start": r[8], "end": r[9]} for r in rows]
@@ -449,55 +473,50 @@ def counts(db: Db, *, countries: str | None = None, type: str | None = None, sta
     is a month or narrower, else of its first report; ``"reported"``: every report, in the month
     it was published (how much the press wrote)."""
     _choice(basis, ("event", "reported"), "basis")
+    cond, params, _ = _event_filter(countries=countries, type=type, status=status)
     with reading(db) as con:
-        items = _filtered_events(con, countries=countries, type=type, status=status)
-        groups = corpus(con).groups
-    per: dict[str, Counter[str]] = {}
-    per_type: dict[str, Counter[str]] = {}
-    undated = 0
-    for ev in items:
+        n_events = int(_one(con, f"SELECT count(*) FROM event_index WHERE {cond}", params)[0] or 0)
         if basis == "event":
-            if is_month_precise(ev["date"]):
-                rng = timex_range(ev["date"])
-                stamps = [(month_key(rng[0]), ev["status"])] if rng else []
-            else:
-                stamps = [(ev["first_reported"][:7], ev["status"])] if ev["first_reported"] else []
-        else:
-            stamps = [(month_key(d), r.event.get("status") or "?") for r in groups.get(ev["event_id"], [])
-                      if (d := r.day)]
-        if not stamps:
-            undated += 1
-        for month, st in stamps:
-            per.setdefault(month, Counter())[st] += 1
-            per_type.setdefault(month, Counter())[ev["type"] or "?"] += 1
+            rows = con.execute(f"SELECT event_month, status, coalesce(type, '?'), count(*) FROM event_index "
+                               f"WHERE {cond} GROUP BY ALL", params).fetchall()
+            undated = sum(n for month, _, _, n in rows if month is None)
+        else:       # every dated report, from the per-event monthly counts the writer keeps
+            mcond, mparams, _ = _event_filter(countries=countries, type=type, status=status, status_column="event_status")
+            rows = con.execute(f"SELECT month, status, type, sum(n) FROM event_months WHERE {mcond} GROUP BY ALL",
+                               mparams).fetchall()
+            undated = int(_one(con, f"SELECT count(*) FROM event_index WHERE {cond} AND NOT dated_reports",
+                               params)[0] or 0)
+    per: dict[str, dict[str, int]] = {}
+    per_type: dict[str, dict[str, int]] = {}
+    for month, st, etype, n in rows:
+        if month is None:
+            continue
+        per.setdefault(month, {})[st] = per.setdefault(month, {}).get(st, 0) + n
+        per_type.setdefault(month, {})[etype] = per_type.setdefault(month, {}).get(etype, 0) + n
     months = months_between(min(per), max(per)) if per else []
-    rows = [{"month": m, "total": sum(per.get(m, Counter()).values()), "by_status": dict(per.get(m, Counter())),
-             "by_type": dict(per_type.get(m, Counter()))} for m in months]
+    out = [{"month": m, "total": sum(per.get(m, {}).values()), "by_status": dict(sorted(per.get(m, {}).items())),
+            "by_type": dict(sorted(per_type.get(m, {}).items()))} for m in months]
     return {"countries": list(parse_countries(countries)), "type": type, "status": status, "basis": basis,
-            "months": rows, "undated": undated, "events": len(items)}
+            "months": out, "undated": undated, "events": n_events}
 
 
 def stats(db: Db) -> dict[str, Any]:
-    """What the store holds, for people: counts, date range, events by status and type, top pairs."""
+    """What the store holds, for people: counts, date range, events by status and type, top pairs
+    (computed by the writer, ``store/read.py``: they change only with a write)."""
     with reading(db) as con:
-        row = con.execute(
-            "SELECT count(*), min(published_date) FILTER (regexp_matches(published_date, '^\\d{4}-\\d{2}-\\d{2}$')), "
-            "max(published_date) FILTER (regexp_matches(published_date, '^\\d{4}-\\d{2}-\\d{2}$')), "
-            "sum(json_array_length(record->'events')), sum(json_array_length(record->'quotes')), "
-            "sum(json_array_length(record->'entities')), count(DISTINCT source) FROM articles").fetchone() or ()
-        rejections = con.execute("SELECT count(*) FROM rejections").fetchone()
-        c = corpus(con)
-        items, as_of = c.summaries, c.as_of
-    pairs = Counter("-".join(e["countries"]) for e in items if len(e["countries"]) == 2)
+        as_of, first, last, n_articles, sources, reports, n_quotes, entities, fts, events = _one(
+            con, "SELECT as_of, first_published, last_published, articles, sources, reports, quotes, entities, fts, "
+            "CAST(events AS VARCHAR) FROM read_summary")
+        n_rejections = _one(con, "SELECT count(*) FROM rejections")
+        backend = _search.backend(con, bool(fts))
+    ev = json.loads(events or "{}")
     return {
-        "articles": int(row[0] or 0), "rejections": int(rejections[0]) if rejections else 0,
-        "sources": int(row[6] or 0),
-        "published": {"first": row[1], "last": row[2]},
-        "reports": int(row[3] or 0), "events": len(items), "linked_events": sum(e["linked"] for e in items),
-        "overdue": sum(e["overdue"] for e in items), "quotes": int(row[4] or 0), "entities": int(row[5] or 0),
-        "by_status": dict(Counter(e["status"] for e in items).most_common()),
-        "by_type": dict(Counter(e["type"] for e in items).most_common()),
-        "country_pairs": [{"countries": p.split("-"), "events": n} for p, n in pairs.most_common(20)],
-        "as_of": as_of.isoformat() if as_of else None, "search": _search.backend(),
-        "statuses": list(STATUSES), "types": list(EVENT_TYPES),
+        "articles": int(n_articles or 0), "rejections": int(n_rejections[0]) if n_rejections else 0,
+        "sources": int(sources or 0), "published": {"first": first, "last": last},
+        "reports": int(reports or 0), "events": ev.get("events", 0), "linked_events": ev.get("linked_events", 0),
+        "overdue": ev.get("overdue", 0), "quotes": int(n_quotes or 0), "entities": int(entities or 0),
+        "by_status": ev.get("by_status", {}), "by_type": ev.get("by_type", {}),
+        "country_pairs": ev.get("country_pairs", []),
+        "as_of": as_of.isoformat() if as_of else None, "search": backend,
+        "statuses": list(STATUSES), "types": list(event_types()),
     }

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 from ..errors import StoreError
 from ..records import Article, Rejection
 from .sql import lookup
-from .schema import MIGRATIONS
+from .read import write_articles
+from .schema import MIGRATIONS, READ_MODEL_VERSION
 
 DEFAULT_DB = "storyline.duckdb"
 LOCK_WAIT_S = 15.0             # how long a writer waits for readers to let go of the file
@@ -79,6 +80,9 @@ class Store:
         self.shared = shared
         self._con: Any = None
         self._tx_depth = 0
+        # articles written since the read model was last refreshed (None: all, after migration 3)
+        self._touched: set[str] | None = set()
+        self._dirty = False
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}; run `storyline ingest PATH --db {self.path}` first")
         self._open()
@@ -178,6 +182,8 @@ class Store:
                     self.con.execute(sql)
                 self.con.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)", [version, description])
                 self.con.execute("COMMIT")
+                if version == READ_MODEL_VERSION:       # an older store: its read model is built from it
+                    self._touched, self._dirty = None, True
             except Exception as e:
                 self.con.execute("ROLLBACK")
                 raise StoreError(f"migration {version} ({description}) failed on {self.path}: {e}") from e
@@ -186,7 +192,26 @@ class Store:
         row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0] or 0) if row else 0
 
-    def close(self) -> None:
+    def mark_written(self, article_ids: Iterable[str] = ()) -> None:
+        """Note a write the read model follows (``refresh_read_model``, at ``close``)."""
+        self._dirty = True
+        if self._touched is not None:
+            self._touched.update(article_ids)
+
+    def refresh_read_model(self) -> None:
+        """Bring the read model (``store/read.py``) up to date with the writes made through this
+        handle: unlinked events, the actor index, the totals and the search index."""
+        if self.read_only or not self._dirty:
+            return
+        from .read import refresh
+
+        refresh(self, self._touched)
+        self._touched, self._dirty = set(), False
+
+    def close(self, refresh: bool = True) -> None:
+        """Close the connection, after refreshing the read model when this handle wrote."""
+        if refresh:
+            self.refresh_read_model()
         if self._con is not None:
             self._con.close()
             self._con = None
@@ -194,8 +219,8 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        self.close(refresh=exc_type is None)
 
     # ------------------------------------------------------------------ articles
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -247,6 +272,8 @@ class Store:
                                 "OR path IN (SELECT path FROM _sl_articles)")
                 finally:
                     con.unregister("_sl_articles")
+                write_articles(con, recs)
+                self.mark_written(str(r["id"]) for r in recs)
             if rejections:
                 con.executemany("DELETE FROM rejections WHERE path = ? AND input_id <> ?",   # the latest verdict
                                 [[r.path, r.input_id] for r in rejections])
@@ -274,6 +301,8 @@ class Store:
             for a in articles:
                 con.execute("UPDATE articles SET record = ? WHERE id = ?",
                             [json.dumps(a.to_dict(), ensure_ascii=False), a.id])
+            write_articles(con, [a.to_dict() for a in articles], replace=True)
+            self.mark_written(a.id for a in articles)
 
     def iter_records(self, order: str = "path") -> Iterator[dict[str, Any]]:
         """Article records (OUTPUT.md) in a stable order, with their events' corpus ``event_id``."""

@@ -26,6 +26,7 @@ from ..link.dedup import Signature
 from ..link.lifecycle import with_overdue
 from ..link.linker import LinkResult, LinkState
 from ..link.mentions import ROW_COLUMNS, Mention
+from .read import clear_event_index, save_event_index
 from .sql import lookup
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -246,6 +247,7 @@ def save_links(store: "Store", result: LinkResult, lifecycles: Mapping[str, dict
                 _arrow(store, "_sl_events", event_rows)
                 con.execute(f"INSERT INTO corpus_events ({', '.join(event_rows[0])}) "
                             f"SELECT {', '.join(event_rows[0])} FROM _sl_events")
+            save_event_index(con, lifecycles, result.dropped)
             seen = sorted(set(linked_articles) | result.articles)
             if seen:
                 con.execute("DELETE FROM linked_articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [seen])
@@ -265,6 +267,7 @@ def save_links(store: "Store", result: LinkResult, lifecycles: Mapping[str, dict
                             [[r["article_id"] for r in dup_rows]])
                 _arrow(store, "_sl_dups", dup_rows)
                 con.execute("INSERT INTO duplicate_groups SELECT article_id, group_id, kind FROM _sl_dups")
+        store.mark_written(result.articles)
     finally:
         for name in ("_sl_keys", "_sl_mentions", "_sl_events", "_sl_sigs", "_sl_bands", "_sl_dups"):
             try:
@@ -278,6 +281,8 @@ def forget_links(store: "Store") -> None:
     with store.transaction("clearing the links") as con:
         for table in LINK_TABLES:
             con.execute(f"DELETE FROM {table}")
+        clear_event_index(con)
+    store.mark_written()
 
 
 def _event_row(event_id: str, lc: dict[str, Any]) -> dict[str, Any]:

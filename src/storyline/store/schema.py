@@ -32,8 +32,20 @@ Tables (version 4, actors across the corpus: ``storyline.link.actors``):
   the form folded (lower case, no accents) for filters that match any alias.
 - ``actor_resolutions``: forms that mean different actors in different articles (a bare
   surname two people share), decided per article.
+Tables (version 5, the read model: ``store/read.py``; the API and the CLI read only these,
+the ``articles`` columns and ``corpus_events``, never by loading the corpus into Python):
+- ``article_events``, ``article_entities``, ``article_quotes``: one row per event, entity and
+  quote of an article record, written with the record; ``article_facts``: per article, the
+  counts and the names and countries its filters match.
+- ``event_index``: one row per corpus event (the linker's, or an article event it has not
+  linked) with the list view's columns; ``record_events``: the lifecycle of the latter;
+  ``event_months``: its reports per month of publication and status (``/api/counts``).
+- ``actor_index``: named entities across articles, spellings merged; ``read_summary``: the
+  store's totals. Both are rebuilt after every write (``Store.close``).
 """
 from __future__ import annotations
+
+READ_MODEL_VERSION = 5          # the migration that adds the read model (``store/read.py``)
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "articles, rejections, parse cache", [
@@ -178,5 +190,115 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             type VARCHAR NOT NULL,
             actor_id VARCHAR NOT NULL
         )""",
+    ]),
+    (5, "read model: per-article facts, event index, actor index, summary", [
+        """CREATE TABLE article_events (
+            article_id VARCHAR NOT NULL,
+            local_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            record_event_id VARCHAR,
+            type VARCHAR,
+            status VARCHAR,
+            published VARCHAR,
+            evidence VARCHAR,
+            evidence_start INTEGER,
+            evidence_end INTEGER,
+            PRIMARY KEY (article_id, local_id)
+        )""",
+        """CREATE TABLE article_entities (
+            article_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            name VARCHAR,
+            type VARCHAR,
+            country VARCHAR,
+            role VARCHAR,
+            mentions INTEGER NOT NULL
+        )""",
+        """CREATE TABLE article_quotes (
+            article_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            path VARCHAR,
+            outlet VARCHAR,
+            headline VARCHAR,
+            published VARCHAR,
+            speaker VARCHAR,
+            speaker_lc VARCHAR,
+            speaker_entity VARCHAR,
+            text VARCHAR,
+            text_lc VARCHAR,
+            qstart INTEGER,
+            qend INTEGER
+        )""",
+        """CREATE TABLE article_facts (
+            article_id VARCHAR PRIMARY KEY,
+            n_entities INTEGER NOT NULL,
+            n_events INTEGER NOT NULL,
+            n_quotes INTEGER NOT NULL,
+            names_lc VARCHAR NOT NULL,
+            countries VARCHAR[] NOT NULL,
+            path VARCHAR,
+            source_lc VARCHAR,
+            published VARCHAR
+        )""",
+        """CREATE TABLE event_index (
+            event_id VARCHAR PRIMARY KEY,
+            origin VARCHAR NOT NULL,
+            linked BOOLEAN NOT NULL,
+            type VARCHAR,
+            status VARCHAR,
+            open_plan BOOLEAN NOT NULL,
+            date_end VARCHAR,
+            win_start VARCHAR,
+            win_end VARCHAR,
+            first_reported VARCHAR,
+            n_reports INTEGER NOT NULL,
+            countries VARCHAR[] NOT NULL,
+            actors VARCHAR[] NOT NULL,
+            actors_lc VARCHAR NOT NULL,
+            event_month VARCHAR,
+            dated_reports BOOLEAN NOT NULL DEFAULT FALSE,
+            summary JSON NOT NULL
+        )""",
+        """CREATE TABLE event_months (
+            event_id VARCHAR NOT NULL,
+            type VARCHAR,
+            event_status VARCHAR,
+            countries VARCHAR[] NOT NULL,
+            month VARCHAR NOT NULL,
+            status VARCHAR,
+            n INTEGER NOT NULL
+        )""",
+        """CREATE TABLE record_events (
+            event_id VARCHAR PRIMARY KEY,
+            lifecycle JSON NOT NULL
+        )""",
+        """CREATE TABLE actor_index (
+            name VARCHAR NOT NULL,
+            type VARCHAR,
+            country VARCHAR,
+            countries VARCHAR[] NOT NULL,
+            roles VARCHAR[] NOT NULL,
+            articles INTEGER NOT NULL,
+            mentions INTEGER NOT NULL,
+            events INTEGER NOT NULL,
+            aliases VARCHAR[] NOT NULL,
+            name_lc VARCHAR NOT NULL,
+            names_lc VARCHAR NOT NULL
+        )""",
+        """CREATE TABLE read_summary (
+            as_of DATE,
+            first_published VARCHAR,
+            last_published VARCHAR,
+            articles BIGINT NOT NULL,
+            sources BIGINT NOT NULL,
+            reports BIGINT NOT NULL,
+            quotes BIGINT NOT NULL,
+            entities BIGINT NOT NULL,
+            fts BOOLEAN NOT NULL,
+            stale BOOLEAN NOT NULL,
+            events JSON
+        )""",
+        "CREATE INDEX event_mentions_event ON event_mentions (event_id)",
+        "INSERT INTO read_summary VALUES (NULL, NULL, NULL, 0, 0, 0, 0, 0, FALSE, TRUE, NULL)",
     ]),
 ]
