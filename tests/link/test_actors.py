@@ -141,3 +141,29 @@ def test_a_part_of_a_place_is_kept_apart_and_points_to_it() -> None:
     part = next(a for a in by_name.values() if "western" in a.name)
     assert part.part_of == by_name["Aleutian Islands"].actor_id
     assert all(a.part_of is None for a in by_name.values() if a is not part)
+
+
+def test_a_titled_surname_beside_a_namesake_named_in_full_is_the_office_holder() -> None:
+    """An article naming "President Obama" and his wife "Michelle Obama" in full, dated only to
+    its year: the bare surname with the title is the president, not the namesake beside it."""
+    from storyline.link.actors import published_span
+
+    table = rows(("a1", "Barack Obama", "PERSON", "USA"), ("a2", "Barack Obama", "PERSON", "USA"),
+                 ("a3", "Michelle Obama", "PERSON", "USA"))
+    table.append(EntityRow("a3", "Obama", "PERSON", None, "USA", "President", 3, published_span("2014")))
+    t = build_actors(table)
+    people = names(t, "PERSON")
+    assert "Obama" in people["Barack Obama"] and "Obama" not in people["Michelle Obama"]
+    assert published_span("2018/2020") == (dt.date(2018, 1, 1), dt.date(2020, 12, 31))
+    assert published_span("XXXX-02-06") is None
+
+
+def test_a_surname_typed_as_an_organisation_goes_to_the_bearer_the_corpus_names_most() -> None:
+    """"The Lindqvist government" typed ORG in an article naming no Lindqvist: of the two people of
+    that name, the one named in far more articles."""
+    t = build_actors(rows(("a1", "Erik Lindqvist", "PERSON", "SWE"), ("a2", "Erik Lindqvist", "PERSON", "SWE"),
+                          ("a3", "Erik Lindqvist", "PERSON", "SWE"), ("a4", "Anna Lindqvist", "PERSON", "SWE"),
+                          ("a5", "Lindqvist", "ORG")))
+    assert "Lindqvist" in names(t)["Erik Lindqvist"]
+    assert "Lindqvist" not in {a.name for a in t.actors.values() if a.type == "ORG"}
+    assert duplicate_actor_rows([{"name": a.name, "type": a.type, "aliases": a.aliases} for a in t.actors.values()]) == []

@@ -52,6 +52,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..dates import DateValue
+
 PERSON = "PERSON"
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 ORG_TYPES = ("ORG", "OUTLET")
@@ -94,6 +96,7 @@ class EntityRow:
     country: str | None = None
     role: str | None = None
     mentions: int = 1
+    span: tuple[dt.date, dt.date] | None = None     # the days a partial publication date can mean ("2020")
 
 
 @dataclass
@@ -243,11 +246,13 @@ class _Form:
     countries: Counter[str] = field(default_factory=Counter)
     roles: dict[str, list[Any]] = field(default_factory=dict)       # role -> [first, last, articles]
     dates: dict[str, dt.date | None] = field(default_factory=dict)   # article -> published
+    spans: dict[str, tuple[dt.date, dt.date] | None] = field(default_factory=dict)   # ... when only partly known
 
     def add(self, r: EntityRow) -> None:
         if r.article_id not in self.articles:
             self.articles.add(r.article_id)
             self.dates[r.article_id] = r.published
+            self.spans[r.article_id] = r.span
         self.mentions += max(1, int(r.mentions or 1))
         if r.country:
             self.countries[r.country] += 1
@@ -308,18 +313,34 @@ def _tenures() -> dict[str, list[dict[str, Any]]]:
     return dict(out)
 
 
-def _tenure_fits(key: str, role: str | None, day: dt.date | None) -> bool:
-    """Whether the tenure table has the person of ``key`` in an office titled like ``role`` on ``day``."""
-    if day is None:
+def _tenure_fits(key: str, role: str | None, day: dt.date | None,
+                 span: tuple[dt.date, dt.date] | None = None) -> bool:
+    """Whether the tenure table has the person of ``key`` in an office titled like ``role`` on ``day``
+    (or, when only a span of days is known, on every day of it)."""
+    if day is not None:
+        lo = hi = day.isoformat()
+    elif span is not None:
+        lo, hi = span[0].isoformat(), span[1].isoformat()
+    else:
         return False
-    iso = day.isoformat()
     for t in _tenures().get(key, ()):
         titles = [s.casefold() for s in t.get("titles") or []]
         if role and titles and not any(s in role.casefold() for s in titles):
             continue
-        if (t.get("start") or "") <= iso and (t.get("end") is None or iso <= t["end"]):
+        if (t.get("start") or "") <= lo and (t.get("end") is None or hi <= t["end"]):
             return True
     return False
+
+
+def published_span(value: object) -> tuple[dt.date, dt.date] | None:
+    """The days a partial publication date can mean (``2020``, ``2016-05``, a span ``2018/2020``)."""
+    if not isinstance(value, str):
+        return None
+    ends = [DateValue.parse(v) for v in value.split("/", 1)]
+    bounds = [b.bounds() if b else None for b in ends]
+    if not all(bounds):
+        return None
+    return bounds[0][0], bounds[-1][1]      # type: ignore[index]
 
 
 # ---------------------------------------------------------------------- building
@@ -366,6 +387,7 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
                and not (len(person_tokens(f.name)) == 1 and person_tokens(f.name)[0] in HONOURS)}
     person_keys = {person_key(k[0]) for k in persons if len(person_tokens(k[0])) >= 2}
     typed_surnames: dict[tuple[str, str], set[str]] = {}
+    bearer_tokens = {t for k in persons if len(person_tokens(k[0])) >= 2 for t in person_tokens(k[0])}
     for k, f in forms.items():
         if k in persons or f.type in ("NORP", "OUTLET") or _known_place(f.name):
             continue
@@ -377,8 +399,8 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
                      if any(o[1] == PERSON and o != k and tok[0] in person_tokens(o[0]) for o in by_article[a])}
             if hosts and hosts == f.articles:
                 persons[k] = f          # a surname typed ORG/GPE in articles that name the person
-            elif hosts:
-                typed_surnames[k] = hosts   # ... in some of its articles: decided there
+            elif hosts or tok[0] in bearer_tokens:
+                typed_surnames[k] = set(f.articles)   # ... in some or none of its articles: decided per article
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for k in persons:
         groups[person_key(k[0])].append(k)
@@ -427,11 +449,19 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
 
     for k, hosts in typed_surnames.items():
         tok = person_tokens(k[0])[0]
+        bearers = {union.find(("person", g)) for g in groups if len(gtokens[g]) >= 2 and tok in gtokens[g]}
         for aid in sorted(hosts):
             here = {union.find(("person", person_key(n))) for n, t in by_article[aid]
                     if t == PERSON and (n, t) in persons and tok in person_tokens(n)}
             if len(here) == 1:
                 resolutions[(aid, k[0], k[1])] = next(iter(here))
+                continue
+            # two bearers named here, or none: the one the corpus names far more often, as for a bare
+            # person surname (``_decide``): "the X government" is the president's, not his wife's
+            counts = sorted(((len(ctx.articles(r)), str(r), r) for r in (here or bearers)), key=lambda x: (-x[0], x[1]))
+            runner_up = counts[1][0] if len(counts) > 1 else 0
+            if counts and counts[0][0] >= 2 and counts[0][0] >= PROMINENT * runner_up:
+                resolutions[(aid, k[0], k[1])] = counts[0][2]
 
     # --- places: countries by code (names and adjectives), other places by key; ORG forms of a known place join
     place_groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -505,13 +535,16 @@ class _Context:
             self._articles[root] = got
         return got
 
-    def names(self, root: Any) -> set[str]:
-        got = self._names.get(root)
+    def names(self, root: Any, besides: str) -> set[str]:
+        """What the candidate's other articles name: the article being decided says nothing of
+        who the candidate is (else a candidate named only there would always keep its company)."""
+        key = (root, besides)
+        got = self._names.get(key)
         if got is None:
             got = set()
-            for other in sorted(self.articles(root))[-CONTEXT_ARTICLES:]:
+            for other in [a for a in sorted(self.articles(root)) if a != besides][-CONTEXT_ARTICLES:]:
                 got.update(n for n, _ in self.by_article.get(other, ()))
-            self._names[root] = got
+            self._names[key] = got
         return got
 
     def roles(self, root: Any) -> set[str]:
@@ -522,20 +555,24 @@ class _Context:
 def _decide(aid: str, f: _Form, owners: list[str], by_article: dict[str, list[tuple[str, str]]],
             persons: dict[tuple[str, str], _Form], ctx: _Context, union: _Union) -> str | None:
     """Which of ``owners`` (person groups) an article means by the short form ``f``, or None:
-    the one named in the same article, else the one whose tenure fits the role and the day,
-    else the one the corpus names with the same role, else the one whose other articles
-    name what this article names, else the one the corpus names far more often."""
+    the one whose tenure fits the title the article gives it and the day, else the one named
+    in the same article, else the one whose tenure fits the day, else the one the corpus names
+    with the same role, else the one whose other articles name what this article names, else
+    the one the corpus names far more often. A title read against the tenure table comes
+    first: an article naming "President X" beside his wife "Y X" in full means him by "X"."""
     by_root: dict[Any, str] = {}
     for o in owners:
         by_root.setdefault(union.find(("person", o)), o)
+    day, span = f.dates.get(aid), f.spans.get(aid)
+    role = next(iter(f.roles), None)
+    fits = [r for r in by_root if any(_tenure_fits(g, role, day, span) for g in ctx.root_groups[r])]
+    if role and len(fits) == 1:
+        return by_root[fits[0]]
     here = {union.find(("person", person_key(n))) for n, t in by_article.get(aid, ())
             if (n, t) in persons and n != f.name}
     present = [r for r in by_root if r in here]
     if len(present) == 1:
         return by_root[present[0]]
-    day = f.dates.get(aid)
-    role = next(iter(f.roles), None)
-    fits = [r for r in by_root if any(_tenure_fits(g, role, day) for g in ctx.root_groups[r])]
     if len(fits) == 1:
         return by_root[fits[0]]
     if role:
@@ -544,7 +581,7 @@ def _decide(aid: str, f: _Form, owners: list[str], by_article: dict[str, list[tu
             return by_root[same[0]]
     # the company it keeps: the candidate whose other articles name most of what this article names
     mine = {n for n, _ in by_article.get(aid, ()) if n != f.name}
-    overlap = sorted(((len(mine & ctx.names(r)), r) for r in by_root), key=lambda x: -x[0])
+    overlap = sorted(((len(mine & ctx.names(r, aid)), r) for r in by_root), key=lambda x: -x[0])
     if overlap and overlap[0][0] >= CONTEXT_MIN and (len(overlap) == 1 or overlap[0][0] >= 2 * overlap[1][0]):
         return by_root[overlap[0][1]]
     # nothing in the article decides: the bearer the corpus names far more often (a bare "Petrov" in
@@ -685,11 +722,13 @@ def rows_of_records(records: Iterable[dict[str, Any]]) -> list[EntityRow]:
     out = []
     for rec in records:
         pub = rec.get("published")
-        published = day(pub.get("date") if isinstance(pub, dict) else pub)
+        value = pub.get("date") if isinstance(pub, dict) else pub
+        published = day(value)
+        span = None if published else published_span(value)
         for e in rec.get("entities") or []:
             if isinstance(e, dict) and e.get("name") and e.get("type"):
                 out.append(EntityRow(str(rec.get("id") or ""), str(e["name"]), str(e["type"]), published,
-                                     e.get("country"), e.get("role"), len(e.get("mentions") or []) or 1))
+                                     e.get("country"), e.get("role"), len(e.get("mentions") or []) or 1, span))
     return out
 
 

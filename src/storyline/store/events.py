@@ -386,12 +386,21 @@ def load_entity_rows(store: "Store") -> list[Any]:
     """Every entity of every stored article, as ``storyline.link.actors.EntityRow``s."""
     from ..link.actors import EntityRow
 
+    from ..link.actors import published_span
+
     sql = ("SELECT * FROM (SELECT id, TRY_CAST(published_date AS DATE) AS day, (e->>'name') AS name, "
            "(e->>'type') AS type, (e->>'country') AS country, (e->>'role') AS role, "
-           "coalesce(json_array_length(e->'mentions'), 1) AS n "
+           "coalesce(json_array_length(e->'mentions'), 1) AS n, published_date "
            "FROM (SELECT id, published_date, unnest(CAST(record->'entities' AS JSON[])) AS e FROM articles)) "
            "WHERE name IS NOT NULL AND type IS NOT NULL")
-    return [EntityRow(a, n, t, d, c, r, int(m or 1)) for a, d, n, t, c, r, m in store.con.execute(sql).fetchall()]
+    spans: dict[str, Any] = {}      # a partial date's span, once per distinct value
+    out = []
+    for a, d, n, t, c, r, m, value in store.con.execute(sql).fetchall():
+        span = None
+        if d is None and value:
+            span = spans[value] if value in spans else spans.setdefault(value, published_span(value))
+        out.append(EntityRow(a, n, t, d, c, r, int(m or 1), span))
+    return out
 
 
 def event_sides(store: "Store") -> list[tuple[str, str | None, str | None, str]]:
