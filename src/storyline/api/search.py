@@ -103,6 +103,11 @@ def snippet(text: str, q: str, width: int = 240) -> dict[str, Any]:
     words = {w.lower() for w in _WORD.findall(q) if len(w) > 1}
     pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*",
                          re.IGNORECASE) if words else None
+    return window(text, pattern, width)
+
+
+def window(text: str, pattern: re.Pattern[str] | None, width: int = 240) -> dict[str, Any]:
+    """The snippet of ``text`` around ``pattern``'s first hit, and the offsets of its hits in it."""
     first = pattern.search(text) if pattern else None
     start = max(0, (first.start() if first else 0) - width // 3)
     if start:

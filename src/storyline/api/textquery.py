@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from ..errors import UsageError
+from .search import window
 
 MAX_QUERY = 200
 MAX_TERMS = 16
@@ -194,15 +195,7 @@ def _hits(terms: list[Term]) -> re.Pattern[str]:
 
 def snippet(text: str, terms: list[Term], width: int = 240) -> dict[str, Any]:
     """A window of ``text`` around the first hit, with the offsets of every hit in it."""
-    pattern = _hits(terms) if terms else None
-    first = pattern.search(text) if pattern else None
-    start = max(0, (first.start() if first else 0) - width // 3)
-    if start:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < start + 20 else start
-    window = text[start:start + width]
-    marks = [[m.start(), m.end()] for m in pattern.finditer(window)] if pattern else []
-    return {"text": window, "offset": start, "highlights": marks}
+    return window(text, _hits(terms) if terms else None, width)
 
 
 def search(db: Any, q: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
