@@ -138,3 +138,16 @@ def test_mentions_are_offsets_into_the_text(vocab):
     for e in extract_entities(doc):
         for s, end in e.mentions:
             assert doc.text[s:end] in (e.name, e.name.split()[-1])
+
+
+def test_a_given_name_after_a_royal_title_is_not_a_namesakes_first_name(vocab):
+    doc = make_doc(vocab, "The opposition leader Edward/PERSON Marsh/PERSON spoke . "
+                          "Later Prince Edward/PERSON met the guests .")
+    people = sorted(e.name for e in extract_entities(doc) if e.type == "PERSON")
+    assert people == ["Edward", "Edward Marsh"]
+
+
+def test_a_family_name_first_short_form_still_joins_its_person(vocab):
+    doc = make_doc(vocab, "Chinese/NORP President Xi/PERSON Jinping/PERSON arrived . Xi/PERSON spoke .")
+    people = [e for e in extract_entities(doc) if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Xi Jinping"] and len(people[0].mentions) == 2

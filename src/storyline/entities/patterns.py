@@ -112,6 +112,10 @@ NAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "del", "della", "van"
                             "dos", "al", "el", "bin", "ibn", "ben", "abu", "ter", "st."})
 
 # Titles and honorifics that may precede a name and are not part of it.
+# titles that go with a given name, not a surname ("Prince Charles", "Queen Elizabeth", "Pope Francis",
+# "Sheikh Tamim"): a one-word name after one of them is never the family name of a full name in the text
+GIVEN_NAME_TITLES = frozenset({"prince", "princess", "king", "queen", "emperor", "empress", "pope", "sheikh",
+                               "sheikha", "emir", "sultan", "crown"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mister"})
 
 # Words spaCy sometimes labels PERSON that never name one on their own.

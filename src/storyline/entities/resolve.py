@@ -20,7 +20,7 @@ from .docview import view_of
 from .geo import Gazetteer, WordFinder, gazetteer
 from .mentions import DocIndex, Mention, doc_text, find_mentions
 from .names import clean_name, fold, fullness, same_person, surname
-from .patterns import DETERMINERS, NON_ACTOR_ROLES, ROLE_HEADS, ROLE_MODIFIERS, STORM_WORDS
+from .patterns import DETERMINERS, GIVEN_NAME_TITLES, NON_ACTOR_ROLES, ROLE_HEADS, ROLE_MODIFIERS, STORM_WORDS
 from .roles import Title, parse_description, pick_described, title_after, title_before
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,7 +73,9 @@ def extract_entities(doc: "Doc", article: Article | None = None) -> list[Entity]
     storms = _storm_names(doc)
     people_mentions = [m for m in people_mentions if not (" " not in m.text and m.text in storms)]
     ands = {t.i for t in doc if t.lower_ == "and"}
-    people = [p for p in _cluster_people(people_mentions, ands) if not _names_a_thing(doc, p)]
+    given = {m.start for m in people_mentions
+             if m.tok_start > 0 and doc[m.tok_start - 1].lower_ in GIVEN_NAME_TITLES}
+    people = [p for p in _cluster_people(people_mentions, ands, given) if not _names_a_thing(doc, p)]
     others = _recover_surnames(doc, text, people, others, index)
     dateline_code = _dateline_code(text, article, gaz)
     _assign_titles(doc, people, gaz, dateline_code)
@@ -117,7 +119,12 @@ def _storm_names(doc: "Doc") -> set[str]:
     return out
 
 
-def _cluster_people(mentions: list[Mention], ands: set[int] = frozenset()) -> list[_Person]:
+def _cluster_people(mentions: list[Mention], ands: set[int] = frozenset(),
+                    given: set[int] = frozenset()) -> list[_Person]:
+    """People of one article: full names by ``same_person``, then one-word forms into the person
+    whose surname they are (or, family name first, whose first name they are: "Xi" of "Xi
+    Jinping") -- except a one-word name after a title that goes with a given name (``given``:
+    their start offsets), which is a person of its own ("Prince Charles" beside "Charles Kennedy")."""
     people: list[_Person] = []
     full = [m for m in mentions if " " in m.text]
     short = [m for m in mentions if " " not in m.text]
@@ -131,7 +138,7 @@ def _cluster_people(mentions: list[Mention], ands: set[int] = frozenset()) -> li
     for m in short:
         key = fold(m.text.casefold())
         fits = [p for p in people if surname(p.best) == key]
-        if not fits:       # "Xi" after "Xi Jinping": family name first
+        if not fits and m.start not in given:       # "Xi" after "Xi Jinping": family name first
             fits = [p for p in people if " " in p.best and fold(p.best.split()[0].casefold()) == key]
             fits = fits if len(fits) == 1 else []
         if fits:
