@@ -393,7 +393,7 @@ def actors(db: Db, *, q: str | None = None, type: str | None = None, country: st
            sort: str = "articles", limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Named entities across articles by canonical name and type: how many articles and
     mentions, their countries and roles, and how many events name them as a side. Spellings
-    of one person are one actor (``store.read.merge_actors``); ``q`` matches any of its names."""
+    of one person are one actor (``link.actors.build_actors``); ``q`` matches any of its names."""
     limit, offset = _page(limit, offset)
     _choice(sort, ACTOR_SORTS, "sort")
     types = parse_choices(type, ENTITY_TYPES, "entity type", upper=True)

@@ -347,83 +347,30 @@ def _record_events(store: Any, touched: set[str] | None) -> None:
 
 
 # ---------------------------------------------------------------------- actors
-def _fold(owner: dict[str, Any], a: dict[str, Any]) -> None:
-    owner["aliases"].append(a["name"])
-    owner["members"].append((a["name"], a["type"]))
-    for k in ("mentions", "events"):
-        owner[k] += a[k]
-    owner["countries"] = sorted(set(owner["countries"]) | set(a["countries"]))
-    owner["roles"] = sorted(set(owner["roles"]) | set(a["roles"]))
-
-
-def merge_actors(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One actor per person across spellings ("Sergei Lavrov", "Sergey Lavrov": names with the
-    same transliteration key merge into the most used spelling), then a one-word PERSON name
-    folded into the one full name that contains that word ("Xi" into "Xi Jinping"); the other
-    names are kept in ``aliases``. Ambiguous short names stay apart."""
-    from ..entities import canonical_key
-
-    groups: dict[str, list[dict[str, Any]]] = {}
-    out = []
-    for a in items:
-        a.setdefault("members", [(a["name"], a["type"])])
-        if a["type"] == "PERSON":
-            groups.setdefault(canonical_key(a["name"]), []).append(a)
-        else:
-            out.append(a)
-    for members in groups.values():
-        members.sort(key=lambda m: (-m["articles"], -m["mentions"], m["name"]))
-        owner = members[0]
-        for other in members[1:]:
-            _fold(owner, other)
-        out.append(owner)
-    by_word: dict[str, list[dict[str, Any]]] = {}
-    for a in out:
-        if a["type"] == "PERSON" and " " in a["name"]:
-            for w in set(a["name"].split()):
-                by_word.setdefault(w, []).append(a)
-    merged = []
-    for a in out:
-        if a["type"] == "PERSON" and " " not in a["name"]:
-            owners = by_word.get(a["name"], [])
-            if len(owners) == 1:
-                _fold(owners[0], a)
-                continue
-        merged.append(a)
-    return merged
-
-
 def _actor_index(store: Any) -> None:
-    con = store.con
-    rows = con.execute(
-        "SELECT name, type, mode(country), list(DISTINCT country) FILTER (country IS NOT NULL), "
-        "list(DISTINCT role) FILTER (role IS NOT NULL), count(DISTINCT article_id), sum(mentions) "
-        "FROM article_entities WHERE name IS NOT NULL GROUP BY name, type ORDER BY name, type").fetchall()
-    events: Counter[str] = Counter(dict(con.execute(
-        "SELECT a, count(*) FROM (SELECT unnest(actors) AS a FROM event_index) GROUP BY a").fetchall()))
-    items = [{"name": name, "type": etype, "country": country, "countries": sorted(countries or []),
-              "roles": sorted(roles or []), "articles": int(n), "mentions": int(m or 0), "events": events.get(name, 0),
-              "aliases": []} for name, etype, country, countries, roles, n, m in rows]
-    merged = merge_actors(items)
-    member_rows = [{"owner": i, "name": n, "type": t} for i, a in enumerate(merged)
-                   for n, t in a["members"] if len(a["members"]) > 1]
-    union: dict[int, int] = {}
-    if member_rows:
-        import pyarrow as pa
+    """The actors list of the read model, from the one actor builder (``link.actors.build_actors``):
+    a projection of the linker's ``actors`` table, or, in a store never linked, the same builder
+    run over the stored entities (events counted by the names ``event_index`` lists)."""
+    from ..link.actors import build_actors
+    from . import events as db
 
-        con.register("_sl_members", pa.Table.from_pylist(member_rows))
-        try:
-            union = dict(con.execute(
-                "SELECT m.owner, count(DISTINCT e.article_id) FROM _sl_members m JOIN article_entities e "
-                "ON e.name = m.name AND e.type IS NOT DISTINCT FROM m.type GROUP BY m.owner").fetchall())
-        finally:
-            con.unregister("_sl_members")
-    out = []
-    for i, a in enumerate(merged):
-        out.append({"name": a["name"], "type": a["type"], "country": a["country"], "countries": a["countries"],
-                    "roles": a["roles"], "articles": union.get(i, a["articles"]), "mentions": a["mentions"],
-                    "events": a["events"], "aliases": a["aliases"], "name_lc": a["name"].lower(),
-                    "names_lc": _lower_join([a["name"], *a["aliases"]])})
+    con = store.con
+    if db.has_actors(con):
+        rows = con.execute("SELECT name, type, country, countries, aliases, CAST(roles AS VARCHAR), n_articles, "
+                           "n_mentions, n_events FROM actors").fetchall()
+        items = [(n, t, c, list(cs or []), list(al or []), json.loads(r or "[]"), na, nm, ne)
+                 for n, t, c, cs, al, r, na, nm, ne in rows]
+    else:
+        events: Counter[str] = Counter(dict(con.execute(
+            "SELECT a, count(*) FROM (SELECT unnest(actors) AS a FROM event_index) GROUP BY a").fetchall()))
+        table = build_actors(db.load_entity_rows(store))
+        items = [(a.name, a.type, a.country, a.countries, a.aliases, a.roles, a.n_articles, a.n_mentions,
+                  sum(events.get(n, 0) for n in {a.name, *a.aliases})) for a in table.actors.values()]
+    out = [{"name": n, "type": t, "country": c, "countries": sorted(cs), "aliases": sorted(al),
+            "roles": sorted({h["role"] for h in roles if h.get("source") == "text" and h.get("role")}),
+            "articles": int(na), "mentions": int(nm), "events": int(ne), "name_lc": n.lower(),
+            "names_lc": _lower_join([n, *al])}
+           for n, t, c, cs, al, roles, na, nm, ne in sorted(items, key=lambda i: (i[0], i[1]))]
     with store.transaction("rebuilding the actor index") as tx:
         tx.execute("DELETE FROM actor_index")
         insert_rows(tx, "actor_index", out)
