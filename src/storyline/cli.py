@@ -524,7 +524,8 @@ def _check_db(a: argparse.Namespace) -> None:
 def _one_line(e: BaseException) -> str:
     """What went wrong, on one line, with what to do."""
     text = " ".join(str(e).split())
-    chain, cause = [], e
+    chain: list[BaseException] = []
+    cause: BaseException | None = e
     while cause is not None and len(chain) < 10:       # the disk filling up may be the cause of another error
         chain.append(cause)
         cause = cause.__cause__ or cause.__context__

@@ -127,7 +127,7 @@ def polecat_articles(con: Any, ids: set[str]) -> dict[str, dict[str, Any]]:
         rows = con.execute("SELECT id, url, CAST(record->'events' AS VARCHAR), CAST(record->'entities' AS VARCHAR) "
                            f"FROM articles WHERE id IN ({', '.join('?' * len(part))})", part).fetchall()
         for aid, url, events, entities in rows:
-            evidence = {}
+            evidence: dict[str, tuple[Any, Any]] = {}
             for e in json.loads(events or "[]"):
                 x = e.get("evidence") or {}
                 if x.get("text"):

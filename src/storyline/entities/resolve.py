@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -97,7 +98,7 @@ def _drop_place_names(people: list[Mention], others: list[Mention], index: DocIn
     return keep, others
 
 
-def _coordinated_after(m: Mention, p: _Person, ands: set[int]) -> bool:
+def _coordinated_after(m: Mention, p: _Person, ands: AbstractSet[int]) -> bool:
     """Whether ``p``'s first (full) name follows the lone surname ``m`` within a few words, joined by "and"."""
     first = min(p.names, key=lambda x: x.start)
     return " " in first.text and 0 < first.tok_start - m.tok_end <= 6 and any(
@@ -117,7 +118,7 @@ def _storm_names(doc: "Doc") -> set[str]:
     return out
 
 
-def _cluster_people(mentions: list[Mention], ands: set[int] = frozenset()) -> list[_Person]:
+def _cluster_people(mentions: list[Mention], ands: AbstractSet[int] = frozenset()) -> list[_Person]:
     people: list[_Person] = []
     full = [m for m in mentions if " " in m.text]
     short = [m for m in mentions if " " not in m.text]

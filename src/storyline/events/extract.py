@@ -281,7 +281,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
                        frame.trigger.text, frame.trigger.i, index.sent_of[frame.trigger.i], anaphoric=anaphoric,
                        speaker=speaker)
         out.append(main)
-        if main.complete:
+        if main.complete and tgt is not None:      # (complete: both sides known)
             # what the phrase also tells: an earlier occasion ("first visit since 2013"), a stop on the way
             out.extend(m for m in (earlier_occasion(frame, main, index), departure_visit(frame, main, parties))
                        if m is not None)

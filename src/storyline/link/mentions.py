@@ -257,7 +257,7 @@ def mentions_of(record: dict[str, Any]) -> list[Mention]:
     """The mentions of one article record (OUTPUT.md); events without a type are skipped."""
     article_id = str(record.get("id") or "")
     published = _published(record)
-    entities = {e.get("id"): e for e in record.get("entities") or [] if isinstance(e, dict) and e.get("id")}
+    entities = {e["id"]: e for e in record.get("entities") or [] if isinstance(e, dict) and e.get("id")}
     out = []
     for i, ev in enumerate(record.get("events") or []):
         if not isinstance(ev, dict) or not ev.get("type"):

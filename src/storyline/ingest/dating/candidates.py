@@ -169,6 +169,7 @@ def find_candidates(page: str) -> list[Candidate]:
                     continue
                 g = m.groupdict()
                 y = int(g["y"])
+                opts: list[tuple[int | None, int, int]]
                 if name == "num":
                     a, b = int(g["a"]), int(g["b"])
                     opts = [(y, mo, d) for mo, d in ((a, b), (b, a)) if _valid(y, mo, d)]
