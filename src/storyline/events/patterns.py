@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..codes import Status
+
 # Verbs that report speech or writing: their clause makes a quote, never an event,
 # and their date is the report's, not the event's.
 REPORTING_VERBS = frozenset("""
@@ -132,4 +134,4 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 # Order of statuses when one happening is stated several times (the most definite wins).
-STATUS_RANK = {"cancelled": 5, "postponed": 4, "happened": 3, "planned": 2, "possible": 1}
+STATUS_RANK: dict[str, int] = {Status.CANCELLED: 5, Status.POSTPONED: 4, Status.HAPPENED: 3, Status.PLANNED: 2, Status.POSSIBLE: 1}
