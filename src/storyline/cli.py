@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("ingest", "Read articles (text, HTML, JSON Lines; folders recursively; '-' for stdin) into the store.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     _db_arg(p)
-    p.add_argument("--processes", type=int, default=None, help="spaCy worker processes (default: 2)")
+    p.add_argument("--processes", type=int, default=None, help="spaCy worker processes (default: one per core from 64 articles on, else 1)")
     p.add_argument("--runner", choices=["local", "ray"], default="local",
                    help="where the per-article pipeline runs: this machine, or Ray Data (pip install 'storyline[ray]')")
     p.add_argument("--ray-address", default=None, help="Ray cluster address (default: $RAY_ADDRESS, else a local Ray)")

@@ -22,15 +22,11 @@ respond reply tweet post publish deny recall
 # Verbs of attitude among them: a hedge there still makes what they govern a possibility ("hopes that").
 ATTITUDE_VERBS = frozenset({"hope", "expect", "believe", "think", "know", "assume", "suppose", "predict"})
 
-# Verbs whose subject is a source of news, used for ``reported_by`` ("according to").
-ATTRIBUTION_PREPS = frozenset({"according"})
-
 # Auxiliaries and modals.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 HEDGE_MODALS = frozenset({"may", "might", "could", "can", "ca"})
 COND_MODALS = frozenset({"would", "'d", "’d"})
 DEMAND_MODALS = frozenset({"must", "should"})     # "X said Y must ...": a demand
-NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no"})
 
 # Words that make the event they govern (or modify) a mere possibility.
 POSSIBLE_CUES = frozenset("""
@@ -108,7 +104,6 @@ COTEMPORAL_MARKS = frozenset({"after", "when", "as", "while", "once", "following
 # Plural descriptions that stand for the two sides of the article's pair ("the sides").
 PAIR_NOUNS = frozenset({"side", "leader", "party", "country", "nation", "minister", "president", "diplomat",
                         "government", "delegation", "state", "premier", "counterpart", "capital", "head"})
-PAIR_DETERMINERS = frozenset({"both", "two", "their"})
 # "the two leaders" are heads of state or government, not the ministers talked about just before
 LEADER_NOUNS = frozenset({"leader", "president", "premier", "head"})
 LEADER_ROLE = re.compile(r"(?i)\b(president|prime minister|premier|chancellor|king|queen|emperor|leader|head of)")

@@ -30,7 +30,6 @@ from . import furniture as F
 from . import patterns as P
 from .lines import BODY, HEADLINE, LEAD, Line, classify
 
-FURNITURE = set(F.FURNITURE_KINDS)
 
 
 @dataclass
@@ -226,4 +225,3 @@ def _join_paragraphs(lines: list[str]) -> str:
 
 
 _BULLET = re.compile(r"^[-–—•·*▪◦]\s+\S")
-WS = re.compile(r"[ \t]+")
