@@ -49,8 +49,17 @@ def test_every_sense_agrees_with_its_type_block() -> None:
 
 def test_a_new_type_is_one_block_of_data(tmp_path: Path) -> None:
     data = json.loads(SPEC.read_text(encoding="utf-8"))
-    data["types"]["DEMONSTRATE"] = {"symmetric": True, "modes": ["street"], "verbs": [{"lemma": "march"}]}
+    data["types"]["DEMONSTRATE"] = {"label": "demonstration", "symmetric": True, "modes": {"street": "march"},
+                                    "verbs": [{"lemma": "march"}]}
     path = tmp_path / "triggers.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     c = load_codes(path)
     assert c.types[-1] == "DEMONSTRATE" and "DEMONSTRATE" in c.symmetric and c.modes[-1] == "street"
+    assert c.type_labels["DEMONSTRATE"] == "demonstration" and c.mode_labels["street"] == "march"
+
+
+def test_labels_for_readers() -> None:
+    c = event_codes()
+    assert c.type_labels["CONSULT"] == "meeting/visit" and set(c.type_labels) == set(c.types)
+    assert c.mode_labels == {"visit": "visit", "third-party": "meeting in a third country",
+                             "multilateral": "summit sidelines", "phone": "phone call"}

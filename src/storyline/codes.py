@@ -9,7 +9,7 @@ nothing.
 Types, modes and symmetry are data: the blocks of ``events/data/triggers.json`` name the
 types (in the lexicon's order), a block's ``"symmetric": true`` says either side may be
 written first (the linker orders the two sides of such a type), its ``"modes"`` the modes the
-type takes. Adding a PLOVER type is adding a block there: the extractor, the linker and the
+type takes and its ``"label"`` the codebook's word for a reader (modes carry theirs). Adding a PLOVER type is adding a block there: the extractor, the linker and the
 API read it from here. (They are not an Enum: members made from a file at run time are
 invisible to mypy and to readers, and would be a second list the moment one is spelled out.)
 """
@@ -45,6 +45,8 @@ class EventCodes:
     types: tuple[str, ...]                       # PLOVER types, in the data's order
     symmetric: frozenset[str]                    # types whose two sides may be written in either order
     modes_of: dict[str, tuple[str, ...]]         # type -> the modes it takes (absent: none)
+    type_labels: dict[str, str]                  # type -> the codebook's word for a reader ("meeting/visit")
+    mode_labels: dict[str, str]                  # mode -> its word for a reader ("phone call")
 
     @property
     def modes(self) -> tuple[str, ...]:
@@ -57,7 +59,9 @@ def load_codes(path: Path = TRIGGERS) -> EventCodes:
     blocks: dict[str, dict] = json.loads(path.read_text(encoding="utf-8"))["types"]
     return EventCodes(types=tuple(blocks),
                       symmetric=frozenset(t for t, b in blocks.items() if b.get("symmetric")),
-                      modes_of={t: tuple(b["modes"]) for t, b in blocks.items() if b.get("modes")})
+                      modes_of={t: tuple(b["modes"]) for t, b in blocks.items() if b.get("modes")},
+                      type_labels={t: b.get("label") or t.lower() for t, b in blocks.items()},
+                      mode_labels={m: label for b in blocks.values() for m, label in (b.get("modes") or {}).items()})
 
 
 @lru_cache(maxsize=1)
