@@ -21,10 +21,12 @@ demo: install
 
 test: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src/storyline
 	$(BIN)/pytest -q -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src/storyline
 
 bench: install
 	$(BIN)/python bench/nlp_bench.py

@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("ingest", "Read articles (text, HTML, JSON Lines; folders recursively; '-' for stdin) into the store.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     _db_arg(p)
-    p.add_argument("--processes", type=int, default=None, help="spaCy worker processes (default: 2)")
+    p.add_argument("--processes", type=int, default=None, help="spaCy worker processes (default: one per core from 64 articles on, else 1)")
     p.add_argument("--runner", choices=["local", "ray"], default="local",
                    help="where the per-article pipeline runs: this machine, or Ray Data (pip install 'storyline[ray]')")
     p.add_argument("--ray-address", default=None, help="Ray cluster address (default: $RAY_ADDRESS, else a local Ray)")
@@ -524,7 +524,8 @@ def _check_db(a: argparse.Namespace) -> None:
 def _one_line(e: BaseException) -> str:
     """What went wrong, on one line, with what to do."""
     text = " ".join(str(e).split())
-    chain, cause = [], e
+    chain: list[BaseException] = []
+    cause: BaseException | None = e
     while cause is not None and len(chain) < 10:       # the disk filling up may be the cause of another error
         chain.append(cause)
         cause = cause.__cause__ or cause.__context__

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .api.labels import human_date, type_label
+from .codes import Status, event_types
 from .time.values import interval
 
 ARTICLE_COLUMNS = ("id", "path", "source", "headline", "lead", "published_date", "published_how",
@@ -127,7 +128,7 @@ def polecat_articles(con: Any, ids: set[str]) -> dict[str, dict[str, Any]]:
         rows = con.execute("SELECT id, url, CAST(record->'events' AS VARCHAR), CAST(record->'entities' AS VARCHAR) "
                            f"FROM articles WHERE id IN ({', '.join('?' * len(part))})", part).fetchall()
         for aid, url, events, entities in rows:
-            evidence = {}
+            evidence: dict[str, tuple[Any, Any]] = {}
             for e in json.loads(events or "[]"):
                 x = e.get("evidence") or {}
                 if x.get("text"):
@@ -157,11 +158,10 @@ def event_filter(*, countries: str | None = None, type: str | None = None, statu
                  overdue: bool | None = None) -> Callable[[dict[str, Any]], bool]:
     """A test on a corpus event's lifecycle, with the meaning of ``storyline events``' filters."""
     from .api import queries
-    from .api.labels import STATUSES, TYPES
 
     pair = queries.parse_countries(countries)
-    types = queries.parse_choices(type, tuple(TYPES), "event type", upper=True)
-    statuses = queries.parse_choices(status, tuple(STATUSES), "status")
+    types = queries.parse_choices(type, event_types(), "event type", upper=True)
+    statuses = queries.parse_choices(status, tuple(Status), "status")
     lo, hi = _bounds(date_from, date_to)
 
     def test(lc: dict[str, Any]) -> bool:

@@ -14,7 +14,7 @@ import pickle
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputRejected, StorylineError
@@ -278,5 +278,4 @@ def reanalyze(db: str | os.PathLike[str] | None = None, *, progress: bool = Fals
         return n
 
 
-ProgressFn = Callable[[int], None]
 __all__ = ["IngestReport", "StorylineError", "ingest", "reanalyze"]

@@ -127,7 +127,7 @@ class Event:
     id: str
     type: str                      # PLOVER type, upper case
     mode: str | None
-    status: str                    # happened | planned | possible | postponed | cancelled
+    status: str                    # a codes.Status: happened | planned | possible | postponed | cancelled
     source: Actor
     target: Actor
     date: str | None

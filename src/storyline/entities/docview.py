@@ -16,7 +16,7 @@ spaCy objects take either.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE,
                          IS_UPPER, LEMMA, ORTH, POS, SPACY, TAG)
@@ -63,6 +63,8 @@ class TokenView:
 
     __slots__ = ("doc", "i", "idx", "text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "ent_iob_",
                  "whitespace_", "head", "children", "_lex", "_left_edge", "_right_edge")
+    head: TokenView                     # linked by DocView once every token exists
+    children: tuple[TokenView, ...]
 
     def __init__(self, doc: DocView, i: int, idx: int, lex: tuple, lemma: str, pos: str, tag: str, dep: str,
                  ent_type: str, ent_iob: str, space: int):
@@ -309,6 +311,7 @@ class DocView:
 
     def sent_of(self, i: int) -> SpanView:
         sents = self.sents
+        assert self._sent_index is not None     # set by ``sents``
         return sents[self._sent_index[i]]
 
     @property
@@ -349,16 +352,19 @@ class DocView:
 _LAST: DocView | None = None
 
 
-def view_of(doc: Doc | DocView) -> DocView | Doc:
+def view_of(doc: Doc | DocView) -> Doc:
     """The view of ``doc``, built on the first call for that Doc. A Doc with user hooks (which may
-    change what its tokens and spans answer) is read through spaCy itself."""
+    change what its tokens and spans answer) is read through spaCy itself.
+
+    Typed as a ``Doc``: the view answers the parts of the Doc interface the stages read, and
+    their functions are annotated with spaCy's types (a Protocol of those parts would be as long
+    as this module and checked nowhere else)."""
     global _LAST
     if isinstance(doc, DocView):
-        return doc
+        return cast("Doc", doc)
     if doc.user_hooks or doc.user_token_hooks or doc.user_span_hooks:
         return doc
     last = _LAST
-    if last is not None and last.doc is doc:
-        return last
-    view = _LAST = DocView(doc)
-    return view
+    if last is None or last.doc is not doc:
+        last = _LAST = DocView(doc)
+    return cast("Doc", last)

@@ -105,7 +105,6 @@ BYLINE_RE = re.compile(r"^\s*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,.
 CREDIT_TAIL_RE = re.compile(r"\s*/\s*[A-Z][\w.-]*")
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-INDEFINITES = frozenset({"a", "an", "one", "some", "several", "two", "three", "another", "other", "many"})
 
 # Particles inside surnames ("Le Drian", "von der Leyen", "bin Salman").
 NAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "del", "della", "van", "von", "der", "den", "da", "di",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -99,7 +100,7 @@ def _drop_place_names(people: list[Mention], others: list[Mention], index: DocIn
     return keep, others
 
 
-def _coordinated_after(m: Mention, p: _Person, ands: set[int]) -> bool:
+def _coordinated_after(m: Mention, p: _Person, ands: AbstractSet[int]) -> bool:
     """Whether ``p``'s first (full) name follows the lone surname ``m`` within a few words, joined by "and"."""
     first = min(p.names, key=lambda x: x.start)
     return " " in first.text and 0 < first.tok_start - m.tok_end <= 6 and any(
@@ -119,8 +120,8 @@ def _storm_names(doc: "Doc") -> set[str]:
     return out
 
 
-def _cluster_people(mentions: list[Mention], ands: set[int] = frozenset(),
-                    given: set[int] = frozenset()) -> list[_Person]:
+def _cluster_people(mentions: list[Mention], ands: AbstractSet[int] = frozenset(),
+                    given: AbstractSet[int] = frozenset()) -> list[_Person]:
     """People of one article: full names by ``same_person``, then one-word forms into the person
     whose surname they are (or, family name first, whose first name they are: "Xi" of "Xi
     Jinping") -- except a one-word name after a title that goes with a given name (``given``:

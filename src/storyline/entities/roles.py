@@ -8,7 +8,7 @@ Under Secretary of State John Miller", "his Italian counterpart Marco Rossi";
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +59,7 @@ def _place_code(doc: "Doc", first: int, last: int, gaz: Gazetteer) -> str | None
     return gaz.country(text) or gaz.city(text) or gaz.metonym(text)
 
 
-def title_before(doc: "Doc", start: int, gaz: Gazetteer, stop: frozenset[int] | set[int] = frozenset()) -> Title:
+def title_before(doc: "Doc", start: int, gaz: Gazetteer, stop: AbstractSet[int] = frozenset()) -> Title:
     """The title phrase ending right before token ``start``; ``stop`` holds tokens of other names, never crossed."""
     i = start - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in ("(", "[")):
@@ -301,7 +301,8 @@ def pick_described(candidates: Iterable[tuple[Any, str | None, str | None, int]]
     country and several of unknown country fit ("the Japanese leader" with two leaders of unknown
     nationality), it is left unresolved rather than guessed.
     """
-    exact, unknown = [], []
+    exact: list[tuple[int, Any]] = []
+    unknown: list[tuple[int, Any]] = []
     for item, role, have, last in candidates:
         if last < 0 or (country and have and have != country) or not role_matches(words, role):
             continue

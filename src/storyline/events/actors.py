@@ -95,9 +95,10 @@ class Parties:
         """The two sides "the sides", "they" or "the two leaders" stand for: those of the latest
         two-sided event told a few sentences before (for "leaders", only if they lead), else the
         article's two countries, each with its most named person."""
-        recent = self.last_pair is not None and self.index.sent_of[tok] - self.last_pair_sent <= PAIR_WINDOW
-        if recent and not (leaders and not all(self._may_lead(p) for p in self.last_pair)):
-            return [Party(p.actor, tok, "pair") for p in self.last_pair]
+        last = self.last_pair
+        recent = last is not None and self.index.sent_of[tok] - self.last_pair_sent <= PAIR_WINDOW
+        if last is not None and recent and not (leaders and not all(self._may_lead(p) for p in last)):
+            return [Party(p.actor, tok, "pair") for p in last]
         if article_fallback and self.index.pair:
             return [Party(self.index.main_actor(c), tok, "pair") for c in self.index.pair]
         return []
@@ -202,11 +203,10 @@ class Parties:
         if h.i < index.dateline_end:
             # "GENEVA (Reuters) -- President X and ... agreed": the dateline read as the subject;
             # the first name after the dateline, in the phrase, is the real one
-            heads = [t for t in h.subtree if t.i >= index.dateline_end and index.entity(t.i) is not None
+            heads_named = [(t, e) for t in h.subtree if t.i >= index.dateline_end and (e := index.entity(t.i)) is not None
                      and index.referent[t.head.i] is not index.referent[t.i]]        # a mention's head word
-            heads.sort(key=lambda t: (index.entity(t.i).type not in ("PERSON", "ORG"), t.i))
-            if heads:
-                t = heads[0]
+            if heads_named:
+                t = min(heads_named, key=lambda te: (te[1].type not in ("PERSON", "ORG"), te[0].i))[0]
                 return [p for x in (t, *t.conjuncts) if x.i >= index.dateline_end
                         for p in self._one(x, plural=plural, inner=inner)]
             return []
@@ -229,8 +229,8 @@ class Parties:
                 return [self._office_holder(h, code) for code in of_codes]
         if lemma(h) in ("host", "guest", "visitor"):
             poss = next((c for c in h.children if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS), None)
-            owner = index.antecedent(poss.i) if poss is not None else None
-            code = index.country_of(owner) if owner is not None else None
+            antecedent = index.antecedent(poss.i) if poss is not None else None
+            code = index.country_of(antecedent) if antecedent is not None else None
             pair = index.pair or ()
             if code in pair and len(pair) == 2:
                 other = pair[1] if code == pair[0] else pair[0]   # "X invited his host": the other side
@@ -244,8 +244,8 @@ class Parties:
         for c in h.children:
             # "agencies and companies from the two countries"
             if plural and c.dep_ == "prep" and c.lower_ in ("from", "of"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and self._is_pair(p) and lemma(p) in ("country", "nation", "side", "state"):
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and self._is_pair(obj) and lemma(obj) in ("country", "nation", "side", "state"):
                         return self.pair(h.i, article_fallback=True)
         codes = self._modifier_countries(h)
         if not codes and inner:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..codes import Status
 from ..records import Actor, Evidence, Location
 from .actors import Parties, Party
 from .index import DocIndex
@@ -56,7 +57,7 @@ def demands(index: DocIndex, parties: Parties) -> list[Mention]:
             while first < last and doc[first].dep_ == "mark":
                 first += 1
             start, end = doc[first].idx, doc[last].idx + len(doc[last])
-            out.append(Mention("REQUEST", None, "happened", src[0], tgt[0], False, date, None,
+            out.append(Mention("REQUEST", None, Status.HAPPENED, src[0], tgt[0], False, date, None,
                                Evidence(index.text[start:end], start, end), src[0].actor.name, clause.text,
                                clause.i, k))
     return out
@@ -77,7 +78,7 @@ def invitation_visit(frame: "Frame", invitee: Party, parties: Parties, date: str
             if place is None or not place[1] or place[1] == invitee.country:
                 continue
             host = Party(Actor(None, None, place[1]), p.i, "country")
-            return Mention("CONSULT", "visit", "planned", invitee, host, False, date, Location(*place),
+            return Mention("CONSULT", "visit", Status.PLANNED, invitee, host, False, date, Location(*place),
                            evidence_of(frame, parties.index), reported_by(frame, parties), trig.text, trig.i,
                            parties.index.sent_of[trig.i])
     return None
@@ -101,7 +102,7 @@ def earlier_occasion(frame: "Frame", mention: Mention, index: DocIndex) -> Menti
         inside.add(c.right_edge.i + 1)
         for tx in index.timexes:
             if tx.first in inside:
-                return Mention(mention.type, mention.mode, "happened", mention.source, mention.target,
+                return Mention(mention.type, mention.mode, Status.HAPPENED, mention.source, mention.target,
                                mention.symmetric, tx.expr.value, None, mention.evidence, mention.reported_by,
                                mention.trigger, mention.tok, mention.sent)
     return None
@@ -119,7 +120,7 @@ def departure_visit(frame: "Frame", mention: Mention, parties: Parties) -> Menti
                 if place is None or not place[1] or place[1] in (mention.source.country, mention.target.country):
                     continue
                 host = Party(Actor(None, None, place[1]), p.i, "country")
-                return Mention("CONSULT", "visit", "happened", mention.source, host, False, None, Location(*place),
+                return Mention("CONSULT", "visit", Status.HAPPENED, mention.source, host, False, None, Location(*place),
                                mention.evidence, mention.reported_by, mention.trigger, mention.tok, mention.sent)
     return None
 
@@ -138,7 +139,7 @@ def dateline_location(frame: "Frame", index: DocIndex, status: str, date: str | 
     """The scene of same-day talks told in the lead: the dateline's place. Not for what was
     discussed, nor for a call."""
     sent = index.sent_of[frame.trigger.i]
-    if sent >= LEAD_SENTENCES or status != "happened" or (date is not None and date != published):
+    if sent >= LEAD_SENTENCES or status != Status.HAPPENED or (date is not None and date != published):
         return None
     if (frame.relation == "verb" and lemma(frame.trigger) in TOPIC_VERBS) or frame.mode == "phone" or any(
             t.lower_ in PHONE_WORDS for t in index.sents[sent]):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..codes import Status
 from ..entities.docview import view_of
 from ..records import Actor, Article, Event
 from .actors import Parties, Party
@@ -219,12 +220,12 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
     span = frame_span(frame, triggers)
     date = date_of(frame, index, span, triggers)
     status = status_of(frame, date, published, index.sents[index.sent_of[frame.trigger.i]])
-    if date is None and status == "happened":
+    if date is None and status == Status.HAPPENED:
         date = report_day(frame, index, published)
         if date is None and not any(p.kind == "pair" for p in srcs + tgts):     # "the sides" go on with a told event
             date = lead_day(frame, index, published)
-    if status == "happened" and date is not None and date == published and _later_today(frame, index, date):
-        status = "planned"              # "are meeting later Friday", "will talk later today": still ahead
+    if status == Status.HAPPENED and date is not None and date == published and _later_today(frame, index, date):
+        status = Status.PLANNED              # "are meeting later Friday", "will talk later today": still ahead
     if status in ("negated", "demanded"):
         return []                       # "have still not signed", "must withdraw": nothing happened or is planned
     arg_toks = {p.tok for p in srcs + tgts}
@@ -281,7 +282,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
                        frame.trigger.text, frame.trigger.i, index.sent_of[frame.trigger.i], anaphoric=anaphoric,
                        speaker=speaker)
         out.append(main)
-        if main.complete:
+        if main.complete and tgt is not None:      # (complete: both sides known)
             # what the phrase also tells: an earlier occasion ("first visit since 2013"), a stop on the way
             out.extend(m for m in (earlier_occasion(frame, main, index), departure_visit(frame, main, parties))
                        if m is not None)

@@ -27,8 +27,6 @@ from .patterns import ABSTRACT_HEADS, ADJUNCT_PREPS, MOTION_VERBS, MULTILATERAL_
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-    from ..entities.docview import DocView
-
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "tell", "press", "allow", "encourage", "persuade", "order",
@@ -68,7 +66,7 @@ class Frame:
 # ---------------------------------------------------------------- small parse helpers
 
 def prep_objects(tok: "Token", name: str, extra: list["Token"] | None = None) -> list["Token"]:
-    out = []
+    out: list["Token"] = []
     for c in list(tok.children) + (extra or []):
         if c.dep_ in ("prep", "agent") and c.lower_ == name:
             out.extend(p for p in c.children if p.dep_ == "pobj")
@@ -491,7 +489,7 @@ def _trigger_words() -> frozenset[str]:
     return frozenset(words | {w.capitalize() for w in words})
 
 
-def _candidates(doc: "DocView") -> list[int]:
+def _candidates(doc: "Doc") -> list[int]:
     """Indices of tokens whose lemma or lower-cased form is a trigger of the lexicon."""
     words = _trigger_words()
     return [t.i for t in doc if t.lemma_ in words or t.lower_ in words]

@@ -95,7 +95,7 @@ class DocIndex:
                 self.timex_at[i] = tx
         self.quotes = self._index_quotes(article)
         # heads (last tokens) of person mentions, for pronouns
-        self.persons = [i for i in range(n) if self.referent[i] is not None and self.referent[i].type == "PERSON"
+        self.persons = [i for i in range(n) if (ref := self.referent[i]) is not None and ref.type == "PERSON"
                         and self._spans[i][1] == i]
         self.pair = self._main_pair(article.entities)
         self.dateline_end = self._dateline_end(article)
@@ -128,8 +128,9 @@ class DocIndex:
                     if outlet:
                         self.outlet[i] = e
                         continue
-                    better = size > longest[i] or (size == longest[i] and self.referent[i] is not None and
-                                                   rank < _TYPE_RANK.get(self.referent[i].type, 9))
+                    held = self.referent[i]
+                    better = size > longest[i] or (size == longest[i] and held is not None and
+                                                   rank < _TYPE_RANK.get(held.type, 9))
                     if better:
                         longest[i] = size
                         self.referent[i] = e
@@ -226,7 +227,8 @@ class DocIndex:
         here = self.sents[self.sent_of[i]].start
         best_any = best_subj = None
         for head in reversed(self.persons):
-            if head >= i or self.referent[head].id in exclude:
+            person = self.referent[head]            # never None: ``persons`` holds only tokens with a referent
+            if head >= i or person is None or person.id in exclude:
                 continue
             if head < lo:
                 break

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..codes import PLAN_STATUSES, Status
 from ..records import Actor, Evidence, Location
 from .actors import Party
 from .patterns import STATUS_RANK
@@ -88,13 +89,13 @@ def _sides_fit(a: Mention, b: Mention) -> bool:
     return _same_party(a.source, b.source) and _same_party(a.target, b.target)
 
 
-_UNSETTLED = frozenset({"planned", "possible", "postponed", "cancelled"})
+_UNSETTLED = PLAN_STATUSES
 
 
 def _statuses_fit(a: Mention, b: Mention) -> bool:
     """A held meeting and a planned one are two happenings unless their dates say otherwise;
     an undated past meeting is the dated one only when told close to it."""
-    if a.status == "happened" == b.status and (a.date is None) != (b.date is None):
+    if a.status == Status.HAPPENED == b.status and (a.date is None) != (b.date is None):
         return abs(a.sent - b.sent) <= 2
     if a.status == b.status or {a.status, b.status} <= _UNSETTLED:
         return True

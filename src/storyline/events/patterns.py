@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..codes import Status
+
 # Verbs that report speech or writing: their clause makes a quote, never an event,
 # and their date is the report's, not the event's.
 REPORTING_VERBS = frozenset("""
@@ -20,15 +22,11 @@ respond reply tweet post publish deny recall
 # Verbs of attitude among them: a hedge there still makes what they govern a possibility ("hopes that").
 ATTITUDE_VERBS = frozenset({"hope", "expect", "believe", "think", "know", "assume", "suppose", "predict"})
 
-# Verbs whose subject is a source of news, used for ``reported_by`` ("according to").
-ATTRIBUTION_PREPS = frozenset({"according"})
-
 # Auxiliaries and modals.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 HEDGE_MODALS = frozenset({"may", "might", "could", "can", "ca"})
 COND_MODALS = frozenset({"would", "'d", "’d"})
 DEMAND_MODALS = frozenset({"must", "should"})     # "X said Y must ...": a demand
-NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no"})
 
 # Words that make the event they govern (or modify) a mere possibility.
 POSSIBLE_CUES = frozenset("""
@@ -106,7 +104,6 @@ COTEMPORAL_MARKS = frozenset({"after", "when", "as", "while", "once", "following
 # Plural descriptions that stand for the two sides of the article's pair ("the sides").
 PAIR_NOUNS = frozenset({"side", "leader", "party", "country", "nation", "minister", "president", "diplomat",
                         "government", "delegation", "state", "premier", "counterpart", "capital", "head"})
-PAIR_DETERMINERS = frozenset({"both", "two", "their"})
 # "the two leaders" are heads of state or government, not the ministers talked about just before
 LEADER_NOUNS = frozenset({"leader", "president", "premier", "head"})
 LEADER_ROLE = re.compile(r"(?i)\b(president|prime minister|premier|chancellor|king|queen|emperor|leader|head of)")
@@ -132,4 +129,4 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 # Order of statuses when one happening is stated several times (the most definite wins).
-STATUS_RANK = {"cancelled": 5, "postponed": 4, "happened": 3, "planned": 2, "possible": 1}
+STATUS_RANK: dict[str, int] = {Status.CANCELLED: 5, Status.POSTPONED: 4, Status.HAPPENED: 3, Status.PLANNED: 2, Status.POSSIBLE: 1}

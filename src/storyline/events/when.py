@@ -394,12 +394,12 @@ def _source_name(tok: "Token", parties: "Parties") -> str | None:
     """Who a reporting verb's subject names: an outlet, an entity, else the phrase itself."""
     index = parties.index
     for t in tok.subtree:
-        if index.outlet[t.i] is not None:
-            return index.outlet[t.i].name
+        if (outlet := index.outlet[t.i]) is not None:
+            return outlet.name
     if lemma(tok) in _NEWS_NOUNS:
         for i in range(tok.i - 1, -1, -1):         # "the newspaper": the latest outlet named
-            if index.outlet[i] is not None:
-                return index.outlet[i].name
+            if (outlet := index.outlet[i]) is not None:
+                return outlet.name
     found = parties.of(tok, plural=False)
     if found and found[0].actor.name:
         return found[0].actor.name

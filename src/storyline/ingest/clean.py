@@ -30,7 +30,6 @@ from . import furniture as F
 from . import patterns as P
 from .lines import BODY, HEADLINE, LEAD, Line, classify
 
-FURNITURE = set(F.FURNITURE_KINDS)
 
 
 @dataclass
@@ -123,7 +122,8 @@ def _old_shape(line: str) -> tuple[str, str] | None:
         return "credit", "photo credit"
     if any(p.fullmatch(s) for p in P.FURNITURE_LINES):
         return "widget", "known furniture line"
-    if P.CREDIT_TAIL.search(s) and not s[:P.CREDIT_TAIL.search(s).start()].rstrip().endswith((".", '"', "”")):
+    tail = P.CREDIT_TAIL.search(s)
+    if tail and not s[:tail.start()].rstrip().endswith((".", '"', "”")):
         return "caption", "caption with its credit glued on"
     return None
 
@@ -201,7 +201,8 @@ def clean_text(text: str, title_hint: str | None = None,
 def _join_paragraphs(lines: list[str]) -> str:
     """Blank lines separate paragraphs; within a block, a line that ends a sentence ends a
     paragraph too (pages saved one paragraph per line), other lines are hard wraps."""
-    paras, cur = [], []
+    paras: list[str] = []
+    cur: list[str] = []
     for ln in lines:
         s = ln.strip()
         if s and _BULLET.match(s):         # a list item is a paragraph of its own
@@ -224,4 +225,3 @@ def _join_paragraphs(lines: list[str]) -> str:
 
 
 _BULLET = re.compile(r"^[-–—•·*▪◦]\s+\S")
-WS = re.compile(r"[ \t]+")

@@ -49,7 +49,7 @@ def infer_year(month: int, day: int, body: str, corpus_years: Iterable[int] = ()
                today: dt.date | None = None) -> tuple[int | None, str, float, int | None]:
     """Decide the year of a dateline's month/day. Returns (year or None, how, confidence, weekday)."""
     today = today or dt.date.today()
-    candidates = [y for y in range(FIRST_YEAR, today.year + 1) if _valid(y, month, day) and _valid(y, month, day) <= today]
+    candidates = [y for y in range(FIRST_YEAR, today.year + 1) if (d := _valid(y, month, day)) and d <= today]
     score = {y: 0.0 for y in candidates}
     used: list[str] = []
 
@@ -160,8 +160,9 @@ def infer_published(*, dateline: Dateline | None, body: str, page: str | None = 
     md = (dateline.month, dateline.day) if dateline is not None and dateline.month and dateline.day else None
     if md and not _valid(2000, *md):
         return Published(date=None, how="dateline-invalid", confidence=0.0)
-    value, how, conf, (y, m, d, wd) = date_page(page if page is not None else body, body, dateline_md=md,
-                                                corpus_years=corpus_years, today=today)
-    if header_date is not None and (y is None or d is None):
+    value, steps, conf, (year, month, day, weekday) = date_page(page if page is not None else body, body,
+                                                                dateline_md=md, corpus_years=corpus_years, today=today)
+    if header_date is not None and (year is None or day is None):
         return _known(header_date, "header-timestamp", 0.9)      # the cleaner read a CMS stamp the page reading missed
-    return Published(date=value, how="+".join(how), confidence=conf, year=y, month=m, day=d, weekday=wd)
+    return Published(date=value, how="+".join(steps), confidence=conf, year=year, month=month, day=day,
+                     weekday=weekday)

@@ -23,6 +23,7 @@ import re
 import sys
 from pathlib import Path
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from ..errors import InputRejected, UsageError
 from ..records import RawInput, Rejection, content_id
@@ -167,7 +168,7 @@ def _inputs_from_bytes(path: str, data: bytes, suffix: str) -> Iterator[RawInput
     yield RawInput(path=path, data=data, kind=kind)
 
 
-def iter_inputs(paths: Iterable[str | Path], stdin: object = None) -> Iterator[RawInput | Rejection]:
+def iter_inputs(paths: Iterable[str | Path], stdin: BinaryIO | None = None) -> Iterator[RawInput | Rejection]:
     """Every article under ``paths``, in a stable order; unreadable ones as Rejections. A path
     that does not exist is a UsageError, raised before the first input."""
     paths = list(paths)
@@ -175,7 +176,7 @@ def iter_inputs(paths: Iterable[str | Path], stdin: object = None) -> Iterator[R
     for given in paths:
         if str(given) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read()  # type: ignore[attr-defined]
+            data = stream.read()
             yield from _inputs_from_bytes("-", data, ".jsonl" if data.lstrip().startswith(b"{") else "")
             continue
         for f in _files_under(Path(given)):

@@ -104,7 +104,7 @@ def save(con: Any, mem: RepeatMemory) -> None:
     if not sites:
         return
     rows_sites = [(s, mem.pages[s]) for s in sites]
-    rows_lines = []
+    rows_lines: list[tuple[str, str, int]] = []
     for site in sites:
         counts = mem.lines.get(site, Counter())
         keep_singles = mem.pages[site] < PRUNE_AFTER

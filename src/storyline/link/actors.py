@@ -448,11 +448,11 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
                     resolutions[(aid, k[0], k[1])] = ("person", choice)
 
     for k, hosts in typed_surnames.items():
-        tok = person_tokens(k[0])[0]
-        bearers = {union.find(("person", g)) for g in groups if len(gtokens[g]) >= 2 and tok in gtokens[g]}
+        surname = person_tokens(k[0])[0]
+        bearers = {union.find(("person", g)) for g in groups if len(gtokens[g]) >= 2 and surname in gtokens[g]}
         for aid in sorted(hosts):
             here = {union.find(("person", person_key(n))) for n, t in by_article[aid]
-                    if t == PERSON and (n, t) in persons and tok in person_tokens(n)}
+                    if t == PERSON and (n, t) in persons and surname in person_tokens(n)}
             if len(here) == 1:
                 resolutions[(aid, k[0], k[1])] = next(iter(here))
                 continue

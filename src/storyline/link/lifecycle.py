@@ -215,7 +215,7 @@ def _both_ahead(a: Mention, b: Mention) -> bool:
     if not (a.published and b.published and a.interval and b.interval):
         return False
     first, later = (a, b) if a.published <= b.published else (b, a)
-    assert first.interval is not None
+    assert first.interval is not None and later.published is not None
     return later.published <= first.interval[1]
 
 

@@ -19,7 +19,8 @@ from typing import Any
 from collections.abc import Iterable
 
 from . import dates
-from .rules import NOT_PERSONS, STOPWORDS, SYMMETRIC_TYPES
+from ..codes import symmetric_types
+from .rules import NOT_PERSONS, STOPWORDS
 
 _WORD = re.compile(r"\w+")
 _NO_DATE = "9999-99-99"
@@ -131,7 +132,7 @@ ROW_COLUMNS = ("article_id", "local_id", "idx", "published", "type", "mode", "st
 def block_of(type_: str, source: str | None, target: str | None) -> str:
     """The blocking key: type and country pair, unordered for symmetric types."""
     a, b = source or "?", target or "?"
-    if type_ in SYMMETRIC_TYPES:
+    if type_ in symmetric_types():
         a, b = sorted((a, b))
         return f"{type_}:{a}-{b}"
     return f"{type_}:{a}>{b}"
@@ -257,7 +258,7 @@ def mentions_of(record: dict[str, Any]) -> list[Mention]:
     """The mentions of one article record (OUTPUT.md); events without a type are skipped."""
     article_id = str(record.get("id") or "")
     published = _published(record)
-    entities = {e.get("id"): e for e in record.get("entities") or [] if isinstance(e, dict) and e.get("id")}
+    entities = {e["id"]: e for e in record.get("entities") or [] if isinstance(e, dict) and e.get("id")}
     out = []
     for i, ev in enumerate(record.get("events") or []):
         if not isinstance(ev, dict) or not ev.get("type"):

@@ -9,24 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-STATUSES = ("happened", "planned", "possible", "postponed", "cancelled")
-PLAN_STATUSES = frozenset({"planned", "possible", "postponed", "cancelled"})   # anything not (yet) held
-OPEN_PLAN_STATUSES = frozenset({"planned", "possible"})                      # can become overdue
+from ..codes import OPEN_STATUSES, Status
+from ..codes import PLAN_STATUSES as PLAN_STATUSES
 
-# PLOVER types whose two sides can be written in either order (OUTPUT.md: meetings, calls, agreements).
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Statuses, types, modes and which types are symmetric: ``storyline.codes`` (the trigger data).
+OPEN_PLAN_STATUSES = OPEN_STATUSES          # plans that can become overdue
 
 # Modes that are never the same happening. A missing mode is compatible with any mode
 # (at a cost, see ``mode_missing``) except those in ``MODE_NEEDS_DATE_WHEN_MISSING``.
-MODES = ("visit", "third-party", "multilateral", "phone")
 MODE_NEEDS_DATE_WHEN_MISSING = frozenset({"phone"})   # "talks" is only a call if the dates agree
 
 # When two reports of one event are published on the same day, the one that knows more wins.
-STATUS_PRIORITY = {"happened": 5, "cancelled": 4, "postponed": 3, "planned": 2, "possible": 1}
+STATUS_PRIORITY: dict[str, int] = {Status.HAPPENED: 5, Status.CANCELLED: 4, Status.POSTPONED: 3, Status.PLANNED: 2,
+                                   Status.POSSIBLE: 1}
 
 # Status pairs that contradict each other when two sources report them close in time.
-CONFLICTING_STATUSES = frozenset({frozenset({"happened", "cancelled"}), frozenset({"happened", "postponed"}),
-                                  frozenset({"planned", "cancelled"})})
+CONFLICTING_STATUSES = frozenset({frozenset({Status.HAPPENED, Status.CANCELLED}),
+                                  frozenset({Status.HAPPENED, Status.POSTPONED}),
+                                  frozenset({Status.PLANNED, Status.CANCELLED})})
 
 # Words that carry no identity of a happening; names of the actors are dropped separately.
 STOPWORDS = frozenset("""

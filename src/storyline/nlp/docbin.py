@@ -28,12 +28,14 @@ _EMPTY_MORPH = {"_": ""}
 
 
 @lru_cache(maxsize=1)
-def _layout() -> tuple[list[int], list[int], Any]:
+def _layout() -> tuple[list[int | str], list[int | str], Any]:
     from spacy.attrs import IDS
     from spacy.tokens import DocBin
     from srsly.msgpack import Packer
 
-    return DocBin().attrs, [IDS[a] for a in _STRING_ATTRS], Packer(use_bin_type=True)
+    # spaCy infers DocBin.attrs as list[str] from its constructor's argument; it holds attribute ids
+    attrs: list[int | str] = DocBin().attrs  # type: ignore[assignment]
+    return attrs, [IDS[a] for a in _STRING_ATTRS], Packer(use_bin_type=True)
 
 
 
@@ -66,7 +68,7 @@ def doc_bytes(doc: "Doc") -> bytes:
     return zlib.compress(packer.pack(msg))
 
 
-def _strings(doc: "Doc", string_attrs: list[int]) -> set[str]:
+def _strings(doc: "Doc", string_attrs: list[int | str]) -> set[str]:
     store = doc.vocab.strings
     if len(doc):
         columns = doc.to_array(string_attrs)

@@ -50,7 +50,8 @@ class _ArrayLemmas:
                 if lemma is None:
                     lemma = cache[key] = strings.add(self.lemmatize(doc[i])[0])  # type: ignore[attr-defined]
             lemmas.append(lemma)
-        doc.from_array([LEMMA], np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1))
+        # spaCy's stub asks for thinc's Ints2d, a typing-only alias that no numpy array matches
+        doc.from_array([LEMMA], np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
 
@@ -62,7 +63,7 @@ class ArrayEnglishLemmatizer(_ArrayLemmas, EnglishLemmatizer):
     pass
 
 
-_SWAP = {Lemmatizer: ArrayLemmatizer, EnglishLemmatizer: ArrayEnglishLemmatizer}
+_SWAP: dict[type, type] = {Lemmatizer: ArrayLemmatizer, EnglishLemmatizer: ArrayEnglishLemmatizer}
 
 
 def use_array_lemmatizer(nlp: "Language", name: str = "lemmatizer") -> bool:

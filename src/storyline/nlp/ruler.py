@@ -121,7 +121,7 @@ def _token_checks(spec: Any, columns: dict[str, int]) -> list[tuple[str, int, An
     checks: list[tuple[str, int, Any]] = []
     for key, value in spec.items():
         name = key.upper() if isinstance(key, str) else None
-        if name in _FLAG_KEYS:
+        if name is not None and name in _FLAG_KEYS:
             if not isinstance(value, bool):
                 raise _Unsupported
             checks.append((name, EQ, int(value)))

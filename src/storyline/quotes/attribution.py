@@ -283,6 +283,7 @@ class Attributor:
         after = self._verb_after(q)
         before = self._verb_before(q, prev[0] if prev else None)
         first, last = self.doc[self.token_at(q.start)], self.doc[self.token_at(q.end - 1)]
+        choice: Token | None
         if after is not None and after.is_ancestor(last):
             choice = after
         elif before is not None and (before.is_ancestor(first) or before.lower_ == "according"):

@@ -226,9 +226,9 @@ def save_links(store: "Store", result: LinkResult, lifecycles: Mapping[str, dict
     event_rows = [_event_row(eid, lc) for eid, lc in sorted(lifecycles.items())]
     sig_rows = [{"article_id": s.article_id, "published": s.published, "n_shingles": s.n_shingles,
                  "minhash": np.ascontiguousarray(s.hashvalues, dtype=np.uint32).tobytes(),
-                 "lead_minhash": np.ascontiguousarray(s.lead, dtype=np.uint32).tobytes(), "bands": s.bands}
+                 "lead_minhash": np.ascontiguousarray(s.lead, dtype=np.uint32).tobytes()}
                 for s in signatures]
-    band_rows = [{"band_key": k, "article_id": s["article_id"]} for s in sig_rows for k in s.pop("bands")]
+    band_rows = [{"band_key": k, "article_id": s.article_id} for s in signatures for k in s.bands]
     dup_rows = [{"article_id": a, "group_id": g, "kind": k} for a, (g, k) in sorted((duplicates or {}).items())]
     drop = sorted(result.dropped | set(lifecycles))
     try:
@@ -352,7 +352,8 @@ def _iter_events(store: "Store", event_ids: Iterable[str] | None, *, as_of: dt.d
     when = dt.date.today() if as_of == "today" else dates.day(as_of) if isinstance(as_of, str) else as_of
     if when is None:
         when = corpus_as_of(store)
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if event_ids is not None:
         where.append("event_id IN (SELECT unnest(?::VARCHAR[]))")
         params.append(sorted(set(event_ids)))
@@ -450,7 +451,8 @@ def load_actors(con: Any, *, q: str | None = None, types: Iterable[str] = (),
     """Actors of the store, filtered: ``q`` matches part of any alias (accents and case ignored)."""
     from ..link.actors import fold_alias
 
-    where, params = ["TRUE"], []
+    where = ["TRUE"]
+    params: list[Any] = []
     if q:
         where.append("actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias_key LIKE ? ESCAPE '\\')")
         params.append("%" + fold_alias(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")

@@ -52,7 +52,7 @@ class Anchor:
     def knows_day(self) -> bool:
         return self.month is not None and self.day is not None
 
-    def shifted(self, days: int) -> str | None:
+    def shifted(self, days: float) -> str | None:
         """TIMEX value of the anchor day moved by ``days``; None when unknowable."""
         d = self.date
         if d is not None:
@@ -70,7 +70,7 @@ class Anchor:
         month, day = seen.pop()
         return f"XXXX-{month:02d}-{day:02d}"
 
-    def week(self, weeks: int) -> str | None:
+    def week(self, weeks: float) -> str | None:
         d = self.date
         if d is None:
             return None

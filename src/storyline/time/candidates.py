@@ -272,6 +272,12 @@ def _trigger_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _NON_SPACE = re.compile(r"\S*")           # ``\S`` is ``not str.isspace()``
 
 
+def _non_space_run(text: str, start: int, end: int) -> int:
+    """The length of the run of non-space characters at ``start`` (``\\S*`` always matches)."""
+    m = _NON_SPACE.match(text, start, end)
+    return m.end() - start if m else 0
+
+
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per family, merged character windows around its trigger words."""
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -292,9 +298,9 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
         lo, hi = max(0, m.start() - P.WINDOW_BEFORE), min(len(text), m.end() + P.WINDOW_AFTER)
         if lo > 0 and not text[lo - 1].isspace():
             floor = max(0, m.start() - P.WINDOW_BEFORE - 30)
-            lo -= _NON_SPACE.match(text[floor:lo][::-1]).end()
+            lo -= _non_space_run(text[floor:lo][::-1], 0, lo - floor)
         if hi < len(text):
-            hi = _NON_SPACE.match(text, hi, min(len(text), m.end() + P.WINDOW_AFTER + 30)).end()
+            hi += _non_space_run(text, hi, min(len(text), m.end() + P.WINDOW_AFTER + 30))
         for kind in kinds:
             if kind in P.SHORT_AFTER:             # expressions that end at their trigger word
                 spans.setdefault(kind, []).append((lo, min(hi, m.end() + P.SHORT_AFTER[kind])))

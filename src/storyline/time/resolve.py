@@ -231,9 +231,11 @@ def _narrative(g: dict[str, str], last: Anchor | None) -> str | None:
         return last.shifted(step) if last.knows_day else None
     if unit == "week":
         return last.week(step)
+    if not float(step).is_integer():
+        return None                     # "1.5 months later": no calendar month or year is meant
     if unit == "month":
-        return last.month_value(step)
-    return last.year_value(step)
+        return last.month_value(int(step))
+    return last.year_value(int(step))
 
 
 # ------------------------------------------------------------------ helpers
@@ -430,6 +432,7 @@ def _season(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
 
 
 def _part(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    year: int | None
     if "code" in g:
         kind, number = g["code"][0].upper(), int(g["code"][1])
         year = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
@@ -541,9 +544,11 @@ def _ago(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
         return anchor.shifted(-count)
     if unit == "week":
         return anchor.week(-count)
+    if not float(count).is_integer():
+        return "PAST_REF"               # "2.5 years ago": no calendar month or year is meant
     if unit == "month":
-        return anchor.month_value(-count)
-    return anchor.year_value(-count)
+        return anchor.month_value(-int(count))
+    return anchor.year_value(-int(count))
 
 
 def _holiday(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
@@ -692,6 +697,7 @@ def _fin(g: dict[str, str], anchor: Anchor, tense: TenseFn, story: Story) -> str
             return f"XXXX-Q{q + 1}"
         year = int(g["y"]) if "y" in g else base // 4 - back // 4
         return f"{year}-Q{q + 1}"
+    index: int | None
     if "y" in g:                                              # "the 1988 period": that year's reported quarter
         if reported is None:
             return g["y"]

@@ -138,8 +138,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 3)):
         if m.end() <= start:
             left = m.end()
-    m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
-    return left, (m.start() if m else min(len(text), end + _WINDOW))
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    return left, (stop.start() if stop else min(len(text), end + _WINDOW))
 
 
 def _classify(words: list[tuple[str, int, int]], i: int) -> str | None:

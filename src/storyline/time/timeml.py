@@ -19,8 +19,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..records import Published, TimeExpr
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>")
@@ -225,11 +229,11 @@ def evaluate(paths: "list[Path]", parse: bool = True) -> Scores:
     files = sorted(p for d in paths for p in ([d] if d.is_file() else d.rglob("*.tml")))
     docs = [read_timeml(p) for p in files]
     scores = Scores()
-    parsed: "list | object" = [None] * len(docs)
+    parsed: list[Doc | None] = [None] * len(docs)
     if parse:
         from ..nlp import parse_texts
 
-        parsed = parse_texts([d.text for d in docs])
-    for doc, parsed_doc in zip(docs, parsed):  # type: ignore[call-overload]
+        parsed = list(parse_texts([d.text for d in docs]))
+    for doc, parsed_doc in zip(docs, parsed):
         score_document(doc, find_timexes(doc.text, doc.published(), parsed_doc), scores)
     return scores

@@ -61,7 +61,6 @@ FILE_PHOTO = re.compile(r"\bfile\s+(?:photo|picture|image)\b|\(file\)|\barchive 
 COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|\(c\)\s*(?:19|20)\d\d", re.I)
 CRAWL = re.compile(r"\b(?:today is|today:|current date|as of today|now:)\s*(?:\w+,?\s*)?$", re.I)
 COMMENT = re.compile(r"\b(?:reply|replied|says:|wrote:|comments?|posted by|report abuse|likes?)\b", re.I)
-OLD_NOTICE = re.compile(r"\bmore than (?:\w+ )?(?:years?|months?) old\b|\barchived?\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|due|scheduled|set for|set to|planned|plans?|postponed|"
                     r"delayed|moved|rescheduled|expected|upcoming|deadline|expires?)\b", re.I)
 FUTURE_NEXT = re.compile(r"\b(?:until|till|by|before|ahead of|from|for)\s+(?:the\s+)?$", re.I)
@@ -72,7 +71,6 @@ _MONTH_ANY = re.compile(rf"\b{_MON}|月", re.I)
 _REST_NOISE = re.compile(rf"\b{_WD}\b|\b(?:updated|at|on)\b|[|•·,:;()\[\]/+\-–—]|\d+", re.I)
 _DATELINE_HEAD = re.compile(r"\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?,\s*)?")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:[-–—:]|/)")
-WEEKDAY_WORD = re.compile(rf"\b({_WD})\b", re.I)
 
 
 def weekday_number(word: str | None) -> int | None:
@@ -169,6 +167,7 @@ def find_candidates(page: str) -> list[Candidate]:
                     continue
                 g = m.groupdict()
                 y = int(g["y"])
+                opts: list[tuple[int | None, int, int]]
                 if name == "num":
                     a, b = int(g["a"]), int(g["b"])
                     opts = [(y, mo, d) for mo, d in ((a, b), (b, a)) if _valid(y, mo, d)]
@@ -215,7 +214,3 @@ def find_candidates(page: str) -> list[Candidate]:
     return out
 
 
-def weekday_pairs(candidates: list[Candidate]) -> list[tuple[int, int, int]]:
-    """(month, day, weekday) printed together without a year: each one narrows the possible years."""
-    return [(c.options[0][1], c.options[0][2], c.weekday) for c in candidates
-            if c.kind == "monthday" and c.weekday is not None]

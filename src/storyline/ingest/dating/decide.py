@@ -378,12 +378,12 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         if region and region[0].year == region[1].year:
             y = region[0].year
             try:
-                d = dt.date(y, month, day)
+                on: dt.date | None = dt.date(y, month, day)
             except ValueError:
-                d = None
-            if d and region[0] <= d <= region[1] and (weekday is None or d.weekday() == weekday) and \
-                    (not rw or any((d + dt.timedelta(days=o)).weekday() == rw[0] for o in rw[1])):
-                return d.isoformat(), [kind, "region"] + used, 0.8, (y, month, day, d.weekday())
+                on = None
+            if on and region[0] <= on <= region[1] and (weekday is None or on.weekday() == weekday) and \
+                    (not rw or any((on + dt.timedelta(days=o)).weekday() == rw[0] for o in rw[1])):
+                return on.isoformat(), [kind, "region"] + used, 0.8, (y, month, day, on.weekday())
         wd = weekday if weekday is not None else rw_first[0] if rw_first else None   # anchors "on Friday"
         return f"XXXX-{month:02d}-{day:02d}", [kind] + used, 0.0, (None, month, day, wd)
 
@@ -410,6 +410,6 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
     if value is None:
         return None, ["region-too-wide"] + kinds, 0.0, (None, None, None, None)
     year = a.year if a.year == b.year else None
-    month = a.month if year and a.month == b.month else None
+    known_month = a.month if year and a.month == b.month else None
     conf = 0.7 if year else 0.5
-    return value, ["region"] + kinds, conf, (year, month, None, None)
+    return value, ["region"] + kinds, conf, (year, known_month, None, None)

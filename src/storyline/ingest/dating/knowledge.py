@@ -181,7 +181,7 @@ def _counterpart_of(text: str, start: int, title_re: str) -> bool:
         return False
     sentence = _SENT_SPLIT.split(before)[-1]
     t = re.search(rf"\b{title_re}\b", sentence, re.I)
-    return bool(t) and not _MODIFIER.search(sentence[max(0, t.start() - 20):t.start()])
+    return t is not None and not _MODIFIER.search(sentence[max(0, t.start() - 20):t.start()])
 
 
 def tenure_evidence(text: str, today: dt.date) -> list[Evidence]:
@@ -400,9 +400,9 @@ def year_evidence(prose: str, today: dt.date) -> list[Evidence]:
                                 ((dt.date(y + n - 1, 7, 1), dt.date(y + n, 12, 31)),), f"{n}th anniversary of {y}"))
     for m in (m for sent in _SENTENCE.split(prose) if " years" in sent and _YEAR_RE.search(sent)
               for m in _YEARS_SINCE.finditer(sent)):
-        n = _number(m[1] or m[4] or "")
+        count = _number(m[1] or m[4] or "")
         y = int(m[2] or m[3])
-        if n and 0 < n < 100 and FIRST_YEAR <= y + n <= today.year:
-            out.append(Evidence("years-since", YEARS_WEIGHT, ((dt.date(y + n, 1, 1), dt.date(y + n + 1, 12, 31)),),
-                                f"{n} years after {y}"))
+        if count and 0 < count < 100 and FIRST_YEAR <= y + count <= today.year:
+            out.append(Evidence("years-since", YEARS_WEIGHT,
+                                ((dt.date(y + count, 1, 1), dt.date(y + count + 1, 12, 31)),), f"{count} years after {y}"))
     return out
