@@ -21,7 +21,7 @@ import logging
 import os
 import re
 import socket
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -106,9 +106,10 @@ def _host_name(header: str) -> str:
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
-def error(status: int, code: str, message: str, detail: Any = None, headers: dict[str, str] | None = None) -> JSONResponse:
+def error(status: int, code: str, message: str, detail: Any = None,
+          headers: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message, "detail": detail}}, status_code=status,
-                        headers=headers)
+                        headers=dict(headers) if headers else None)
 
 
 def _static_files() -> dict[str, Path]:

@@ -173,11 +173,13 @@ def changes(db: Any, *, since: str | None = None, until: str | None = None, coun
     kinds = queries.parse_choices(kind, KINDS, "kind")
     day = _day(as_of, "as_of") if as_of else None
     with reading(db) as con:
-        if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                           "AND table_name = 'corpus_events'").fetchone()[0]:
+        has_table = con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+                            "AND table_name = 'corpus_events'").fetchone()
+        if not (has_table and has_table[0]):
             rows: list[tuple[str]] = []
         else:
-            where, params = ["TRUE"], []
+            where: list[str] = ["TRUE"]
+            params: list[Any] = []
             for code in pair:        # the columns hold what the lifecycle JSON holds: a cheap first cut
                 where.append("(source_country = ? OR target_country = ?)")
                 params += [code, code]

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 # only contends with the other requests' (measured at 10,000 articles: a top-50 of events took
 # 3.8 ms of CPU with 2 threads, 2.4 ms with 1). The memory cap keeps DuckDB's block cache from
 # growing with the store (its default is 80% of the machine's memory).
-READ_CONFIG = {"threads": int(os.environ.get("STORYLINE_READ_THREADS", "1")), "memory_limit": memory_limit()}
+READ_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "threads": int(os.environ.get("STORYLINE_READ_THREADS", "1")), "memory_limit": memory_limit()}
 
 
 def open_read_only(path: str | os.PathLike[str], retry_for: float = 2.0) -> duckdb.DuckDBPyConnection:

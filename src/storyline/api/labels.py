@@ -14,19 +14,15 @@ import calendar
 import re
 from typing import Any
 
+from ..codes import Status, event_codes
+
 UNDATED = "undated"
 
-# PLOVER's sixteen types (OUTPUT.md), as the codebook words them for a reader
-TYPES: dict[str, str] = {
-    "AGREE": "agreement", "CONSULT": "meeting/visit", "SUPPORT": "support", "CONCEDE": "concession",
-    "COOPERATE": "cooperation", "AID": "aid", "RETREAT": "retreat", "REQUEST": "request",
-    "ACCUSE": "accusation", "REJECT": "rejection", "THREATEN": "threat", "PROTEST": "protest",
-    "SANCTION": "sanction", "MOBILIZE": "mobilization", "COERCE": "coercion", "ASSAULT": "assault",
-}
-MODES: dict[str, str] = {"visit": "visit", "third-party": "meeting in a third country",
-                         "multilateral": "summit sidelines", "phone": "phone call"}
-STATUSES: dict[str, str] = {"happened": "happened", "planned": "planned", "possible": "possible",
-                            "postponed": "postponed", "cancelled": "cancelled"}
+# the codebook's words for types and modes come from the one registry (``storyline.codes``, read from
+# the trigger data): a new type there is labelled, filtered and exported here with no second list
+TYPES: dict[str, str] = event_codes().type_labels
+MODES: dict[str, str] = event_codes().mode_labels
+STATUSES: dict[str, str] = {s.value: s.value for s in Status}
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 HALVES = {"H1": "first half of", "H2": "second half of"}
 QUARTERS = {"Q1": "Jan–Mar", "Q2": "Apr–Jun", "Q3": "Jul–Sep", "Q4": "Oct–Dec"}

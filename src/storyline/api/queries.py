@@ -24,12 +24,11 @@ import os
 import re
 from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Union
 
 from ..errors import StoreError, UsageError
-from ..events.lexicon import DATA as TRIGGERS
-from ..link.rules import STATUS_PRIORITY, STATUSES
+from ..codes import Status, event_codes
+from ..link.rules import STATUS_PRIORITY
 from ..store.events import actor_names_matching, has_actors, load_actors, with_event_ids
 from ..store.sql import lookup
 from . import search as _search
@@ -49,11 +48,13 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "OUTLET", "FAC", "EVENT")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 
 
-@lru_cache(maxsize=1)
+STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+
+
 def event_types() -> tuple[str, ...]:
-    """The PLOVER event types: those of the trigger data, the one registry (a new type there is
-    a new type here)."""
-    return tuple(json.loads(TRIGGERS.read_text(encoding="utf-8"))["types"])
+    """The PLOVER event types: those of the trigger data, the one registry (``storyline.codes``;
+    a new type there is a new type here)."""
+    return event_codes().types
 
 
 # ------------------------------------------------------------------ argument checks
@@ -135,7 +136,8 @@ def _event_filter(*, actor: str | None = None, countries: str | None = None, typ
     types = parse_choices(type, event_types(), "event type", upper=True)
     statuses = parse_choices(status, STATUSES, "status")
     lo, hi = _bounds(date_from, date_to)
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
     if pair:
         where.append("list_has_all(countries, ?::VARCHAR[])")
         params.append(list(pair))
@@ -343,7 +345,8 @@ def articles(db: Db, *, source: str | None = None, actor: str | None = None, cou
     order = {"published": "published NULLS LAST, path, article_id", "-published": "published DESC NULLS LAST, "
              "path, article_id", "path": "path, article_id"}[_choice(sort, ARTICLE_SORTS, "sort")]
     lo, hi = _bounds(date_from, date_to)
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
     if source:
         where.append("source_lc = ?")
         params.append(source.lower())
@@ -398,7 +401,8 @@ def actors(db: Db, *, q: str | None = None, type: str | None = None, country: st
     _choice(sort, ACTOR_SORTS, "sort")
     types = parse_choices(type, ENTITY_TYPES, "entity type", upper=True)
     code = parse_countries(country)[0] if country else None
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
     if q:
         where.append("contains(names_lc, ?)")
         params.append(q.lower())
@@ -432,7 +436,8 @@ def quotes(db: Db, *, speaker: str | None = None, q: str | None = None, article_
            limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Quotes with their speaker and article; ``speaker`` and ``q`` match part of the name / text."""
     limit, offset = _page(limit, offset)
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
     if speaker:
         where.append("contains(speaker_lc, ?)")
         params.append(speaker.lower())

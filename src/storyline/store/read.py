@@ -59,7 +59,7 @@ def article_rows(recs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
                 c = (ev.get(side) or {}).get("country") if isinstance(ev.get(side), dict) else None
                 if isinstance(c, str):
                     countries.add(c)
-            evidence = ev.get("evidence") if isinstance(ev.get("evidence"), dict) else {}
+            evidence: dict[str, Any] = ev["evidence"] if isinstance(ev.get("evidence"), dict) else {}
             out["article_events"].append({
                 "article_id": aid, "local_id": str(ev.get("id") or f"#{i}"), "idx": i,
                 "record_event_id": ev.get("event_id"), "type": ev.get("type"), "status": ev.get("status"),
