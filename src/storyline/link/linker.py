@@ -36,7 +36,13 @@ class BlockLinker:
         self.rules = rules
         self.clusters: dict[str, Cluster] = {}
         self.postings: dict[str, list[tuple[dt.date | None, Cluster]]] = {}
+        self.joints: dict[tuple[str, ...], Cluster] = {}     # a joint happening of one article -> its cluster
         self.compared = 0
+
+    @staticmethod
+    def joint_key(m: Mention) -> tuple[str, ...] | None:
+        """The key of the joint happening ``m`` is one pair of (``mentions.joint_blocks``), if any."""
+        return (m.article_id, m.type, m.status, m.date or "", m.evidence_key) if m.joint else None
 
     # ------------------------------------------------------------------ index
     @staticmethod
@@ -103,9 +109,19 @@ class BlockLinker:
             c = self.clusters[cid] = Cluster(cid, self.rules.evidence_kept)
         c.add(m)
         self._index(m, c)
+        jk = self.joint_key(m)
+        if jk is not None:
+            self.joints.setdefault(jk, c)
 
     def decide(self, m: Mention) -> str:
         """Link one report: join the best accepting cluster or start one. Returns its event id."""
+        jk = self.joint_key(m)
+        joined = self.joints.get(jk) if jk is not None else None
+        if joined is not None:          # another pair of a joint happening: its first pair decided for all
+            m.event_id = joined.cid
+            joined.add(m)
+            self._index(m, joined)
+            return joined.cid
         best: Cluster | None = None
         best_score = 0.0
         accepted = 0
@@ -125,6 +141,8 @@ class BlockLinker:
         m.event_id = best.cid
         best.add(m)
         self._index(m, best)
+        if jk is not None:
+            self.joints[jk] = best
         return best.cid
 
 

@@ -1,0 +1,79 @@
+"""A happening of several parties, coded one event per pair, is one corpus event (mentions.joint_blocks)."""
+from __future__ import annotations
+
+from storyline.link import link_events
+from storyline.link.mentions import Mention, mentions_of
+
+from .factory import article, event, partition
+
+THREE_WAY = "Envoys of Chile, Peru and Bolivia sat down together in Lima to talk about water rights"
+
+
+def _three_way(eid_prefix: str = "e") -> list[dict]:
+    pairs = [("CHL", "PER"), ("CHL", "BOL"), ("PER", "BOL")]
+    return [event(f"{eid_prefix}{i}", mode=None, status="happened", src=(a, None), tgt=(b, None),
+                  date="2019-03-04", evidence=THREE_WAY) for i, (a, b) in enumerate(pairs, 1)]
+
+
+def test_pairs_of_one_meeting_share_one_event_id() -> None:
+    recs = [article("a1", "2019-03-04", _three_way())]
+    link_events(recs)
+    assert len({e["event_id"] for e in recs[0]["events"]}) == 1
+
+
+def test_a_later_report_of_the_same_meeting_joins_it() -> None:
+    recs = [article("a1", "2019-03-04", _three_way()),
+            article("a2", "2019-03-06", [
+                {**e, "evidence": {"text": "Last Monday's talks of Chile, Peru and Bolivia in Lima ended without "
+                                           "a deal on water", "start": 0, "end": 60}}
+                for e in _three_way()])]
+    link_events(recs)
+    assert len(partition(recs)) == 1
+
+
+def test_two_vetoes_of_one_resolution_are_one_event() -> None:
+    text = "Norway and Chile voted down the draft resolution on fishing quotas"
+    recs = [article("a1", "2021-05-02", [
+        event("e1", type="REJECT", mode=None, status="happened", src=("NOR", None), tgt=("ARG", None), evidence=text),
+        event("e2", type="REJECT", mode=None, status="happened", src=("CHL", None), tgt=("ARG", None), evidence=text)])]
+    link_events(recs)
+    assert recs[0]["events"][0]["event_id"] == recs[0]["events"][1]["event_id"]
+
+
+def test_calls_tours_signatures_and_separate_meetings_stay_apart() -> None:
+    calls = "The new premier held telephone talks with the leaders of Peru and Chile this week"
+    tour = "The foreign minister toured Peru and Chile in May"
+    signed = "Peru, Chile and Bolivia signed the river convention"
+    apart = "The envoy met Peruvian and Chilean officials separately in Lima"
+    recs = [article("a1", "2019-06-01", [
+        event("c1", mode="phone", status="happened", src=("BOL", None), tgt=("PER", None), evidence=calls),
+        event("c2", mode="phone", status="happened", src=("BOL", None), tgt=("CHL", None), evidence=calls),
+        event("t1", mode="visit", status="happened", src=("BOL", None), tgt=("PER", None), evidence=tour),
+        event("t2", mode="visit", status="happened", src=("BOL", None), tgt=("CHL", None), evidence=tour),
+        event("s1", type="AGREE", mode=None, status="happened", src=("PER", None), tgt=("CHL", None), evidence=signed),
+        event("s2", type="AGREE", mode=None, status="happened", src=("PER", None), tgt=("BOL", None), evidence=signed),
+        event("m1", mode=None, status="happened", src=("BOL", None), tgt=("PER", None), evidence=apart),
+        event("m2", mode=None, status="happened", src=("BOL", None), tgt=("CHL", None), evidence=apart)])]
+    link_events(recs)
+    assert len({e["event_id"] for e in recs[0]["events"]}) == 8
+
+
+def test_the_joint_block_survives_a_store_round_trip() -> None:
+    ms = mentions_of(article("a1", "2019-03-04", _three_way()))
+    assert len({m.block for m in ms}) == 1 and all(m.joint for m in ms)
+    back = [Mention.from_row(m.to_row()) for m in ms]
+    assert [m.block for m in back] == [m.block for m in ms]
+    single = mentions_of(article("a2", "2019-03-04", _three_way()[:1]))[0]
+    assert not single.joint and Mention.from_row(single.to_row()).joint == ""
+
+
+def test_incremental_linking_keeps_the_joint_event() -> None:
+    from storyline.link import LinkState
+
+    first = [article("a1", "2019-03-04", _three_way())]
+    link_events(first)
+    later = [article("a2", "2019-03-05", _three_way())]
+    link_events(later, LinkState.from_records(first))
+    together = [article("a1", "2019-03-04", _three_way()), article("a2", "2019-03-05", _three_way())]
+    link_events(together)
+    assert partition(first + later) == partition(together)
