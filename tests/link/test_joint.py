@@ -77,3 +77,26 @@ def test_incremental_linking_keeps_the_joint_event() -> None:
     together = [article("a1", "2019-03-04", _three_way()), article("a2", "2019-03-05", _three_way())]
     link_events(together)
     assert partition(first + later) == partition(together)
+
+
+def test_within_one_article_being_reported_the_same_day_is_no_anchor() -> None:
+    # A visit reported held without a date and a dated welcome at the airport by another host, in one
+    # article: both are "held" on the day of publication, which says nothing about their being one.
+    recs = [article("a1", "2022-09-12", [
+        event("e1", mode="visit", status="happened", src=("ARG", "Carla Ruiz"), tgt=("CHL", None),
+              evidence="Carla Ruiz has landed in Chile for the first state visit by an Argentine leader in a decade"),
+        event("e2", mode=None, status="happened", src=("CHL", "Tomas Vidal"), tgt=("ARG", "Carla Ruiz"),
+              date="2022-09-12", evidence="Crown minister Tomas Vidal greeted Ms Ruiz at the airport")])]
+    link_events(recs)
+    assert recs[0]["events"][0]["event_id"] != recs[0]["events"][1]["event_id"]
+
+
+def test_a_later_article_still_joins_a_dated_happening_it_reports_without_a_date() -> None:
+    recs = [article("a1", "2022-09-12", [
+        event("e1", mode=None, status="happened", src=("ARG", "Carla Ruiz"), tgt=("CHL", "Tomas Vidal"),
+              date="2022-09-12", evidence="Carla Ruiz and Tomas Vidal talked about trade in Santiago")]),
+            article("a2", "2022-09-14", [
+        event("e1", mode=None, status="happened", src=("ARG", "Carla Ruiz"), tgt=("CHL", "Tomas Vidal"),
+              evidence="After her talks with Vidal, Ruiz flew home")])]
+    link_events(recs)
+    assert len(partition(recs)) == 1
