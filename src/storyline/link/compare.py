@@ -33,7 +33,10 @@ they are two happenings. The rules:
   visit and the airport welcome; B-cubed precision 0.986 -> 1.000, samples 0.924 -> 0.951);
 * a report of an undated article whose date is a month of an unknown year
   ("XXXX-04") joins the one event of its people dated in that month, and none
-  if several fit.
+  if events of several years fit; if all that fit are of one year, the best
+  (an undated article's "Lavrov may come to Tokyo in April" beside two
+  reports of that April's visit the linker kept apart; samples: one more
+  plan joined to its outcome).
 """
 from __future__ import annotations
 
@@ -115,12 +118,24 @@ class Cluster:
 
 def _in_month(iv: dates.Interval, month: int) -> bool:
     """Whether the interval touches ``month`` (1-12) of some year."""
+    return bool(_month_years(iv, month))
+
+
+def _month_years(iv: dates.Interval, month: int) -> set[int]:
+    """The years whose ``month`` (1-12) the interval touches."""
+    out = set()
     d = iv[0]
     while d <= iv[1]:
         if d.month == month:
-            return True
+            out.add(d.year)
         d = (d.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-    return False
+    return out
+
+
+def month_years(c: Cluster, month: int, r: LinkRules) -> set[int]:
+    """The years in whose ``month`` the cluster's dates (a season wide at most) fall."""
+    spans = [iv for iv in (*c.happened_dates, *c.plan_dates) if dates.width(iv) <= r.precise_days * 3]
+    return set().union(*(_month_years(iv, month) for iv in spans)) if spans else set()
 
 
 def _evidence_overlap(words: frozenset[str], c: Cluster, r: LinkRules) -> tuple[float, bool]:

@@ -24,7 +24,7 @@ from typing import Any
 from collections.abc import Iterable
 
 from . import dates
-from .compare import Cluster, compare
+from .compare import Cluster, compare, month_years
 from .mentions import Mention, event_id_of, mentions_of
 from .rules import RULES, LinkRules
 
@@ -124,16 +124,16 @@ class BlockLinker:
             return joined.cid
         best: Cluster | None = None
         best_score = 0.0
-        accepted = 0
+        years: set[int] = set()
         for c in self.candidates(m):
             self.compared += 1
             s = compare(m, c, self.rules)
-            if s is not None:
-                accepted += 1
+            if s is not None and m.published is None and m.partial_month:
+                years |= month_years(c, m.partial_month, self.rules)
             if s is not None and (best is None or s > best_score or (s == best_score and c.first_key < best.first_key)):
                 best, best_score = c, s
-        if m.published is None and m.partial_month and accepted > 1:
-            best = None                 # a month of an unknown year that fits several happenings: none of them
+        if len(years) > 1:
+            best = None                 # a month of an unknown year that fits happenings of several years: none
         if best is None:
             cid = event_id_of(m.article_id, m.local_id)
             best = self.clusters.get(cid) or Cluster(cid, self.rules.evidence_kept)
