@@ -100,3 +100,31 @@ def test_a_later_article_still_joins_a_dated_happening_it_reports_without_a_date
               evidence="After her talks with Vidal, Ruiz flew home")])]
     link_events(recs)
     assert len(partition(recs)) == 1
+
+
+def test_a_store_linked_piecemeal_keeps_joint_events_as_linking_at_once(tmp_path) -> None:
+    from storyline.runners.link_job import link_pending
+    from storyline.store import Store
+
+    from .factory import ids
+    from .test_store import put, stored_ids
+
+    def recs() -> list[dict]:
+        return [article("j2", "2019-03-05", _three_way()), article("j1", "2019-03-04", _three_way()),
+                article("j3", "2019-03-06", _three_way()[1:])]
+
+    with Store(tmp_path / "all.duckdb") as whole:
+        put(whole, recs())
+        link_pending(whole)
+        want = stored_ids(whole)
+    expected = recs()
+    link_events(expected)
+    assert want == ids(expected)
+    with Store(tmp_path / "late.duckdb") as s:
+        for part in (recs()[:1], recs()[2:], recs()[1:2]):
+            put(s, part)
+            link_pending(s)
+        assert stored_ids(s) == want
+        rows = s.con.execute("SELECT DISTINCT block FROM event_mentions").fetchall()
+        assert len(rows) == 1          # two of the three pairs still pick the smallest block of the three
+        assert len(set(want.values())) == 1
