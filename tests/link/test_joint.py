@@ -128,3 +128,17 @@ def test_a_store_linked_piecemeal_keeps_joint_events_as_linking_at_once(tmp_path
         rows = s.con.execute("SELECT DISTINCT block FROM event_mentions").fetchall()
         assert len(rows) == 1          # two of the three pairs still pick the smallest block of the three
         assert len(set(want.values())) == 1
+
+
+def test_two_agreements_of_one_day_in_one_article_stay_apart_unless_worded_alike() -> None:
+    def agree(eid: str, text: str) -> dict:
+        return event(eid, type="AGREE", mode=None, status="happened", src=("PER", "Lucia Paredes"),
+                     tgt=("CHL", "Mateo Soto"), date="2020-02-03", evidence=text)
+
+    recs = [article("a1", "2020-02-03", [
+        agree("e1", "Paredes and Soto agreed to open talks on a shared lithium exchange"),
+        agree("e2", "Ministries of both countries signed a dozen memoranda on fisheries and ports"),
+        agree("e3", "The talks on the shared lithium exchange that Paredes and Soto agreed to open start in May")])]
+    link_events(recs)
+    e1, e2, e3 = (e["event_id"] for e in recs[0]["events"])
+    assert e1 != e2 and e1 == e3

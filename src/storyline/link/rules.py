@@ -40,6 +40,10 @@ with would year years yet you your according reported report reports wrote also 
 side sides two both country countries government state official officials
 """.split())
 
+# Types of which one meeting often yields several (agreements, documents signed): within one
+# article, two reports of such a type on one day are one event only if worded alike.
+MANY_A_DAY_TYPES = frozenset({"AGREE"})
+
 # Words of a sentence that names several parties acting apart ("met X and Y separately"): its
 # pairs are separate happenings, not one joint one (``mentions.joint_blocks``). Compared with the
 # evidence's content words, so crudely stemmed like them.
