@@ -1,7 +1,9 @@
 """Linking: one ``event_id`` for all reports of one real-world event.
 
 Reports are *blocked* by event type and country pair (unordered for symmetric
-types) and processed in a canonical order: publication date, article id,
+types; the pairs of one joint happening, a meeting of three or two vetoes of one
+resolution, share the smallest of their blocks, ``mentions.joint_blocks``, and
+the first pair decided takes the others along) and processed in a canonical order: publication date, article id,
 position in the article. Each report is compared with a bounded number of the
 block's clusters -- those sharing a participant, a place, a date key or the
 evidence sentence, plus the most recently reported ones, all reported within

@@ -2,7 +2,8 @@
 
 A mention keeps the event's own fields (type, mode, status, actors, date, place,
 evidence) and the article's (id, publication date, outlet), and derives the keys
-the linker works with: its block (type and country pair), its place in the
+the linker works with: its block (type and country pair, or the joint block of
+a happening of several parties coded pair by pair), its place in the
 canonical order, the participants' surname keys per side, and the content words
 of its evidence sentence.
 """
