@@ -127,7 +127,7 @@ def _in_month(iv: dates.Interval, month: int) -> bool:
 
 def _month_years(iv: dates.Interval, month: int) -> set[int]:
     """The years whose ``month`` (1-12) the interval touches."""
-    out = set()
+    out: set[int] = set()
     d = iv[0]
     while d <= iv[1]:
         if d.month == month:
@@ -139,7 +139,7 @@ def _month_years(iv: dates.Interval, month: int) -> set[int]:
 def month_years(c: Cluster, month: int, r: LinkRules) -> set[int]:
     """The years in whose ``month`` the cluster's dates (a season wide at most) fall."""
     spans = [iv for iv in (*c.happened_dates, *c.plan_dates) if dates.width(iv) <= r.precise_days * 3]
-    return set().union(*(_month_years(iv, month) for iv in spans)) if spans else set()
+    return {y for iv in spans for y in _month_years(iv, month)}
 
 
 def _evidence_overlap(words: frozenset[str], c: Cluster, r: LinkRules) -> tuple[float, bool]:

@@ -285,7 +285,7 @@ def mentions_of(record: dict[str, Any]) -> list[Mention]:
             evidence=(evidence.get("text") if isinstance(evidence, dict) else str(evidence)) or "",
             reported_by=ev.get("reported_by"), outlet=record.get("source"), path=record.get("path"),
             event_id=ev.get("event_id")))
-    spans = {}
+    spans: dict[str, tuple[Any, Any]] = {}
     for i, ev in enumerate(record.get("events") or []):
         if isinstance(ev, dict) and ev.get("type") and isinstance(ev.get("evidence"), dict):
             spans[str(ev.get("id") or f"#{i}")] = (ev["evidence"].get("start"), ev["evidence"].get("end"))
