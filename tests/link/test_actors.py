@@ -141,3 +141,19 @@ def test_a_part_of_a_place_is_kept_apart_and_points_to_it() -> None:
     part = next(a for a in by_name.values() if "western" in a.name)
     assert part.part_of == by_name["Aleutian Islands"].actor_id
     assert all(a.part_of is None for a in by_name.values() if a is not part)
+
+
+def test_a_surname_typed_org_in_an_article_naming_no_such_person_goes_to_the_prominent_bearer() -> None:
+    # "the Okafor administration said ..." in an article that names no Okafor: the president, whom the
+    # corpus names far more often than his brother
+    table = build_actors(rows(("a1", "Emeka Okafor", "PERSON", "NGA"), ("a2", "Emeka Okafor", "PERSON", "NGA"),
+                              ("a3", "Emeka Okafor", "PERSON", "NGA"), ("a4", "Chidi Okafor", "PERSON", "NGA"),
+                              ("a5", "Okafor", "ORG")))
+    assert "Okafor" in names(table)["Emeka Okafor"]
+    assert duplicate_actor_rows([a.to_row() for a in table.actors.values()]) == []
+
+
+def test_a_surname_typed_org_stays_when_nothing_decides_its_bearer() -> None:
+    table = build_actors(rows(("a1", "Emeka Okafor", "PERSON", "NGA"), ("a2", "Chidi Okafor", "PERSON", "NGA"),
+                              ("a3", "Okafor", "ORG")))
+    assert "Okafor" in names(table, "ORG")

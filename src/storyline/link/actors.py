@@ -17,7 +17,9 @@ of people:
   role (from the text or the tenure table) fits the article's role and date; undecided, it
   stays its own actor -- two people who share a surname stay two actors.
 * **a person's surname typed as an organisation or a place** ("Cheon" ORG beside "Cheon
-  Ho-seon" in one article) is that person, unless the name is a known place.
+  Ho-seon" in one article) is that person, unless the name is a known place; in an article
+  that names no such person ("the Petrov administration" alone) it is the bearer that the
+  rules for a short form decide (role and day, company kept, prominence), else it stays.
 * **places**: one actor per country for its names and adjectives ("Japan", "Japanese"),
   and one per place key otherwise: "the", accents, punctuation, island-group and
   administrative words ("Islands", "Prefecture"), a plural "s" and a final vowel are
@@ -366,6 +368,7 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
                and not (len(person_tokens(f.name)) == 1 and person_tokens(f.name)[0] in HONOURS)}
     person_keys = {person_key(k[0]) for k in persons if len(person_tokens(k[0])) >= 2}
     typed_surnames: dict[tuple[str, str], set[str]] = {}
+    orphans: dict[tuple[str, str], set[str]] = {}
     for k, f in forms.items():
         if k in persons or f.type in ("NORP", "OUTLET") or _known_place(f.name):
             continue
@@ -379,6 +382,8 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
                 persons[k] = f          # a surname typed ORG/GPE in articles that name the person
             elif hosts:
                 typed_surnames[k] = hosts   # ... in some of its articles: decided there
+            if f.articles - hosts:
+                orphans[k] = f.articles - hosts   # ... in articles that name no such person: by context
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for k in persons:
         groups[person_key(k[0])].append(k)
@@ -432,6 +437,18 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
                     if t == PERSON and (n, t) in persons and tok in person_tokens(n)}
             if len(here) == 1:
                 resolutions[(aid, k[0], k[1])] = next(iter(here))
+
+    # a surname typed ORG/GPE where no person of that name is named ("the X administration"): the
+    # bearer that the article's role, day or company, or the corpus's prominence decides (``_decide``)
+    for k, aids in orphans.items():
+        if k in persons:
+            continue
+        tok = person_tokens(k[0])[0]
+        owners = sorted(g for g in by_token.get(tok, ()) if tok in (gtokens[g][0], gtokens[g][-1]))
+        for aid in sorted(aids):
+            choice = _decide(aid, forms[k], owners, by_article, persons, ctx, union) if owners else None
+            if choice is not None:
+                resolutions[(aid, k[0], k[1])] = ("person", choice)
 
     # --- places: countries by code (names and adjectives), other places by key; ORG forms of a known place join
     place_groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
