@@ -8,7 +8,8 @@ happenings -- visits, calls, meetings, agreements, accusations, sanctions --
 each reported one to several times: rumours and plans before (often undated or
 vaguely dated), postponements and cancellations, then reports of it held (dated
 or not), with templated evidence sentences. Reports are bundled into articles of
-one to three events. News volume per day is constant, so a corpus ten times
+one to three reports. A share of the meetings is three-way, each report of one coded as
+three events (one per pair) from one sentence, as the event stage codes them. News volume per day is constant, so a corpus ten times
 larger spans ten times as long: a growing archive. Each size runs in a fresh
 child process; printed are the linking time, the peak memory above the child's
 baseline (resident set), B-cubed precision/recall against the synthetic truth,
@@ -67,15 +68,19 @@ def _date_value(rng: random.Random, d: dt.date) -> tuple[str, str]:
     return str(d.year), "this year"
 
 
-def corpus(n_events: int, days_per_10k: int, seed: int = 11) -> tuple[list[dict[str, Any]], dict[tuple[str, str], int]]:
-    """Article records carrying about ``n_events`` events, and the true happening of each event."""
+def corpus(n_events: int, days_per_10k: int, seed: int = 11,
+           joint_share: float = 0.0) -> tuple[list[dict[str, Any]], dict[tuple[str, str], int]]:
+    """Article records carrying about ``n_events`` events, and the true happening of each event.
+    ``joint_share`` of the meetings without a mode or at a summit are three-way: each report
+    of one codes it as three events, one per pair, from one sentence."""
     rng = random.Random(seed)
     w = world()
     span = max(30, days_per_10k * n_events // 10_000)
     start = dt.date(2000, 1, 1)
-    reports: list[tuple[dt.date, dict[str, Any], int]] = []
+    reports: list[tuple[dt.date, list[dict[str, Any]], int]] = []
+    n_reported = 0
     happening = 0
-    while len(reports) < n_events:
+    while n_reported < n_events:
         happening += 1
         type_ = _pick(rng, TYPES)
         mode = _pick(rng, MODES) if type_ == "CONSULT" else None
@@ -83,6 +88,10 @@ def corpus(n_events: int, days_per_10k: int, seed: int = 11) -> tuple[list[dict[
         if a == b:
             continue
         pa, pb = rng.choice(w["people"][a][:2]), rng.choice(w["people"][b][:2])
+        third: str | None = None
+        if joint_share and type_ == "CONSULT" and mode in (None, "multilateral") and rng.random() < joint_share:
+            third = rng.choice([c for c in COUNTRIES if c not in (a, b)])
+            pc = rng.choice(w["people"][third][:2])
         when = start + dt.timedelta(days=rng.randrange(span))
         host = b if mode == "visit" else rng.choice(COUNTRIES) if mode in ("third-party", "multilateral") else None
         city = rng.choice(w["cities"][host]) if host else None
@@ -108,12 +117,19 @@ def corpus(n_events: int, days_per_10k: int, seed: int = 11) -> tuple[list[dict[
                 value = when.isoformat() if status == "happened" and rng.random() < 0.7 else None
                 sentence = (f"{pa} held talks with {pb} in {city or 'the capital'} on {topic}" if status == "happened"
                             else f"the {topic} talks between {pa} and {pb} were {status}")
-            ev = {"type": type_, "mode": mode, "status": status,
-                  "source": {"name": pa, "entity": None, "country": a},
-                  "target": {"name": pb if rng.random() < 0.6 else None, "entity": None, "country": b},
-                  "date": value, "location": {"name": city, "country": host} if host else None,
-                  "evidence": {"text": sentence + ".", "start": 0, "end": len(sentence) + 1}}
-            reports.append((pub, ev, happening))
+            pairs = [((a, pa), (b, pb))]
+            if third:
+                sentence = sentence.replace(f" and {pb}", f", {pb} and {pc}").replace(f" with {pb}", f" with {pb} and {pc}")
+                pairs += [((a, pa), (third, pc)), ((b, pb), (third, pc))]
+            named = rng.random() < 0.6
+            evs = [{"type": type_, "mode": mode, "status": status,
+                    "source": {"name": p1, "entity": None, "country": c1},
+                    "target": {"name": p2 if named else None, "entity": None, "country": c2},
+                    "date": value, "location": {"name": city, "country": host} if host else None,
+                    "evidence": {"text": sentence + ".", "start": 0, "end": len(sentence) + 1}}
+                   for (c1, p1), (c2, p2) in pairs]
+            reports.append((pub, evs, happening))
+            n_reported += len(evs)
     reports.sort(key=lambda r: r[0])
     records, truth, i = [], {}, 0
     while i < len(reports):
@@ -122,10 +138,11 @@ def corpus(n_events: int, days_per_10k: int, seed: int = 11) -> tuple[list[dict[
         i += size
         aid = f"art{len(records):07d}"
         events = []
-        for j, (_, ev, h) in enumerate(chunk):
-            ev = dict(ev, id=f"e{j + 1}")
-            events.append(ev)
-            truth[(aid, ev["id"])] = h
+        for _, evs, h in chunk:
+            for ev in evs:
+                ev = dict(ev, id=f"e{len(events) + 1}")
+                events.append(ev)
+                truth[(aid, ev["id"])] = h
         records.append({"id": aid, "path": f"{aid}.txt", "source": rng.choice(("TASS", "Reuters", "AFP", "Kyodo")),
                         "published": {"date": chunk[0][0].isoformat()}, "entities": [], "events": events})
     return records, truth
@@ -150,12 +167,12 @@ def _rss_kib() -> int:
     return 0
 
 
-def _run(n: int, days: int, out: Any) -> None:
+def _run(n: int, days: int, joint: float, out: Any) -> None:
     from storyline.link import link_events
     from storyline.link.mentions import mentions_of
 
     mentions_of({"id": "warm", "events": [{"type": "CONSULT", "source": {"name": "A B", "country": "USA"}}]})
-    records, truth = corpus(n, days)
+    records, truth = corpus(n, days, joint_share=joint)
     base = _rss_kib()
     t0, c0 = time.perf_counter(), time.process_time()
     result = link_events(records)
@@ -178,10 +195,10 @@ def _run(n: int, days: int, out: Any) -> None:
               "p": p, "r": r, "actors": len(actors.actors), "entity_rows": len(rows), "actors_cpu": actors_cpu})
 
 
-def measure(n: int, days: int) -> dict[str, Any]:
+def measure(n: int, days: int, joint: float = 0.0) -> dict[str, Any]:
     ctx = mp.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_run, args=(n, days, send))
+    proc = ctx.Process(target=_run, args=(n, days, joint, send))
     proc.start()
     res = recv.recv()
     proc.join()
@@ -194,14 +211,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--days-per-10k", type=int, default=730,
                     help="days of news per 10,000 events (default: one linking window, so both sizes are in the "
                          "steady state where each event meets a bounded number of live clusters)")
+    ap.add_argument("--joint-share", type=float, default=0.1,
+                    help="share of meetings without a mode or at a summit that are three-way, coded as three "
+                         "events per report (default 0.1; 0 gives the corpus of the benchmark before)")
     a = ap.parse_args(argv)
     print(f"link_bench: python {sys.version.split()[0]}, {os.cpu_count()} cpus, "
-          f"{a.days_per_10k} days of news per 10k events")
+          f"{a.days_per_10k} days of news per 10k events, {a.joint_share:.0%} of meetings three-way")
     print(f"{'events':>8} {'articles':>8} {'true':>7} {'found':>7} {'wall s':>7} {'cpu s':>7} {'events/s':>9} "
           f"{'cmp/ev':>6} {'peak MiB':>9} {'B3 P':>6} {'B3 R':>6} {'entities':>9} {'actors':>7} {'actors s':>8}")
     results = []
     for n in a.sizes:
-        res = measure(n, a.days_per_10k)
+        res = measure(n, a.days_per_10k, a.joint_share)
         results.append(res)
         print(f"{res['n']:>8} {res['articles']:>8} {res['happenings']:>7} {res['events']:>7} {res['seconds']:>7.2f} "
               f"{res['cpu']:>7.2f} {res['n'] / res['cpu']:>9.0f} {res['compared'] / res['n']:>6.1f} {res['peak_mib']:>9.1f} {res['p']:>6.3f} "

@@ -158,12 +158,17 @@ def test_a_titled_surname_beside_a_namesake_named_in_full_is_the_office_holder()
     assert published_span("XXXX-02-06") is None
 
 
-def test_a_surname_typed_as_an_organisation_goes_to_the_bearer_the_corpus_names_most() -> None:
-    """"The Lindqvist government" typed ORG in an article naming no Lindqvist: of the two people of
-    that name, the one named in far more articles."""
-    t = build_actors(rows(("a1", "Erik Lindqvist", "PERSON", "SWE"), ("a2", "Erik Lindqvist", "PERSON", "SWE"),
-                          ("a3", "Erik Lindqvist", "PERSON", "SWE"), ("a4", "Anna Lindqvist", "PERSON", "SWE"),
-                          ("a5", "Lindqvist", "ORG")))
-    assert "Lindqvist" in names(t)["Erik Lindqvist"]
-    assert "Lindqvist" not in {a.name for a in t.actors.values() if a.type == "ORG"}
-    assert duplicate_actor_rows([{"name": a.name, "type": a.type, "aliases": a.aliases} for a in t.actors.values()]) == []
+def test_a_surname_typed_org_in_an_article_naming_no_such_person_goes_to_the_prominent_bearer() -> None:
+    # "the Okafor administration said ..." in an article that names no Okafor: the president, whom the
+    # corpus names far more often than his brother
+    table = build_actors(rows(("a1", "Emeka Okafor", "PERSON", "NGA"), ("a2", "Emeka Okafor", "PERSON", "NGA"),
+                              ("a3", "Emeka Okafor", "PERSON", "NGA"), ("a4", "Chidi Okafor", "PERSON", "NGA"),
+                              ("a5", "Okafor", "ORG")))
+    assert "Okafor" in names(table)["Emeka Okafor"]
+    assert duplicate_actor_rows([a.to_row() for a in table.actors.values()]) == []
+
+
+def test_a_surname_typed_org_stays_when_nothing_decides_its_bearer() -> None:
+    table = build_actors(rows(("a1", "Emeka Okafor", "PERSON", "NGA"), ("a2", "Chidi Okafor", "PERSON", "NGA"),
+                              ("a3", "Okafor", "ORG")))
+    assert "Okafor" in names(table, "ORG")

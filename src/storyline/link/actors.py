@@ -17,7 +17,9 @@ of people:
   role (from the text or the tenure table) fits the article's role and date; undecided, it
   stays its own actor -- two people who share a surname stay two actors.
 * **a person's surname typed as an organisation or a place** ("Cheon" ORG beside "Cheon
-  Ho-seon" in one article) is that person, unless the name is a known place.
+  Ho-seon" in one article) is that person, unless the name is a known place; in an article
+  that names no such person ("the Petrov administration" alone) it is the bearer that the
+  rules for a short form decide (role and day, company kept, prominence), else it stays.
 * **places**: one actor per country for its names and adjectives ("Japan", "Japanese"),
   and one per place key otherwise: "the", accents, punctuation, island-group and
   administrative words ("Islands", "Prefecture"), a plural "s" and a final vowel are
@@ -387,7 +389,7 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
                and not (len(person_tokens(f.name)) == 1 and person_tokens(f.name)[0] in HONOURS)}
     person_keys = {person_key(k[0]) for k in persons if len(person_tokens(k[0])) >= 2}
     typed_surnames: dict[tuple[str, str], set[str]] = {}
-    bearer_tokens = {t for k in persons if len(person_tokens(k[0])) >= 2 for t in person_tokens(k[0])}
+    orphans: dict[tuple[str, str], set[str]] = {}
     for k, f in forms.items():
         if k in persons or f.type in ("NORP", "OUTLET") or _known_place(f.name):
             continue
@@ -399,8 +401,10 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
                      if any(o[1] == PERSON and o != k and tok[0] in person_tokens(o[0]) for o in by_article[a])}
             if hosts and hosts == f.articles:
                 persons[k] = f          # a surname typed ORG/GPE in articles that name the person
-            elif hosts or tok[0] in bearer_tokens:
-                typed_surnames[k] = set(f.articles)   # ... in some or none of its articles: decided per article
+            elif hosts:
+                typed_surnames[k] = hosts   # ... in some of its articles: decided there
+            if f.articles - hosts:
+                orphans[k] = f.articles - hosts   # ... in articles that name no such person: by context
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for k in persons:
         groups[person_key(k[0])].append(k)
@@ -449,19 +453,30 @@ def build_actors(rows: Iterable[EntityRow]) -> ActorTable:
 
     for k, hosts in typed_surnames.items():
         surname = person_tokens(k[0])[0]
-        bearers = {union.find(("person", g)) for g in groups if len(gtokens[g]) >= 2 and surname in gtokens[g]}
         for aid in sorted(hosts):
             here = {union.find(("person", person_key(n))) for n, t in by_article[aid]
                     if t == PERSON and (n, t) in persons and surname in person_tokens(n)}
             if len(here) == 1:
                 resolutions[(aid, k[0], k[1])] = next(iter(here))
                 continue
-            # two bearers named here, or none: the one the corpus names far more often, as for a bare
-            # person surname (``_decide``): "the X government" is the president's, not his wife's
-            counts = sorted(((len(ctx.articles(r)), str(r), r) for r in (here or bearers)), key=lambda x: (-x[0], x[1]))
+            # two bearers named here (a president and his wife): the one the corpus names far more
+            # often, as for a bare person surname (``_decide``)
+            counts = sorted(((len(ctx.articles(r)), str(r), r) for r in here), key=lambda x: (-x[0], x[1]))
             runner_up = counts[1][0] if len(counts) > 1 else 0
             if counts and counts[0][0] >= 2 and counts[0][0] >= PROMINENT * runner_up:
                 resolutions[(aid, k[0], k[1])] = counts[0][2]
+
+    # a surname typed ORG/GPE where no person of that name is named ("the X administration"): the
+    # bearer that the article's role, day or company, or the corpus's prominence decides (``_decide``)
+    for k, aids in orphans.items():
+        if k in persons:
+            continue
+        word = person_tokens(k[0])[0]
+        owners = sorted(g for g in by_token.get(word, ()) if word in (gtokens[g][0], gtokens[g][-1]))
+        for aid in sorted(aids):
+            choice = _decide(aid, forms[k], owners, by_article, persons, ctx, union) if owners else None
+            if choice is not None:
+                resolutions[(aid, k[0], k[1])] = ("person", choice)
 
     # --- places: countries by code (names and adjectives), other places by key; ORG forms of a known place join
     place_groups: dict[str, list[tuple[str, str]]] = defaultdict(list)

@@ -27,10 +27,20 @@ they are two happenings. The rules:
   similar wording) and one *anchor* is needed: overlapping dates, a dated event
   soon before an undated report of it, the same place, similar wording, or an
   undated cancellation or postponement, by a person named in the plan, of a plan
-  still ahead;
+  still ahead. Between the reports of one article, being reported soon after is no
+  anchor: all of them are "soon after" their own publication day, so a visit reported
+  held and a dated meeting within it told apart only by that merged (devreal: a state
+  visit and the airport welcome; B-cubed precision 0.986 -> 1.000, samples 0.924 -> 0.951);
+* within one article, a second report of a type one meeting often yields
+  several of (``rules.MANY_A_DAY_TYPES``: agreements, documents signed) joins
+  that article's event of the type only when worded alike (samples: two
+  agreements of one summit day told apart; precision 0.951 -> 0.964);
 * a report of an undated article whose date is a month of an unknown year
   ("XXXX-04") joins the one event of its people dated in that month, and none
-  if several fit.
+  if events of several years fit; if all that fit are of one year, the best
+  (an undated article's "Lavrov may come to Tokyo in April" beside two
+  reports of that April's visit the linker kept apart; samples: one more
+  plan joined to its outcome).
 """
 from __future__ import annotations
 
@@ -40,7 +50,7 @@ from collections import deque
 
 from . import dates
 from .mentions import Mention, same_person
-from .rules import MODE_NEEDS_DATE_WHEN_MISSING, PLAN_STATUSES, LinkRules
+from .rules import MANY_A_DAY_TYPES, MODE_NEEDS_DATE_WHEN_MISSING, PLAN_STATUSES, LinkRules
 
 
 class Cluster:
@@ -112,12 +122,24 @@ class Cluster:
 
 def _in_month(iv: dates.Interval, month: int) -> bool:
     """Whether the interval touches ``month`` (1-12) of some year."""
+    return bool(_month_years(iv, month))
+
+
+def _month_years(iv: dates.Interval, month: int) -> set[int]:
+    """The years whose ``month`` (1-12) the interval touches."""
+    out: set[int] = set()
     d = iv[0]
     while d <= iv[1]:
         if d.month == month:
-            return True
+            out.add(d.year)
         d = (d.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-    return False
+    return out
+
+
+def month_years(c: Cluster, month: int, r: LinkRules) -> set[int]:
+    """The years in whose ``month`` the cluster's dates (a season wide at most) fall."""
+    spans = [iv for iv in (*c.happened_dates, *c.plan_dates) if dates.width(iv) <= r.precise_days * 3]
+    return {y for iv in spans for y in _month_years(iv, month)}
 
 
 def _evidence_overlap(words: frozenset[str], c: Cluster, r: LinkRules) -> tuple[float, bool]:
@@ -135,9 +157,11 @@ def _evidence_overlap(words: frozenset[str], c: Cluster, r: LinkRules) -> tuple[
     return best, anchor
 
 
-def _dates(m: Mention, c: Cluster, r: LinkRules) -> tuple[float, bool, bool] | None:
-    """(score, anchor, dates overlap) of the dates and statuses, or None where they cannot be one event."""
+def _dates(m: Mention, c: Cluster, r: LinkRules, recency: bool = True) -> tuple[float, bool, bool] | None:
+    """(score, anchor, dates overlap) of the dates and statuses, or None where they cannot be one event.
+    ``recency``: whether a report soon after another is an anchor (not within one article)."""
     mi, t, slack = m.interval, m.published, dt.timedelta(days=r.slack_days)
+    anchor_recent = r.recency_anchor if recency else 0.0
     score, anchor, overlap = 0.0, False, False
     earliest_undated = c.happened_pubs[0] if c.happened_pubs else None
     if m.status == "happened":
@@ -150,7 +174,7 @@ def _dates(m: Mention, c: Cluster, r: LinkRules) -> tuple[float, bool, bool] | N
                 return None                                   # held after the cluster reported it held
             i = bisect.bisect_left(c.happened_pubs, mi[1])
             if i < len(c.happened_pubs) and c.happened_pubs[i] <= mi[1] + dt.timedelta(days=r.recent_days):
-                score, anchor = score + r.recency_anchor, True    # reported held without a date, days after
+                score, anchor = score + anchor_recent, anchor or recency    # reported held without a date, days after
         else:
             recent = False
             for hi in c.happened_dates:
@@ -158,7 +182,7 @@ def _dates(m: Mention, c: Cluster, r: LinkRules) -> tuple[float, bool, bool] | N
                     return None                               # reported held before it was, or long after
                 recent = recent or bool(t and (t - hi[1]).days <= r.recent_days)
             if recent:
-                score, anchor = score + r.recency_anchor, True
+                score, anchor = score + anchor_recent, anchor or recency
             if t and c.happened_pubs and (t - c.happened_pubs[-1]).days > r.happened_gap_days:
                 return None                                   # two undated happenings reported far apart
     else:
@@ -187,7 +211,7 @@ def _dates(m: Mention, c: Cluster, r: LinkRules) -> tuple[float, bool, bool] | N
     if mi is None and m.status == "happened" and t and c.plan_dates:
         window = (t - dt.timedelta(days=r.recent_days), t)
         if any(dates.overlaps(pi, window) for pi in c.plan_dates):
-            score, anchor = score + r.recency_anchor, True    # "was held" just after it was due
+            score, anchor = score + anchor_recent, anchor or recency    # "was held" just after it was due
     if overlap:
         score += r.date_overlap
         anchor = True
@@ -249,7 +273,7 @@ def compare(m: Mention, c: Cluster, r: LinkRules) -> float | None:
         return None
     score += r.person_match * min(matched, 2)
     # dates and statuses
-    d = _dates(m, c, r)
+    d = _dates(m, c, r, recency=set(c.articles) != {m.article_id})
     if d is None:
         return None
     score += d[0]
@@ -269,11 +293,14 @@ def compare(m: Mention, c: Cluster, r: LinkRules) -> float | None:
             and any(pi[1] >= m.published for pi in c.plan_dates)):
         anchor = True
     # wording
+    ev_anchor = False
     if m.words:
         o, ev_anchor = _evidence_overlap(m.words, c, r)
         if o > r.evidence_floor:
             score += r.evidence_weight * min(1.0, (o - r.evidence_floor) / (1.0 - r.evidence_floor))
         anchor = anchor or ev_anchor
+    if m.type in MANY_A_DAY_TYPES and m.article_id in c.articles and not ev_anchor:
+        return None                 # one article's second agreement of the day is another agreement unless worded alike
     if not anchor or score < r.link_threshold:
         return None
     return score

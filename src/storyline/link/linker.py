@@ -1,7 +1,9 @@
 """Linking: one ``event_id`` for all reports of one real-world event.
 
 Reports are *blocked* by event type and country pair (unordered for symmetric
-types) and processed in a canonical order: publication date, article id,
+types; the pairs of one joint happening, a meeting of three or two vetoes of one
+resolution, share the smallest of their blocks, ``mentions.joint_blocks``, and
+the first pair decided takes the others along) and processed in a canonical order: publication date, article id,
 position in the article. Each report is compared with a bounded number of the
 block's clusters -- those sharing a participant, a place, a date key or the
 evidence sentence, plus the most recently reported ones, all reported within
@@ -24,7 +26,7 @@ from typing import Any
 from collections.abc import Iterable
 
 from . import dates
-from .compare import Cluster, compare
+from .compare import Cluster, compare, month_years
 from .mentions import Mention, event_id_of, mentions_of
 from .rules import RULES, LinkRules
 
@@ -36,7 +38,13 @@ class BlockLinker:
         self.rules = rules
         self.clusters: dict[str, Cluster] = {}
         self.postings: dict[str, list[tuple[dt.date | None, Cluster]]] = {}
+        self.joints: dict[tuple[str, ...], Cluster] = {}     # a joint happening of one article -> its cluster
         self.compared = 0
+
+    @staticmethod
+    def joint_key(m: Mention) -> tuple[str, ...] | None:
+        """The key of the joint happening ``m`` is one pair of (``mentions.joint_blocks``), if any."""
+        return (m.article_id, m.type, m.status, m.date or "", m.evidence_key) if m.joint else None
 
     # ------------------------------------------------------------------ index
     @staticmethod
@@ -103,21 +111,31 @@ class BlockLinker:
             c = self.clusters[cid] = Cluster(cid, self.rules.evidence_kept)
         c.add(m)
         self._index(m, c)
+        jk = self.joint_key(m)
+        if jk is not None:
+            self.joints.setdefault(jk, c)
 
     def decide(self, m: Mention) -> str:
         """Link one report: join the best accepting cluster or start one. Returns its event id."""
+        jk = self.joint_key(m)
+        joined = self.joints.get(jk) if jk is not None else None
+        if joined is not None:          # another pair of a joint happening: its first pair decided for all
+            m.event_id = joined.cid
+            joined.add(m)
+            self._index(m, joined)
+            return joined.cid
         best: Cluster | None = None
         best_score = 0.0
-        accepted = 0
+        years: set[int] = set()
         for c in self.candidates(m):
             self.compared += 1
             s = compare(m, c, self.rules)
-            if s is not None:
-                accepted += 1
+            if s is not None and m.published is None and m.partial_month:
+                years |= month_years(c, m.partial_month, self.rules)
             if s is not None and (best is None or s > best_score or (s == best_score and c.first_key < best.first_key)):
                 best, best_score = c, s
-        if m.published is None and m.partial_month and accepted > 1:
-            best = None                 # a month of an unknown year that fits several happenings: none of them
+        if len(years) > 1:
+            best = None                 # a month of an unknown year that fits happenings of several years: none
         if best is None:
             cid = event_id_of(m.article_id, m.local_id)
             best = self.clusters.get(cid) or Cluster(cid, self.rules.evidence_kept)
@@ -125,6 +143,8 @@ class BlockLinker:
         m.event_id = best.cid
         best.add(m)
         self._index(m, best)
+        if jk is not None:
+            self.joints[jk] = best
         return best.cid
 
 

@@ -40,6 +40,21 @@ with would year years yet you your according reported report reports wrote also 
 side sides two both country countries government state official officials
 """.split())
 
+# Types of which one meeting often yields several (agreements, documents signed): within one
+# article, two reports of such a type on one day are one event only if worded alike.
+MANY_A_DAY_TYPES = frozenset({"AGREE"})
+
+# Words of a sentence that names several parties acting apart ("met X and Y separately"): its
+# pairs are separate happenings, not one joint one (``mentions.joint_blocks``). Compared with the
+# evidence's content words, so crudely stemmed like them.
+APART_WORDS = frozenset({"separately", "respectively", "individually", "separate"})
+# Types and modes whose pairs from one sentence are separate happenings all the same: each party
+# signs or accepts an instrument on its own (the gold codes co-signatories pair by pair), a call
+# joins two parties (a leader's calls with several others are several calls), and a visit has one
+# guest and one host (a tour is a visit per host; two guests received together, two visits).
+NOT_JOINT_TYPES = frozenset({"AGREE"})
+NOT_JOINT_MODES = frozenset({"phone", "visit"})
+
 # Person names that are roles or collectives, not people (an actor named so is not a participant).
 NOT_PERSONS = frozenset({"president", "minister", "prime", "foreign", "government", "side", "kremlin",
                          "ministry", "spokesman", "spokeswoman", "official", "officials", "leader", "leaders",
