@@ -18,7 +18,7 @@ from .lexicon import lemma
 from .merge import Mention, merge, summarise
 from .patterns import ASSEMBLY_SEATS, REPORTING_VERBS
 from .status import published_value, status_of
-from .when import date_of, lead_day, report_day, evidence_of, frame_span, location_of, multilateral, reported_by
+from .when import date_of, lead_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -219,6 +219,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
     span = frame_span(frame, triggers)
     date = date_of(frame, index, span, triggers)
     status = status_of(frame, date, published, index.sents[index.sent_of[frame.trigger.i]])
+    date = unsettled_date(frame, index, span, date, status)
     if date is None and status == "happened":
         date = report_day(frame, index, published)
         if date is None and not any(p.kind == "pair" for p in srcs + tgts):     # "the sides" go on with a told event
