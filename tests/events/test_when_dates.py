@@ -18,7 +18,27 @@ ROWS = [
     # ... unless the next sentence gives its day
     ("lead-perfect-next-day", "Lavrov and Kerry have held talks in Geneva. The two ministers met on Friday "
      "at a hotel by the lake.", {"Friday": "2016-02-05"}, "CONSULT", "2016-02-05"),
+    # a recalled meeting takes the time the parser hangs on "recalled"
+    ("recalled", "Xi recalled his meeting with Obama last November on the sidelines of the summit in Lima.",
+     {"last November": "2015-11"}, "CONSULT", "2015-11"),
+    # "the sides" go on with the event of the sentence before, and take its one time
+    ("sides-go-on", "Merkel travelled to Moscow last October for talks with Putin. Both the sides agreed on "
+     "a new round of talks.", {"last October": "2015-10"}, "AGREE", "2015-10"),
 ]
+
+NEVER_DATED_BY = [
+    # a "since" clause of another kind of event tells of no earlier visit and dates nothing
+    ("since-took-office", "This is Merkel's first visit to Moscow since she took office in April 2005.",
+     {"April 2005": "2005-04"}, "2005-04"),
+    ("sides-since", "Merkel met Putin after she took office last month. Both the sides agreed on a truce.",
+     {"last month": "2016-01"}, "2016-01"),
+]
+
+
+@pytest.mark.parametrize("row", NEVER_DATED_BY, ids=[r[0] for r in NEVER_DATED_BY])
+def test_never_dated_by(events_of, row) -> None:
+    _, text, times, value = row
+    assert all(e.date != value for e in events_of(text, times=times) if e.type in ("CONSULT", "AGREE"))
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])

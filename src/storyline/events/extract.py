@@ -18,7 +18,7 @@ from .lexicon import lemma
 from .merge import Mention, merge, summarise
 from .patterns import ASSEMBLY_SEATS, REPORTING_VERBS
 from .status import published_value, status_of
-from .when import date_of, lead_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
+from .when import date_of, lead_day, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -224,6 +224,8 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
         date = report_day(frame, index, published)
         if date is None and not any(p.kind == "pair" for p in srcs + tgts):     # "the sides" go on with a told event
             date = lead_day(frame, index, published)
+        elif date is None:
+            date = previous_day(frame, index)
     if status == "happened" and date is not None and date == published and _later_today(frame, index, date):
         status = "planned"              # "are meeting later Friday", "will talk later today": still ahead
     if status in ("negated", "demanded"):

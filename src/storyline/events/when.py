@@ -17,7 +17,7 @@ from ..records import Evidence, Location
 from ..time.values import interval, stretch
 from .index import DocIndex
 from .lexicon import lemma
-from .patterns import (COTEMPORAL_MARKS, HAPPENED_CUES, MULTILATERAL_NAMES, MULTILATERAL_NOUNS, NOT_MULTILATERAL, PHASE_HAPPENED,
+from .patterns import (BOUNDING_PREPS, COTEMPORAL_MARKS, HAPPENED_CUES, MEMORY_CUES, MULTILATERAL_NAMES, MULTILATERAL_NOUNS, NOT_MULTILATERAL, PHASE_HAPPENED,
                        REPORTING_VERBS)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -159,6 +159,8 @@ def date_of(frame: "Frame", index: DocIndex, span: set[int], triggers: set[int])
         best = _closest_timex(frame, index, _inherited_span(frame, triggers), reporting_ok=True)
     if best is None and frame.relation != "verb":
         best = appositive_date(frame, index)
+    if best is None and frame.relation != "verb":
+        best = _remembered_date(frame, index, triggers)
     if best is not None and frame.relation != "verb":
         best = stretch(best, own_duration(frame, index))      # "a three-day visit starting Monday"
     elif best is None and frame.relation != "verb":
@@ -167,6 +169,57 @@ def date_of(frame: "Frame", index: DocIndex, span: set[int], triggers: set[int])
     if best is None:
         best = _year_of_cause(frame, index)
     return best
+
+
+def _remembered_date(frame: "Frame", index: DocIndex, triggers: set[int]) -> str | None:
+    """"recalled his meeting with X last November": one recalls a past event, and the time the
+    parser hangs on the memory verb is the recalled event's."""
+    t = frame.trigger
+    for _ in range(3):
+        if t.head.i == t.i or t.dep_ not in ("dobj", "pobj", "prep"):
+            return None
+        t = t.head
+        if t.pos_ == "VERB":
+            if lemma(t) not in MEMORY_CUES:
+                return None
+            out: set[int] = set()
+            verb_span(t, triggers - {frame.trigger.i}, out)
+            picks = [(abs(tx.root - frame.trigger.i), tx.expr.value) for tx in index.timexes
+                     if not tx.bounding and (tx.anchor == t.i or tx.root in out) and _is_past(tx.expr.value, index)]
+            return min(picks)[1] if picks else None
+    return None
+
+
+def _is_past(value: str | None, index: DocIndex) -> bool:
+    days = interval(value)
+    pub = interval(index.article.published.date if index.article.published else None)
+    return days is not None and (pub is None or days[1] < pub[0])
+
+
+def previous_day(frame: "Frame", index: DocIndex) -> str | None:
+    """"X's visit last October ... Both sides agreed to resume talks": an undated happening of "the
+    sides" goes on with the event told just before; the one time of the sentence before dates it."""
+    v = frame.trigger
+    if frame.relation != "verb" or v.tag_ != "VBD" or v.dep_ not in ("ROOT", "ccomp"):
+        return None
+    sent = index.sent_of[v.i]
+    values = {tx.expr.value for tx in index.timexes
+              if index.sent_of[tx.root] == sent - 1 and not tx.bounding and not bounded(index.doc[tx.root])
+              and interval(tx.expr.value) is not None}
+    return values.pop() if len(values) == 1 else None
+
+
+def bounded(tok: "Token") -> bool:
+    """A word inside a clause or phrase that only bounds another time ("since X took office last month")."""
+    t = tok
+    for _ in range(8):
+        if (t.dep_ in ("prep", "mark") and t.lower_ in BOUNDING_PREPS) or any(
+                c.dep_ == "mark" and c.lower_ in BOUNDING_PREPS for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _start_of(frame: "Frame", index: DocIndex) -> str | None:
