@@ -18,7 +18,7 @@ from .lexicon import lemma
 from .merge import Mention, merge, summarise
 from .patterns import ASSEMBLY_SEATS, REPORTING_VERBS
 from .status import published_value, status_of
-from .when import date_of, lead_day, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
+from .when import date_of, lead_day, narrative_dates, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -62,6 +62,7 @@ def extract_events(doc: "Doc", article: Article) -> list[Event]:
                 fields["target"] = Actor(None, None, fields["target"].country)
         tok = fields.pop("tok")
         events.append((tok, fields))
+    narrative_dates(events, index)
     events.sort(key=lambda x: x[1]["evidence"].start)
     return [Event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, 1)]
 

@@ -222,6 +222,34 @@ def bounded(tok: "Token") -> bool:
     return False
 
 
+def narrative_dates(events: list[tuple[int, dict]], index: DocIndex) -> None:
+    """An undated happening told in the simple past between the two sides of a dated happening told
+    before it ("X and Y met on Wednesday ... X also urged Y to ...", "In the meeting, they decided ...")
+    belongs to that day's story and takes its day. Only a day (or a few days), never a month or year,
+    and never across a perfect or a report of something earlier ("had offered")."""
+    told: list[tuple[frozenset[str], str]] = []
+    for tok, fields in sorted(events, key=lambda x: x[1]["evidence"].start):
+        pair = frozenset(c for c in (fields["source"].country, fields["target"].country) if c)
+        if len(pair) != 2 or fields["status"] != "happened":
+            continue
+        date = fields["date"]
+        if date is not None:
+            ev = fields["evidence"]
+            stated = any(tx.expr.value == date and ev.start <= tx.expr.start < ev.end for tx in index.timexes)
+            if 0 <= width(date) <= 3 and stated:         # a day the text states, not one the lead implies
+                told.append((pair, date))
+            continue
+        t = index.doc[tok]
+        if t.tag_ != "VBD" or any(c.dep_ == "aux" for c in t.children) or t.dep_ not in ("ROOT", "conj", "ccomp"):
+            continue
+        if any(c.lower_ in HAPPENED_CUES or c.lower_ in ("earlier", "previously", "once", "before")
+               for c in t.children):
+            continue
+        day = next((d for p, d in reversed(told) if p == pair), None)
+        if day is not None:
+            fields["date"] = day
+
+
 def _start_of(frame: "Frame", index: DocIndex) -> str | None:
     """ "make a visit starting Monday", "talks beginning on March 3": the date the event starts."""
     for head in (frame.trigger, frame.clause):
