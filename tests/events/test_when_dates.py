@@ -10,6 +10,9 @@ ROWS = [
     # a postponed meeting is dated by its new day
     ("postponed-until", "Merkel's visit to Moscow, due to begin on Monday, has been postponed until March 3.",
      {"Monday": "2016-02-08", "March 3": "2016-03-03"}, "CONSULT", "2016-03-03"),
+    ("postponed-above", "Merkel's visit to Moscow scheduled to start on Monday has been postponed until March 3 "
+     "due to a storm, a news agency reported.", {"Monday": "2016-02-08", "March 3": "2016-03-03"}, "CONSULT",
+     "2016-03-03"),
     # with no time in its clause, the planned day told in the same sentence
     ("planned-for", "Putin postponed a meeting with Merkel, aides said on Friday of talks that had been planned "
      "for February 20.", {"Friday": "2016-02-05", "February 20": "2016-02-20"}, "CONSULT", "2016-02-20"),

@@ -377,6 +377,7 @@ def lead_day(frame: "Frame", index: DocIndex, published: str | None) -> str | No
 
 
 _MOVED_TO = frozenset({"until", "till", "to"})
+_MOVE_VERBS = frozenset({"postpone", "delay", "defer", "reschedule", "move", "push", "put"})
 _PLAN_WORDS = frozenset({"plan", "schedule", "set", "due", "slate", "expect"})
 
 
@@ -388,12 +389,23 @@ def unsettled_date(frame: "Frame", index: DocIndex, span: set[int], date: str | 
     if status not in ("postponed", "cancelled"):
         return date
     doc = index.doc
+    # the verb that moves it may lie above the event's clause ("X's visit scheduled for Monday has
+    # been postponed until ...")
+    movers = set()
+    t = frame.trigger
+    for _ in range(4):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if lemma(t) in _MOVE_VERBS:
+            movers.add(t.i)
     picks = []
     for tx in index.timexes:
-        if not (tx.root in span or tx.anchor in span):
-            continue
         before = doc[tx.first - 1].lower_ if tx.first > 0 else ""
-        if tx.bounding and not (status == "postponed" and before in _MOVED_TO):
+        moved = status == "postponed" and before in _MOVED_TO
+        if not (tx.root in span or tx.anchor in span or (moved and tx.anchor in movers)):
+            continue
+        if tx.bounding and not moved:
             continue
         if lemma(doc[tx.anchor]) in REPORTING_VERBS:
             continue
