@@ -56,3 +56,20 @@ def test_date(events_of, row) -> None:
     _, text, times, kind, date = row
     dates = [e.date for e in events_of(text, times=times) if e.type == kind]
     assert dates and dates[0] == date, dates
+
+
+def test_later_friday_is_planned_even_when_the_day_is_unknown(events_of) -> None:
+    """ "are meeting later Friday" on a page whose day is unknown is still ahead of the report."""
+    text = "Lavrov and Kerry are meeting in Geneva later Friday to discuss Syria."
+    events = events_of(text, published="2016", times={"later Friday": None})
+    assert [e.status for e in events if e.type == "CONSULT"] == ["planned"]
+
+
+def test_an_undated_plan_far_from_a_dated_one_is_another_happening(events_of) -> None:
+    text = ("Abe will hold a summit with Obama in Washington on April 16. The summit had been set for April 9. "
+            "Officials said the date moved because of the virus. Aides are drafting a joint statement. "
+            "Kishida and Kerry are meeting at a hotel later Friday to discuss the plan.")
+    events = events_of(text, published="2016", times={"on April 16": "2016-04-16", "April 9": "2016-04-09",
+                                                      "later Friday": None})
+    consults = sorted((e.date or "-", e.status) for e in events if e.type == "CONSULT")
+    assert ("-", "planned") in consults and ("2016-04-16", "planned") in consults

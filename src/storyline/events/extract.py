@@ -114,18 +114,21 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
     return srcs, tgts, False
 
 
-def _later_today(frame: Frame, index: DocIndex, date: str) -> bool:
+def _later_today(frame: Frame, index: DocIndex, date: str | None) -> bool:
     """The event's time is told as "later <day>" in its own sentence (the caller checks the day is the
-    publication day: "later in December" of a past story is no plan)."""
+    publication day: "later in December" of a past story is no plan; or that neither is known, the
+    "later Friday" of a page dated to the year only)."""
     v = frame.clause if frame.clause is not None else frame.trigger
     if v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in v.children if c.dep_ in ("aux", "auxpass")):
         return False                    # "later on Friday, X was received": told in the past
     sent = index.sent_of[frame.trigger.i]
-    for tx in index.timexes:
-        if tx.expr.value != date or index.sent_of[tx.root] != sent:
+    for expr in index.article.timexes:
+        if expr.value != date or expr.type not in ("DATE", "TIME"):
             continue
-        first = index.token_at(tx.expr.start)
-        if tx.expr.text.casefold().startswith("later ") or (first > 0 and index.doc[first - 1].lower_ == "later"):
+        first = index.token_at(expr.start)
+        if index.sent_of[first] != sent:
+            continue
+        if expr.text.casefold().startswith("later ") or (first > 0 and index.doc[first - 1].lower_ == "later"):
             return True
     return False
 
@@ -227,7 +230,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
             date = lead_day(frame, index, published)
         elif date is None:
             date = previous_day(frame, index)
-    if status == "happened" and date is not None and date == published and _later_today(frame, index, date):
+    if status == "happened" and (date is None or date == published) and _later_today(frame, index, date):
         status = "planned"              # "are meeting later Friday", "will talk later today": still ahead
     if status in ("negated", "demanded"):
         return []                       # "have still not signed", "must withdraw": nothing happened or is planned
