@@ -43,6 +43,8 @@ ROWS = [
     # "a day earlier" counts from the last day named even when a month was named after it
     ("The leaders met on Wednesday and discussed a visit in August. A day earlier the minister had arrived.",
      "2019-05-16", "A day earlier", "2019-05-14"),
+    # a month between a determiner and a common noun modifies it ("the April visit")
+    ("The palace has called off the April state visit of the king.", "2020-03-18", "April", "2020-04"),
 ]
 
 

@@ -101,7 +101,7 @@ def _month_ok(text: str, m: re.Match[str], g: dict[str, str], names: frozenset[s
     mon = g["mon"].rstrip(".")
     if mon not in P.MONTHS and "y" not in g:                  # "Jan" alone is a name
         return False
-    qualified = any(k in g for k in ("prep", "posmod", "rel", "y", "yrel", "mon2"))
+    qualified = any(k in g for k in ("prep", "posmod", "rel", "y", "yrel", "mon2")) or _month_as_modifier(text, m)
     if mon in names and not any(k in g for k in ("posmod", "rel", "y", "yrel", "mon2")):
         return False                                           # "talks with May" where "Theresa May" is named
     if mon in P.AMBIGUOUS_MONTHS and not qualified:
@@ -113,6 +113,16 @@ def _month_ok(text: str, m: re.Match[str], g: dict[str, str], names: frozenset[s
         if nxt[:1].isupper() and text[m.end():m.end() + 1] == " ":
             return False
     return True
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our)\s+$", re.IGNORECASE)
+
+
+def _month_as_modifier(text: str, m: re.Match[str]) -> bool:
+    """"the April state visit", "their March meeting": a month between a determiner and a common noun."""
+    nxt = _next_word(text, m.end())
+    return bool(_DETERMINER_BEFORE.search(text[max(0, m.start() - 8):m.start()])) and nxt[:1].islower() and (
+        text[m.end():m.end() + 1] == " ")
 
 
 def _season_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
