@@ -45,6 +45,8 @@ ROWS = [
      "2019-05-16", "A day earlier", "2019-05-14"),
     # a month between a determiner and a common noun modifies it ("the April visit")
     ("The palace has called off the April state visit of the king.", "2020-03-18", "April", "2020-04"),
+    # "today" on a page dated to the year only is that year, no more
+    ("The treaty opens for signature today.", "2005", "today", "2005"),
 ]
 
 

@@ -526,7 +526,11 @@ def _weekend(rel: str, anchor: Anchor, tense: TenseFn) -> str | None:
 
 
 def _dayrel(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
-    day = anchor.shifted(P.DAY_RELATIVE[g["drel"]])
+    shift = P.DAY_RELATIVE[g["drel"]]
+    if shift == 0 and not anchor.knows_day and anchor.year is not None:
+        # "today" on a page dated to the month or year only: as precise as the page date
+        return anchor.month_value(0) if anchor.month is not None else anchor.year_value(0)
+    day = anchor.shifted(shift)
     part = g.get("part") or {"tonight": "night", "last night": "night", "this morning": "morning",
                              "this afternoon": "afternoon", "this evening": "evening"}.get(g["drel"])
     return _with_part(day, part)
