@@ -47,6 +47,11 @@ ROWS = [
     ("The palace has called off the April state visit of the king.", "2020-03-18", "April", "2020-04"),
     # "today" on a page dated to the year only is that year, no more
     ("The treaty opens for signature today.", "2005", "today", "2005"),
+    # half a month is a day interval
+    ("The summit is now planned for the first half of May.", "2019-04-02", "the first half of May",
+     "2019-05-01/2019-05-15"),
+    ("Exports fell in the second half of February 2019.", "2019-04-02", "the second half of February 2019",
+     "2019-02-16/2019-02-28"),
 ]
 
 

@@ -175,7 +175,7 @@ def _accept(kind: str, text: str, m: re.Match[str], g: dict[str, str], names: fr
         return True                                             # "the third quarter" is a date in business copy
     if kind == "part":
         # "in the second half" alone is as often a match as a year; quarters are business
-        return ("code" in g or "y" in g or "yrel" in g or (g["ord"] in ("last", "final") and "the" not in g)
+        return ("code" in g or "y" in g or "yrel" in g or "mon" in g or (g["ord"] in ("last", "final") and "the" not in g)
                 or (g["hq"] == "quarter" and "the" in g and g.get("prep") in ("in", "during", "by")))
     if kind == "period":
         return g.get("rel") != "the" or "posmod" in g or g["unit"] == "weekend"

@@ -37,6 +37,7 @@ the story.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -465,6 +466,8 @@ def _part(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
         kind, number = g["code"][0].upper(), int(g["code"][1])
         year = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
         return f"{year}-{kind}{number}" if (kind == "Q" or number <= 2) else None
+    if "mon" in g:
+        return _half_month(g, anchor, tense)
     kind = "Q" if g["hq"] == "quarter" else "H"
     count = 4 if kind == "Q" else 2
     number = P.ORDINALS[g["ord"]]
@@ -481,6 +484,17 @@ def _part(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
     if not stated:
         year = anchor.year
     return f"{'XXXX' if year is None else year}-{kind}{number}"
+
+
+def _half_month(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
+    month = _month(g["mon"])
+    year = int(g["y"]) if "y" in g else _year_of_month(month, None, anchor, tense())
+    if year is None:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    first_half = g["ord"].lower() == "first"
+    a, b = (1, 15) if first_half else (16, last)
+    return f"{iso(year, month, a)}/{iso(year, month, b)}"
 
 
 def _period(g: dict[str, str], anchor: Anchor, tense: TenseFn) -> str | None:
