@@ -7,6 +7,23 @@ belong to it, and for a noun that hangs on a clause ("held talks", "said *at a
 meeting*") that clause too. A time expression modifying a word of the span
 dates the event; one on a reporting verb never does. Adjuncts that share the
 event's time ("agreed *during a meeting* last November") stay in the span.
+
+Dates that the clause does not give (measured on devreal, 30 real articles; event_date_acc
+0.338 before these, 0.516 after, samples 0.795 -> 0.841, seeds 1.000 throughout):
+
+* a called-off or moved event takes the day it was (or now is) to happen, never the day it
+  was called off: the latest time of its clause, "postponed *until* X" even on a verb above
+  the clause, else a planned day told in its sentence (:func:`unsettled_date`);
+* an event told in the present perfect in the lead is the day's news, or the past day the
+  next sentence gives it (:func:`lead_day`);
+* a recalled event takes the time the parser hangs on "recalled" (``_remembered_date``);
+* "the sides" go on with the sentence before and take its one time, never a time inside a
+  "since"/"after" clause (:func:`previous_day`);
+* an undated simple-past act between the two sides of a happening dated by a stated day
+  belongs to that day's story (:func:`narrative_dates`).
+
+What is left is mostly the publication day itself: where the page gives only a year or a
+span of years, "on Friday" has no value and the events it dates none either.
 """
 from __future__ import annotations
 
