@@ -83,7 +83,7 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
     ("meeting-recent", "The idea came up at the recent meeting between Obama and Xi.", {},
      ["CONSULT/None happened USA->CHN -"]),
     ("meeting-postponed", "Xi's meeting with Obama was postponed until next year.", {"next year": "2017"},
-     ["CONSULT/None postponed CHN->USA -"]),
+     ["CONSULT/None postponed CHN->USA 2017"]),      # a moved event is dated by its new time
     ("meeting-ruled-out", "The Kremlin ruled out a meeting between Putin and Obama.", {},
      ["CONSULT/None cancelled RUS->USA -"]),
     ("meeting-reported-speech", "Peskov said that Putin would meet Merkel in Sochi.", {},

@@ -18,7 +18,7 @@ from ..codes import Status
 from ..records import Actor, Evidence, Location
 from .actors import Parties, Party
 from .index import DocIndex
-from .lexicon import lemma
+from .lexicon import lemma, lexicon
 from .merge import Mention
 from .patterns import DEMAND_MODALS, PHONE_WORDS, REPORTING_VERBS, TOPIC_VERBS
 from .when import evidence_of, reported_by
@@ -93,8 +93,13 @@ def earlier_occasion(frame: "Frame", mention: Mention, index: DocIndex) -> Menti
     if frame.clause is not None:
         candidates += [c for c in frame.clause.children if c.i > trig.i]
     for c in candidates:
+        # a "since" clause tells of an earlier occasion only when it tells the same kind of event
+        # ("since they last met in 2013"), not another ("since he took office in April 2016")
         since = (c.dep_ == "prep" and c.lower_ == "since") or (
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+            and any(s.type == mention.type and (not s.subject_is or any(
+                lemma(x) in s.subject_is for x in c.children if x.dep_ == "nsubj"))
+                for s in lexicon().verb_senses(lemma(c))))
         if not since:
             continue
         inside = {t.i for t in c.subtree}

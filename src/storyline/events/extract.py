@@ -19,7 +19,7 @@ from .lexicon import lemma
 from .merge import Mention, merge, summarise
 from .patterns import ASSEMBLY_SEATS, REPORTING_VERBS
 from .status import published_value, status_of
-from .when import date_of, lead_day, report_day, evidence_of, frame_span, location_of, multilateral, reported_by
+from .when import date_of, lead_day, narrative_dates, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -63,6 +63,7 @@ def extract_events(doc: "Doc", article: Article) -> list[Event]:
                 fields["target"] = Actor(None, None, fields["target"].country)
         tok = fields.pop("tok")
         events.append((tok, fields))
+    narrative_dates(events, index)
     events.sort(key=lambda x: x[1]["evidence"].start)
     return [Event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, 1)]
 
@@ -114,18 +115,21 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
     return srcs, tgts, False
 
 
-def _later_today(frame: Frame, index: DocIndex, date: str) -> bool:
+def _later_today(frame: Frame, index: DocIndex, date: str | None) -> bool:
     """The event's time is told as "later <day>" in its own sentence (the caller checks the day is the
-    publication day: "later in December" of a past story is no plan)."""
+    publication day: "later in December" of a past story is no plan; or that neither is known, the
+    "later Friday" of a page dated to the year only)."""
     v = frame.clause if frame.clause is not None else frame.trigger
     if v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in v.children if c.dep_ in ("aux", "auxpass")):
         return False                    # "later on Friday, X was received": told in the past
     sent = index.sent_of[frame.trigger.i]
-    for tx in index.timexes:
-        if tx.expr.value != date or index.sent_of[tx.root] != sent:
+    for expr in index.article.timexes:
+        if expr.value != date or expr.type not in ("DATE", "TIME"):
             continue
-        first = index.token_at(tx.expr.start)
-        if tx.expr.text.casefold().startswith("later ") or (first > 0 and index.doc[first - 1].lower_ == "later"):
+        first = index.token_at(expr.start)
+        if index.sent_of[first] != sent:
+            continue
+        if expr.text.casefold().startswith("later ") or (first > 0 and index.doc[first - 1].lower_ == "later"):
             return True
     return False
 
@@ -220,11 +224,14 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
     span = frame_span(frame, triggers)
     date = date_of(frame, index, span, triggers)
     status = status_of(frame, date, published, index.sents[index.sent_of[frame.trigger.i]])
+    date = unsettled_date(frame, index, span, date, status)
     if date is None and status == Status.HAPPENED:
         date = report_day(frame, index, published)
         if date is None and not any(p.kind == "pair" for p in srcs + tgts):     # "the sides" go on with a told event
             date = lead_day(frame, index, published)
-    if status == Status.HAPPENED and date is not None and date == published and _later_today(frame, index, date):
+        elif date is None:
+            date = previous_day(frame, index)
+    if status == Status.HAPPENED and (date is None or date == published) and _later_today(frame, index, date):
         status = Status.PLANNED              # "are meeting later Friday", "will talk later today": still ahead
     if status in ("negated", "demanded"):
         return []                       # "have still not signed", "must withdraw": nothing happened or is planned

@@ -98,7 +98,8 @@ def _statuses_fit(a: Mention, b: Mention) -> bool:
     if a.status == Status.HAPPENED == b.status and (a.date is None) != (b.date is None):
         return abs(a.sent - b.sent) <= 2
     if a.status == b.status or {a.status, b.status} <= _UNSETTLED:
-        return True
+        # an undated plan is the dated one only when told close to it (as for held meetings)
+        return (a.date is None) == (b.date is None) or abs(a.sent - b.sent) <= 2
     return a.date is not None and b.date is not None
 
 

@@ -101,7 +101,7 @@ def _month_ok(text: str, m: re.Match[str], g: dict[str, str], names: frozenset[s
     mon = g["mon"].rstrip(".")
     if mon not in P.MONTHS and "y" not in g:                  # "Jan" alone is a name
         return False
-    qualified = any(k in g for k in ("prep", "posmod", "rel", "y", "yrel", "mon2"))
+    qualified = any(k in g for k in ("prep", "posmod", "rel", "y", "yrel", "mon2")) or _month_as_modifier(text, m)
     if mon in names and not any(k in g for k in ("posmod", "rel", "y", "yrel", "mon2")):
         return False                                           # "talks with May" where "Theresa May" is named
     if mon in P.AMBIGUOUS_MONTHS and not qualified:
@@ -113,6 +113,16 @@ def _month_ok(text: str, m: re.Match[str], g: dict[str, str], names: frozenset[s
         if nxt[:1].isupper() and text[m.end():m.end() + 1] == " ":
             return False
     return True
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our)\s+$", re.IGNORECASE)
+
+
+def _month_as_modifier(text: str, m: re.Match[str]) -> bool:
+    """"the April state visit", "their March meeting": a month between a determiner and a common noun."""
+    nxt = _next_word(text, m.end())
+    return bool(_DETERMINER_BEFORE.search(text[max(0, m.start() - 8):m.start()])) and nxt[:1].islower() and (
+        text[m.end():m.end() + 1] == " ")
 
 
 def _season_ok(text: str, m: re.Match[str], g: dict[str, str]) -> bool:
@@ -165,7 +175,7 @@ def _accept(kind: str, text: str, m: re.Match[str], g: dict[str, str], names: fr
         return True                                             # "the third quarter" is a date in business copy
     if kind == "part":
         # "in the second half" alone is as often a match as a year; quarters are business
-        return ("code" in g or "y" in g or "yrel" in g or (g["ord"] in ("last", "final") and "the" not in g)
+        return ("code" in g or "y" in g or "yrel" in g or "mon" in g or (g["ord"] in ("last", "final") and "the" not in g)
                 or (g["hq"] == "quarter" and "the" in g and g.get("prep") in ("in", "during", "by")))
     if kind == "period":
         return g.get("rel") != "the" or "posmod" in g or g["unit"] == "weekend"

@@ -202,6 +202,18 @@ FUTURE_LEXICON = frozenset({
 # ("agreed to meet", "announced to hold" are future; "agreed on" is past).
 FUTURE_ONLY_BEFORE_TO = frozenset({"announced", "invited", "agreed", "set", "hope", "hopes", "want", "wants",
                                    "aim", "aims", "plan", "prepare", "prepares", "preparing", "intended"})
+# Verbs whose infinitive happens when they do ("managed to climb the gates on Monday", "failed to
+# agree on Friday"): the infinitive takes the governor's tense, not the future of "to".
+IMPLICATIVE_VERBS = frozenset({"manage", "managed", "manages", "fail", "failed", "fails", "try", "tried", "tries",
+                               "attempt", "attempted", "attempts", "refuse", "refused", "refuses", "decline",
+                               "declined", "declines", "begin", "began", "begins", "start", "started", "starts",
+                               "continue", "continued", "continues", "rush", "rushed", "hurried", "dare",
+                               "dared", "neglected", "happened", "bothered"})
+# A month-day that names a famous happening when that happening's noun follows it ("the 11 September
+# attacks", "families of Sept. 11 victims"): the year is the happening's, not the one near the article.
+FAMOUS_DAYS: dict[tuple[int, int], tuple[int, str]] = {
+    (9, 11): (2001, r"attacks?|victims?|hijack(?:ers|ings?)?|terror(?:ist)?\b|commission|memorial|families"),
+}
 IRREGULAR_PAST = frozenset({
     "said", "told", "met", "held", "gave", "made", "took", "came", "went", "saw", "spoke", "wrote",
     "paid", "left", "began", "sent", "won", "lost", "led", "brought", "thought", "found", "kept",
@@ -337,6 +349,9 @@ FAMILIES: list[tuple[str, str]] = [
     ("season", rf"{PREP}{POSMOD}(?:(?P<rel>{_function_words(('the',) + NAME_RELATIVE)})\s+)?"
                rf"(?:(?P<early>(?i:early|late|mid))[-\s])?(?P<season>{SEASON})(?:time)?\b"
                rf"(?:,?\s+(?P<of>(?i:of)\s+)?(?:(?P<y>{YEAR4})|(?P<yrel>(?i:this|last|next))\s+(?i:year)\b))?"),
+    # "the first half of April": a day interval (1-15, 16-end), as day-level gold marks it
+    ("part", rf"{PREP}(?P<the>(?i:the)\s+)?(?P<ord>(?i:first|second|latter|last))\s+(?P<hq>(?i:half))\s+(?i:of)\s+"
+             rf"(?P<mon>{MONTH_FULL})(?:,?\s+(?P<y>{YEAR4}))?"),
     ("part", rf"{PREP}(?P<the>(?i:the)\s+)?(?:(?i:fiscal)[-\s]+)?(?P<ord>(?i:{_alternation(list(ORDINALS))}))[-\s]+(?P<hq>(?i:half|quarter))\b"
              rf"(?:\s+(?i:of)\s+(?:(?P<y>{YEAR4})|(?P<yrel>(?i:this|last|next|the))\s+(?i:year)\b))?"),
     ("part", rf"{PREP}(?P<code>[QH][1-4])(?:\s+|\s*[-/']\s*)(?P<y>{YEAR4}|\d{{2}}(?!\d))"),

@@ -103,8 +103,14 @@ def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
         return PAST                                                    # "has met", "to have urged"
     if "to" in words:
         governor = verb.head
+        if governor.i != verb.i and governor.lower_ in P.IMPLICATIVE_VERBS and depth < 3:
+            return _verb_tense(governor, depth + 1)                # "managed to climb the gates on Monday"
         if governor.lower_ in P.PAST_AUX and governor.i != verb.i:     # "was to visit"
             return CONDITIONAL
+        if governor.i != verb.i and governor.lower_ in P.FUTURE_LEXICON and (
+                (governor.dep_ == "acomp" and governor.head.lower_ in ("was", "were"))
+                or any(c.lower_ in ("was", "were") and c.dep_ in _AUX_DEPS for c in governor.children)):
+            return CONDITIONAL                                         # "were due to meet", "was expected to"
         if governor.i != verb.i and any(c.lower_ == "had" and c.dep_ in _AUX_DEPS
                                         for g in (governor, governor.head) for c in g.children):
             return CONDITIONAL                                         # "had been due to expire Friday"
