@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..dates import DateValue
 from ..time.values import interval
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+)?$")
 # a user-supplied bound in a filter: a year, a month or a day
 _BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -58,8 +58,8 @@ def months_between(first: str, last: str) -> list[str]:
 
 def published_day(value: str | None) -> date | None:
     """A publication date as a day, when it is a full ISO date (not ``XXXX-02-06``)."""
-    r = timex_range(value) if value and _DAY.match(value) else None
-    return r[0] if r else None
+    v = DateValue.parse(value)
+    return v.date if v else None
 
 
 def parse_bound(value: str | None, end: bool = False) -> date | None:

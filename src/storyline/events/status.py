@@ -11,9 +11,9 @@ leave open and corrects a tense that the date contradicts.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..dates import DateValue
 from .lexicon import lemma
 from .patterns import (ATTITUDE_VERBS, CANCEL_CUES, MEMORY_CUES, CANCEL_PHRASES, COND_MODALS, DEMAND_MODALS, FUTURE_AUX, HAPPENED_CUES, HEDGE_MODALS,
                        PHASE_HAPPENED, PHASE_PLANNED, PLANNED_CUES, POSSIBLE_CUES, POSTPONE_CUES, POSTPONE_PHRASES, REPORTING_VERBS,
@@ -288,10 +288,6 @@ def _by_date(found: str | None, date: str | None, published: str | None) -> str:
 
 
 def published_value(date: str | None) -> str | None:
-    if date and len(date) >= 10:
-        try:
-            dt.date.fromisoformat(date[:10])
-        except ValueError:
-            return None
-        return date[:10]
-    return None
+    """The publication day as ISO text when it is a full date, else None."""
+    v = DateValue.parse(date)
+    return v.iso() if v and v.is_full else None

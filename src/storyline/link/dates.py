@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..dates import DateValue
 from ..time.values import Interval, interval
 
 __all__ = ["Interval", "day", "interval", "width"]
 
 
 def day(value: str | None) -> dt.date | None:
-    """A publication date (``2016-02-06``; a datetime is cut to its day) as a date, else None."""
-    if not value or not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
+    """A publication date (``2016-02-06``; a datetime is cut to its day) as a date, else None
+    (also for a partial date: ``2016-02``, ``XXXX-02-06``)."""
+    v = DateValue.parse(value)
+    return v.date if v else None
 
 
 def width(iv: Interval) -> int:
