@@ -287,7 +287,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
             loc = None if place is None else _location(place)
         main = Mention(frame.type, mode, status, src, tgt, symmetric, date, loc, evidence, source_of_claim,
                        frame.trigger.text, frame.trigger.i, index.sent_of[frame.trigger.i], anaphoric=anaphoric,
-                       speaker=speaker)
+                       speaker=speaker, group=group and len(pairs) > 1)
         out.append(main)
         if main.complete and tgt is not None:      # (complete: both sides known)
             # what the phrase also tells: an earlier occasion ("first visit since 2013"), a stop on the way

@@ -48,6 +48,7 @@ class Mention:
     sent: int
     anaphoric: bool = False     # "the visit, which will take place on ...": lends its date to the one told before
     speaker: Party | None = None  # the person the claim is attributed to, when the entities name one
+    group: bool = False         # one pair of a happening of three or more sides ("the advisers of A, B and C")
 
     @property
     def complete(self) -> bool:
@@ -124,6 +125,8 @@ def fits(a: Mention, b: Mention) -> bool:
         return False            # attending a summit in X and meeting X's leader (there or elsewhere) are two
     if a.type != "CONSULT" and a.sent != b.sent:
         return False            # two agreements (or protests) told apart are two unless told as one
+    if a.group != b.group and a.sent != b.sent:
+        return False            # a pair of a three-way meeting is not a two-way one told elsewhere
     if a.mode and b.mode and a.mode != b.mode:
         return False
     if a.mode != b.mode and (a.date is None) != (b.date is None):
