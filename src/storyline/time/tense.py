@@ -67,6 +67,9 @@ class DocIndex:
         if verb is None:
             return None
         tense = _verb_tense(verb)
+        if (tense == FUTURE and not via_noun and verb.tag_ == "VBD" and toks[-1].i < verb.i
+                and verb.lower_ in P.FUTURE_LEXICON):
+            return PAST                   # "On Friday, the firm planned to pay": the planning's day
         if tense == PAST and via_noun and verb.lower_ in P.FUTURE_LEXICON:
             return CONDITIONAL            # "invited Abe to the forum in September": the forum's date
         if via_noun and tense is not None:
@@ -114,6 +117,9 @@ def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
         if governor.i != verb.i and any(c.lower_ == "had" and c.dep_ in _AUX_DEPS
                                         for g in (governor, governor.head) for c in g.children):
             return CONDITIONAL                                         # "had been due to expire Friday"
+        if (governor.i != verb.i and governor.tag_ == "VBD" and verb.dep_ == "advcl"
+                and governor.lower_ not in P.FUTURE_LEXICON):
+            return CONDITIONAL     # "extended the offer to buy the firm Friday" (a purpose: tbaq 0.798 -> 0.799)
         return FUTURE
     if lower in P.FUTURE_LEXICON and lower not in P.FUTURE_ONLY_BEFORE_TO and verb.tag_ == "VBN":
         return FUTURE                                                  # "is scheduled for", "a visit planned for"
