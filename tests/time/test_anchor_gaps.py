@@ -58,6 +58,9 @@ ROWS = [
     ("The rival bidders extended their offers to buy the company Friday.", "2019-05-13", "Friday", "2019-05-10"),
     # a weekday before a past "planned" dates the planning (a Wednesday page)
     ("On Friday, the city council planned to vote on the budget.", "2019-05-15", "Friday", "2019-05-10"),
+    # a present perfect progressive looks back: the earlier instance of an unyeared day (a May page)
+    ("Police have been looking for him since shortly after the Oct. 23 robbery.", "2019-05-06", "Oct. 23",
+     "2018-10-23"),
 ]
 
 

@@ -102,6 +102,8 @@ def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
         return CONDITIONAL
     if words & P.MODAL_AUX:
         return FUTURE
+    if words & P.PERFECT_AUX and "been" in words and verb.tag_ == "VBG" and "will" not in words:
+        return PAST                                                    # "have been searching since the May 3 raid"
     if words & P.PERFECT_AUX and verb.tag_ == "VBN" and "will" not in words:
         return PAST                                                    # "has met", "to have urged"
     if "to" in words:
