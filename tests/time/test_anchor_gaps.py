@@ -61,6 +61,8 @@ ROWS = [
     # a present perfect progressive looks back: the earlier instance of an unyeared day (a May page)
     ("Police have been looking for him since shortly after the Oct. 23 robbery.", "2019-05-06", "Oct. 23",
      "2018-10-23"),
+    # a meeting "set for" a month is ahead even as a participle (a March page)
+    ("The question will dominate a summit set for Berlin in February.", "2019-03-12", "February", "2020-02"),
 ]
 
 

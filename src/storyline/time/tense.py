@@ -137,6 +137,8 @@ def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
             return FUTURE                                              # "elections are due on ..."
         return PRESENT
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod"):
+        if lower == "set" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+            return FUTURE                                              # "a summit set for Washington in April"
         return PAST                                                    # "the talks held on Monday"
     if depth < 3 and verb.head.i != verb.i and verb.head.pos_ in _VERB_POS:
         return _verb_tense(verb.head, depth + 1)                       # conj, participles, infinitives
