@@ -63,6 +63,8 @@ ROWS = [
      "2018-10-23"),
     # a meeting "set for" a month is ahead even as a participle (a March page)
     ("The question will dominate a summit set for Berlin in February.", "2019-03-12", "February", "2020-02"),
+    # "effective" with a date: when a change takes hold, the nearer instance (an October page)
+    ("The bank named a new chief executive, effective Feb. 1.", "2019-10-24", "Feb. 1", "2020-02-01"),
 ]
 
 
