@@ -52,6 +52,19 @@ ROWS = [
      "2019-05-01/2019-05-15"),
     ("Exports fell in the second half of February 2019.", "2019-04-02", "the second half of February 2019",
      "2019-02-16/2019-02-28"),
+    # "could" reads as past ability as often as possibility: the nearer weekday (a Thursday page)
+    ("The minister could not be reached for comment on Wednesday.", "2019-05-16", "Wednesday", "2019-05-15"),
+    # a purpose infinitive under a past verb happens near it: the nearer weekday (a Monday page)
+    ("The rival bidders extended their offers to buy the company Friday.", "2019-05-13", "Friday", "2019-05-10"),
+    # a weekday before a past "planned" dates the planning (a Wednesday page)
+    ("On Friday, the city council planned to vote on the budget.", "2019-05-15", "Friday", "2019-05-10"),
+    # a present perfect progressive looks back: the earlier instance of an unyeared day (a May page)
+    ("Police have been looking for him since shortly after the Oct. 23 robbery.", "2019-05-06", "Oct. 23",
+     "2018-10-23"),
+    # a meeting "set for" a month is ahead even as a participle (a March page)
+    ("The question will dominate a summit set for Berlin in February.", "2019-03-12", "February", "2020-02"),
+    # "effective" with a date: when a change takes hold, the nearer instance (an October page)
+    ("The bank named a new chief executive, effective Feb. 1.", "2019-10-24", "Feb. 1", "2020-02-01"),
 ]
 
 
