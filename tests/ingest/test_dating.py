@@ -103,7 +103,7 @@ def test_crawl_date_in_site_header_loses_to_the_article_stamp() -> None:
 def test_unlabelled_crawl_date_loses_to_the_offices_named() -> None:
     # a site header prints the day of the crawl; the story names Obama and Cameron in office
     page = ("Monday, 16 November 2026\n\nLeaders discuss trade\n\nPresident Barack Obama spoke on Friday with "
-            "Prime Minister David Cameron of the United Kingdom about the trade talks, the White House said.\n")
+            "British Prime Minister David Cameron about the trade talks, the White House said.\n")
     value, _, _ = date_of(page)
     assert value == "2010/2016"
 
@@ -224,7 +224,7 @@ def test_month_day_partial_when_weekday_alone() -> None:
 # ---------------------------------------------------------------- nothing printed: as far as evidence goes
 
 def test_offices_give_a_span_of_years() -> None:
-    page = ("President Barack Obama spoke today with Prime Minister David Cameron of the United Kingdom about "
+    page = ("President Barack Obama held a call today with British Prime Minister David Cameron about "
             "the situation in the region.\n")
     value, how, conf = date_of(page)
     assert value == "2010/2016" and "tenure" in how and conf < 0.9
@@ -274,7 +274,7 @@ def test_future_years_do_not_set_the_floor() -> None:
 
 def test_age_notice_is_an_upper_bound() -> None:
     page = ("This article is more than 5 years old\n\nPresident Barack Obama spoke today with Prime Minister "
-            "David Cameron of the United Kingdom about the summit.\n")
+            "David Cameron of Britain about the summit.\n")
     value, how, _, _ = date_page(page, page, today=dt.date(2020, 6, 1))     # crawled no later than June 2020
     assert value == "2010/2015" and "age-notice" in how
 
@@ -362,5 +362,5 @@ def test_report_weekday_skips_a_caption_at_the_start() -> None:
 
 def test_published_record_from_page_and_partial() -> None:
     p = infer_published(dateline=None, body="President Barack Obama spoke today with Prime Minister David "
-                        "Cameron of the United Kingdom.", today=TODAY)
+                        "Cameron of Britain.", today=TODAY)
     assert p.date == "2010/2016" and p.year is None and p.confidence < 0.9

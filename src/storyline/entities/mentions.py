@@ -156,7 +156,7 @@ def _title_anchored(doc: "Doc", found: list[Mention], heads: list[int], gaz: Gaz
                 continue            # already a person, or part of a longer name
             span = doc[a:b]
             if span.text.casefold() in NOT_NAMES or doc[b - 1].lower_ in PLACE_SUFFIXES:
-                continue            # "the Chief Guest", "the Dayan Pagoda"
+                continue            # "the Guest of Honour", "the Lotus Pagoda"
             m = Mention(span.start_char, span.end_char, clean_name(span.text), "PERSON", a, b)
             found = [x for x in found if id(x) not in hit] + [m]
             owner.update({i: m for i in range(a, b)})
@@ -235,7 +235,7 @@ def _from_ent(doc: "Doc", ent: "Span", gaz: Gazetteer) -> Mention | None:
         # "... of Micronesia Wesley Simina": a country's name run into the person's
         while end - start > 2 and (gaz.country(doc[start].text) or gaz.city(doc[start].text)):
             start += 1
-        # "counterpart Pravind Kumar Jugnauth" with only "Kumar Jugnauth" tagged: a given name left out
+        # "counterpart Anil Kumar Desai" with only "Kumar Desai" tagged: a given name left out
         while start > 0 and end - start < 4 and _given_name_before(doc, start, end, gaz):
             start -= 1
     if start >= end:
@@ -275,11 +275,11 @@ def _check_person(doc: "Doc", m: Mention, gaz: Gazetteer) -> Mention | None:
     if any(ch.isdigit() for ch in surface) or surface.casefold() in NOT_NAMES:
         return None
     if doc[m.tok_start].lower_ in STORM_WORDS or m.tok_start > 0 and doc[m.tok_start - 1].lower_ in STORM_WORDS:
-        return None                      # "Typhoon Nanmadol", with or without the storm word in the span
+        return None                      # "Typhoon Kestrel", with or without the storm word in the span
     if m.tok_end - m.tok_start == 1 and m.tok_start > 0:
         prev = doc[m.tok_start - 1]
         if prev.lower_ == "the":
-            return None                  # "the Levant": a one-word name after "the" names no person
+            return None                  # "the Sahel": a one-word name after "the" names no person
         if prev.lower_ == "of" and m.tok_start > 1 and doc[m.tok_start - 2].text == ",":
             m.label = "LOC"              # "Mrs Smith, of Hull, said": where she is from
             return m
@@ -289,9 +289,9 @@ def _check_person(doc: "Doc", m: Mention, gaz: Gazetteer) -> Mention | None:
             return m
     nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
     if nxt is not None and nxt.lower_ in STORM_WORDS:
-        return None                      # "the Nanmadol typhoon"
+        return None                      # "the Kestrel typhoon"
     if doc[m.tok_end - 1].lower_ in PLACE_SUFFIXES or surface.casefold() in NOT_NAMES:
-        return None                      # "Dayan Pagoda", "the Unknown Soldier"
+        return None                      # "Lotus Pagoda", "the Silent Sentry"
     if nxt is not None and nxt.lower_ in PLACE_SUFFIXES:
         m.label = "LOC"
         return m

@@ -101,9 +101,9 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = [fold(p) for p in name_parts(a)], [fold(p) for p in name_parts(b)]
     short, long = sorted((pa, pb), key=len)
     if len(short) >= 2 and len(long) >= 4 and long[:len(short)] == short:
-        return True         # "Mishal Al-Ahmad" of "Mishal Al-Ahmad Al-Jaber Al-Sabah": a name chain cut short
+        return True         # "Faisal Al-Hamad" of "Faisal Al-Hamad Al-Nasser Al-Rashid": a name chain cut short
     if not pa or not pb or pa[-1].replace("-", "") != pb[-1].replace("-", ""):
-        return False        # "Amir-Abdollahian" and "Amirabdollahian" are one spelling
+        return False        # "Abdol-Rahimi" and "Abdolrahimi" are one spelling
     ga, gb = pa[:-1], pb[:-1]
     if not ga or not gb:
         return True

@@ -55,7 +55,7 @@ shelf cape residence palace airport hotel stadium square street avenue bridge ca
 theatre theater station base plant field dam embankment boulevard arena pagoda temple mosque shrine church tomb
 memorial mausoleum""".split())
 
-# First words that make a "name" a storm, not a person ("Typhoon Nanmadol").
+# First words that make a "name" a storm, not a person ("Typhoon Kestrel").
 STORM_WORDS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical"})
 
 # Words after a name that make it a news outlet ("the Daily Globe *newspaper*").
@@ -111,8 +111,8 @@ NAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "del", "della", "van"
                             "dos", "al", "el", "bin", "ibn", "ben", "abu", "ter", "st."})
 
 # Titles and honorifics that may precede a name and are not part of it.
-# titles that go with a given name, not a surname ("Prince Charles", "Queen Elizabeth", "Pope Francis",
-# "Sheikh Tamim"): a one-word name after one of them is never the family name of a full name in the text
+# titles that go with a given name, not a surname ("Prince Edward", "Queen Astrid", "Pope Leo",
+# "Sheikh Nasser"): a one-word name after one of them is never the family name of a full name in the text
 GIVEN_NAME_TITLES = frozenset({"prince", "princess", "king", "queen", "emperor", "empress", "pope", "sheikh",
                                "sheikha", "emir", "sultan", "crown"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mister"})

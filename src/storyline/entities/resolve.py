@@ -108,8 +108,8 @@ def _coordinated_after(m: Mention, p: _Person, ands: AbstractSet[int]) -> bool:
 
 
 def _storm_names(doc: "Doc") -> set[str]:
-    """Words that name a storm somewhere in the text ("Typhoon Nanmadol", "the Nanmadol typhoon"):
-    the same word alone later ("Nanmadol is expected to ...") is the storm, not a person."""
+    """Words that name a storm somewhere in the text ("Typhoon Kestrel", "the Kestrel typhoon"):
+    the same word alone later ("Kestrel is expected to ...") is the storm, not a person."""
     out: set[str] = set()
     for t in doc:
         if t.lower_ in STORM_WORDS:
@@ -125,7 +125,7 @@ def _cluster_people(mentions: list[Mention], ands: AbstractSet[int] = frozenset(
     """People of one article: full names by ``same_person``, then one-word forms into the person
     whose surname they are (or, family name first, whose first name they are: "Xi" of "Xi
     Jinping") -- except a one-word name after a title that goes with a given name (``given``:
-    their start offsets), which is a person of its own ("Prince Charles" beside "Charles Kennedy")."""
+    their start offsets), which is a person of its own ("Prince Edward" beside "Edward Marsh")."""
     people: list[_Person] = []
     full = [m for m in mentions if " " in m.text]
     short = [m for m in mentions if " " not in m.text]
@@ -145,7 +145,7 @@ def _cluster_people(mentions: list[Mention], ands: AbstractSet[int] = frozenset(
         if fits:
             before = [p for p in fits if p.first < m.start]
             if not before and any(_coordinated_after(m, p, ands) for p in fits):
-                people.append(_Person(names=[m]))    # "President Trump and first lady Melania Trump": two
+                people.append(_Person(names=[m]))    # "President Okafor and first lady Ada Okafor": two
                 continue
             target = max(before, key=lambda p: max(x.start for x in p.names if x.start < m.start)) if before \
                 else fits[0]

@@ -94,7 +94,7 @@ def earlier_occasion(frame: "Frame", mention: Mention, index: DocIndex) -> Menti
         candidates += [c for c in frame.clause.children if c.i > trig.i]
     for c in candidates:
         # a "since" clause tells of an earlier occasion only when it tells the same kind of event
-        # ("since they last met in 2013"), not another ("since he took office in April 2016")
+        # ("since they last met in 2013"), not another ("since he took office in June 2019")
         since = (c.dep_ == "prep" and c.lower_ == "since") or (
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
             and any(s.type == mention.type and (not s.subject_is or any(

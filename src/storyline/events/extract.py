@@ -245,7 +245,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
     out = []
     for src, tgt in pairs:
         if tgt is not None and (not src.country or not tgt.country) and src.is_official and tgt.is_official:
-            # "X and his Japanese counterpart Y held talks, Seoul's foreign ministry said": a side whose
+            # "X and his Japanese counterpart Y held talks, Lisbon's foreign ministry said": a side whose
             # country the text leaves open is the reporting government's, when that is not the other's
             reporter = reporter or _reporting_party(frame, parties)
             # else the dateline's country: "KUWAIT -- The Amir received a call from Qatar's Amir"
@@ -300,7 +300,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
 
 
 def _reporting_party(frame: Frame, parties: Parties) -> Party | None:
-    """The government or office whose statement reports the event ("..., Seoul's foreign ministry said")."""
+    """The government or office whose statement reports the event ("..., Lisbon's foreign ministry said")."""
     t = frame.trigger
     for _ in range(15):
         h = t.head

@@ -115,7 +115,7 @@ PERSON_ROLES = frozenset({"leader", "president", "minister", "premier", "chancel
                           "adviser", "advisor", "negotiator", "representative"})
 
 # Seats of assemblies a leader travels to: a visit to the body is a visit to its host country
-# ("X's visit to the UN General Assembly" is a trip to the United States). Lower-case names.
+# ("X's trip to the UN General Assembly" is a trip to the United States). Lower-case names.
 ASSEMBLY_SEATS = {"un general assembly": "USA", "united nations general assembly": "USA", "unga": "USA",
                   "un headquarters": "USA", "united nations headquarters": "USA", "general assembly": "USA"}
 

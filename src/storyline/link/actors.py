@@ -8,10 +8,10 @@ of people:
 
 * **persons**: names are compared as folded tokens (accents dropped, romanisation variants
   folded by ``entities.names.fold``: Sergei/Sergey, Şahin/Sahin; honorifics and leading
-  titles dropped; hyphens and particles ignored, so "Amir-Abdollahian" is "Amirabdollahian"
-  and "Al-Thani" is "Al Thani"). A name whose tokens all occur in one longer name, sharing
-  its first or last token, is that person ("Tayyip Erdogan" in "Recep Tayyip Erdogan", a
-  patronymic form, "Mishal Al-Ahmad" in the full Arabic name). A shorter form that fits
+  titles dropped; hyphens and particles ignored, so "Abdol-Rahimi" is "Abdolrahimi"
+  and "Al-Rashid" is "Al Rashid"). A name whose tokens all occur in one longer name, sharing
+  its first or last token, is that person ("Luisa Ortega" in "Maria Luisa Ortega", a
+  patronymic form, "Faisal Al-Hamad" in the full Arabic name). A shorter form that fits
   several people (a bare surname "Bush" beside George W. Bush and Laura Bush) is decided
   per article, by context: the candidate named in the same article, else the one whose
   role (from the text or the tenure table) fits the article's role and date; undecided, it
@@ -68,7 +68,7 @@ PLACE_GENERIC = frozenset({"islands", "island", "isles", "isle", "archipelago", 
 # Words that name a part of a place: "the southern Kurils" lie inside "the Kurils".
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
                         "lower", "central", "northeastern", "northwestern", "southeastern", "southwestern"})
-# Name particles that are written joined or apart ("Al-Thani", "Al Thani", "bin", "van der").
+# Name particles that are written joined or apart ("Al-Rashid", "Al Rashid", "bin", "van der").
 PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "bin", "ibn", "bint", "abu", "de", "del", "della", "van", "von",
                        "der", "den", "da", "di", "du", "le", "la", "ben"})
 # Words of honour and address before a name that are not part of it.
@@ -176,7 +176,7 @@ def person_tokens(name: str) -> tuple[str, ...]:
 
 
 def person_key(name: str) -> str:
-    """Equal for the spellings of one full name ("Kim Jong-Il", "Kim Jong Il"; "Amir-Abdollahian", "Amirabdollahian")."""
+    """Equal for the spellings of one full name ("Kim Jong-Il", "Kim Jong Il"; "Abdol-Rahimi", "Abdolrahimi")."""
     return "".join(person_tokens(name))
 
 

@@ -11,7 +11,7 @@ they are two happenings. The rules:
 * a visit has a host and a guest: either differing is another visit;
 * a named person on a side who is not among the cluster's people on that side
   is another event (Lavrov's visit is not Putin's); names are compared by
-  ``mentions.same_person``, so "Kim Jong-un", "Kim Jong Un" and "Kim" are one person;
+  ``mentions.same_person``, so "Lee Jae-sung", "Lee Jae Sung" and "Lee" are one person;
   except that another article may name another host of a visit (the president
   in one report, the foreign minister in another) when the guest is named and
   the dates agree to the month or closer (one article naming two hosts tells two

@@ -119,7 +119,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our)\s+$", re.IGNOR
 
 
 def _month_as_modifier(text: str, m: re.Match[str]) -> bool:
-    """"the April state visit", "their March meeting": a month between a determiner and a common noun."""
+    """"the June state visit", "their March meeting": a month between a determiner and a common noun."""
     nxt = _next_word(text, m.end())
     return bool(_DETERMINER_BEFORE.search(text[max(0, m.start() - 8):m.start()])) and nxt[:1].islower() and (
         text[m.end():m.end() + 1] == " ")

@@ -351,7 +351,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("season", rf"{PREP}{POSMOD}(?:(?P<rel>{_function_words(('the',) + NAME_RELATIVE)})\s+)?"
                rf"(?:(?P<early>(?i:early|late|mid))[-\s])?(?P<season>{SEASON})(?:time)?\b"
                rf"(?:,?\s+(?P<of>(?i:of)\s+)?(?:(?P<y>{YEAR4})|(?P<yrel>(?i:this|last|next))\s+(?i:year)\b))?"),
-    # "the first half of April": a day interval (1-15, 16-end), as day-level gold marks it
+    # "the second half of May": a day interval (1-15, 16-end), as day-level gold marks it
     ("part", rf"{PREP}(?P<the>(?i:the)\s+)?(?P<ord>(?i:first|second|latter|last))\s+(?P<hq>(?i:half))\s+(?i:of)\s+"
              rf"(?P<mon>{MONTH_FULL})(?:,?\s+(?P<y>{YEAR4}))?"),
     ("part", rf"{PREP}(?P<the>(?i:the)\s+)?(?:(?i:fiscal)[-\s]+)?(?P<ord>(?i:{_alternation(list(ORDINALS))}))[-\s]+(?P<hq>(?i:half|quarter))\b"

@@ -29,7 +29,7 @@ the nearest full date the text states stands in for it (then the year of an unye
 the nearer one, the tense being no guide to a "now" the text does not give). A page dated to
 the year only gives an unyeared month-day or month that year, and "today" the page date as far
 as it goes. On devreal (30 real pages) these, the weekend by tense, implicative infinitives
-("managed to climb ... on Monday" is past), a famous day before its noun ("11 Sept victims"),
+("managed to climb ... on Monday" is past), a famous day before its noun ("the 11 Sept attacks"),
 "a day earlier" from the last day named and half months took timex_value_acc 0.661 -> 0.729,
 tbaq value F1 unchanged at 0.797.
 
@@ -96,7 +96,7 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
 
 def _famous_day(value: str | None, text: str, end: int) -> str | None:
     """``value`` of an unyeared month-day, or the famous happening's day when its noun follows
-    ("the 11 Sept victims" is 2001-09-11 whenever the article was written)."""
+    ("the 11 Sept attacks" is 2001-09-11 whenever the article was written)."""
     if not value or len(value) != 10 or value[4] != "-":
         return value
     month, day = int(value[5:7]), int(value[8:10])
@@ -234,7 +234,7 @@ def resolve(c: Candidate, anchor: Anchor, tense: TenseFn, story: Story | None = 
     if c.kind == "narrative":
         last = story.last if story else None
         if story is not None and last is not None and not last.knows_day and story.last_day is not None:
-            last = story.last_day if _day_step(c.groups) else last    # "A day earlier" after "in August"
+            last = story.last_day if _day_step(c.groups) else last    # "A day later" after "in May"
         return _narrative(c.groups, last)
     if c.kind == "fin":
         return _fin(c.groups, anchor, tense, story or Story())

@@ -46,8 +46,8 @@ MONTH_DAYS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"(?:\b(?P<wd>{_WD})\.?,?\s+)?\b(?P<d>\d{{1,2}}){_ORD}\s+(?P<mname>{_MON})\b\.?(?!,?\s*{_Y})", re.I)),
     ("cjk", re.compile(r"(?<![年\d])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
 ]
-# a dateline at the start of a line, after an optional aggregator prefix: "New Delhi, April 26:",
-# "SEOUL, Aug 18 (AFP):", "YEREVAN, APRIL 26, ARMENPRESS."
+# a dateline at the start of a line, after an optional aggregator prefix: "Lima, March 9:",
+# "OSLO, Feb 3 (AFP):", "QUITO, MAY 12, NEWSWIRE."
 DATELINE = re.compile(rf"^(?:\((?:[^()]|\([^()]*\)){{2,80}}\)\s*)?(?P<place>[A-Z][\w.'’ -]{{1,40}}?(?:,\s*[A-Z][\w.'’ -]{{1,25}})?),\s+"
                       rf"(?P<mname>{_MON})\.?\s+(?P<d>\d{{1,2}})\b(?!,?\s*{_Y})\s*(?:[:.,(/—–-]|$)", re.I)
 

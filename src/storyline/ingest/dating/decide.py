@@ -15,7 +15,7 @@ Three steps, each only when the one before finds nothing it can stand behind:
    against it). Two readings of ``09-11-2019`` are two options; the weekdays
    decide between them.
 2. **A month and day without a year** (a dateline, an app line ``04月03日``, a
-   caption "on Nov. 15, Friday"): each year from 1990 to today is scored on the
+   caption "on Mar. 8, Friday"): each year from 1990 to today is scored on the
    weekday (a hard filter), the knowledge evidence, weekday+month-day pairs
    printed elsewhere, and the years of the corpus's other articles; a year is
    given only when it wins clearly, otherwise ``XXXX-MM-DD``.
@@ -258,7 +258,7 @@ _AGE_NOTICE = re.compile(r"\bthis (?:article|story|page) is (?:more|older) than 
 
 
 def _age_notice(page: str, today: dt.date) -> list[Evidence]:
-    """"This article is more than 5 years old": printed at the crawl, which is no later than today."""
+    """"This article is more than N years old": printed at the crawl, which is no later than today."""
     m = _AGE_NOTICE.search(page)
     n = _number(m[1]) if m else None
     if not n:
