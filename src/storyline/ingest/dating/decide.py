@@ -280,16 +280,21 @@ def _lead_pairs(cands: list[Candidate], prose: str, page: str, today: dt.date) -
         if c.kind != "monthday" or c.weekday is None or "reference" in c.features or c.text not in lead:
             continue
         _, m, d = c.options[0]
-        spans = []
-        for y in range(FIRST_DAY.year, today.year + 1):
-            try:
-                day = dt.date(y, m, d)
-            except ValueError:
-                continue
-            if day.weekday() == c.weekday:
-                spans.append((day - dt.timedelta(days=90), min(today, day + dt.timedelta(days=90))))
+        spans = [(day - dt.timedelta(days=90), min(today, day + dt.timedelta(days=90)))
+                 for day in _every_year(m, d, today) if day.weekday() == c.weekday]
         if spans:
             out.append(Evidence("weekday-pair", 1.0, tuple(spans), c.text))
+    return out
+
+
+def _every_year(month: int, day: int, today: dt.date) -> list[dt.date]:
+    """The month-day in every year from FIRST_DAY's to today's where it exists (Feb 29 in leap years)."""
+    out = []
+    for y in range(FIRST_DAY.year, today.year + 1):
+        try:
+            out.append(dt.date(y, month, day))
+        except ValueError:
+            continue
     return out
 
 
@@ -302,14 +307,8 @@ def _monthday_events(cands: list[Candidate], today: dt.date) -> list[Evidence]:
         if c.kind != "monthday" or "prose" not in c.features or "caption" in c.features:
             continue
         _, m, d = c.options[0]
-        spans = []
-        for y in range(FIRST_DAY.year, today.year + 1):
-            try:
-                day = dt.date(y, m, d)
-            except ValueError:
-                continue
-            spans.append((day - dt.timedelta(days=MONTHDAY_REACH), day) if "future" in c.features
-                         else (day, day + dt.timedelta(days=MONTHDAY_REACH)))
+        spans = [(day - dt.timedelta(days=MONTHDAY_REACH), day) if "future" in c.features
+                 else (day, day + dt.timedelta(days=MONTHDAY_REACH)) for day in _every_year(m, d, today)]
         out.append(Evidence("month-day", 0.5, tuple(spans), c.text))
         if len(out) >= MAX_MONTHDAY_EVENTS:
             break

@@ -4,7 +4,7 @@ Each finding is turned into *evidence*: a weight and the set of days (as
 intervals) on which the article could have been written given that finding.
 
 - ``tenure``: an official named WITH the office's title ("Foreign Minister Wang
-  Yi", "Dmitry Peskov, the presidential press secretary") and not as "former";
+  Yi", "Ivan Petrov, the presidential press secretary") and not as "former";
   the days he or she held that office (``data/tenures.json``).
 - ``gathering``: a dated international meeting recognised by its series and its
   place in one sentence ("the G20 summit in Buenos Aires", "APEC meeting in
