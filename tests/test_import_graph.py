@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"analyze", "store"},
     {"api"},
     {"export", "export_flat", "summary"},
-    {"pipeline", "runners"},
+    {"runners"},
     {"library", "web"},
     {"cli"},
     {"__init__"},

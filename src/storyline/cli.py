@@ -211,7 +211,7 @@ def _cmd_ingest(a: argparse.Namespace) -> int:
 
         report = ingest_ray(a.paths, a.db, address=a.ray_address)
     else:
-        from .pipeline import ingest
+        from .runners.local import ingest
 
         report = ingest(a.paths, a.db, progress=not a.no_progress, n_process=a.processes)
     for r in report.rejected:
@@ -236,7 +236,7 @@ def _cmd_ingest(a: argparse.Namespace) -> int:
 
 
 def _cmd_reanalyze(a: argparse.Namespace) -> int:
-    from .pipeline import reanalyze
+    from .runners.local import reanalyze
 
     n = reanalyze(a.db, progress=not a.no_progress)
     print(f"re-analysed {n} articles")

@@ -1,7 +1,7 @@
 """The per-article steps every runner maps: read -> clean and date -> parse and analyse.
 
 They are plain functions over plain rows so that Ray (or any engine) can ship
-them to workers. The local runner (``storyline.pipeline``) calls the functions these
+them to workers. The local runner (``storyline.runners.local``) calls the functions these
 wrap -- ``ingest.load_article``, ``ingest.redate`` and ``analyze.analyze_stream`` -- on
 ``Article`` objects directly, so both runners give identical records (a test compares
 the stores) without the local one paying for rows.
