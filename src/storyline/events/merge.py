@@ -35,7 +35,7 @@ _KIND_RANK = {"person": 4, "org": 3, "speaker": 3, "official": 2, "pair": 2, "pl
 class Mention:
     type: str
     mode: str | None
-    status: str
+    status: Status
     source: Party
     target: Party | None
     symmetric: bool
