@@ -29,6 +29,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from ..codes import OPEN_STATUSES, Status
 from ..errors import UsageError
 from ..time.values import interval
 from .dates import parse_bound
@@ -38,8 +39,8 @@ KINDS = ("new", "confirmed", "date_set", "date_moved", "postponed", "cancelled",
 KIND_LABELS = {"new": "new plan", "confirmed": "confirmed", "date_set": "date set", "date_moved": "date moved",
                "postponed": "postponed", "cancelled": "cancelled", "back_on": "back on", "happened": "happened",
                "overdue": "overdue"}
-OPEN = ("planned", "possible")
-STOPPED = ("postponed", "cancelled")
+OPEN = OPEN_STATUSES                                  # a plan still open
+STOPPED = frozenset({Status.POSTPONED, Status.CANCELLED})
 MAX_LIMIT = 500
 RECALLED_DAYS = 30
 
@@ -69,20 +70,20 @@ def transitions(lc: dict[str, Any], as_of: dt.date | None = None) -> list[dict[s
         steps: list[tuple[str, str | None, str | None]] = []      # (kind, from_status, from_date)
         if status is None:
             steps.append(("new" if st in OPEN else str(st), None, None))
-        elif st == "happened":
+        elif st == Status.HAPPENED:
             steps.append(("happened", status, None))
         elif st in STOPPED and st != status:
             steps.append((str(st), status, None))
         elif st in OPEN:
             if status in STOPPED:
                 steps.append(("back_on", status, None))
-            elif st == "planned" and status == "possible":
+            elif st == Status.PLANNED and status == Status.POSSIBLE:
                 steps.append(("confirmed", status, None))
             step = _date_step(plan_date, date)
             if step:
                 steps.append((step, None, plan_date))
         out += [_change(lc, h, kind, was, was_date) for kind, was, was_date in steps if kind in KINDS]
-        if st == "happened":
+        if st == Status.HAPPENED:
             return out                  # once held, later reports change nothing
         if (st in OPEN or st in STOPPED) and interval(date) and (plan_date is None or _date_step(plan_date, date)):
             plan_date = date
