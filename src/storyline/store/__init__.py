@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Iterator
 
+from ..dates import DateValue
 from ..errors import StoreError
 from ..records import Article, Rejection
 from .sql import lookup
@@ -238,8 +239,8 @@ class Store:
     def _row(rec: dict[str, Any]) -> list[Any]:
         dl = rec.get("dateline") or {}
         pub = rec.get("published") or {}
-        date = pub.get("date") or ""
-        year = int(date[:4]) if date[:4].isdigit() else None
+        value = DateValue.parse(pub.get("date"))
+        year = value.year if value else None
         return [rec["id"], rec["path"], rec.get("source"), rec.get("headline"), rec.get("lead"), dl.get("place"),
                 dl.get("text"), pub.get("date"), pub.get("how"), pub.get("confidence"), year, rec.get("url"),
                 rec["text"], json.dumps(rec, ensure_ascii=False)]
