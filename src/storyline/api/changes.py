@@ -32,7 +32,9 @@ from typing import Any
 from ..codes import OPEN_STATUSES, Status
 from ..errors import UsageError
 from ..time.values import interval
+from . import queries
 from .dates import parse_bound
+from .db import reading
 from .labels import STATUSES, TYPES, human_date, type_label
 
 KINDS = ("new", "confirmed", "date_set", "date_moved", "postponed", "cancelled", "back_on", "happened", "overdue")
@@ -160,9 +162,6 @@ def changes(db: Any, *, since: str | None = None, until: str | None = None, coun
     comma-separated kinds (``KINDS``); ``as_of``: the day 'overdue' is judged on (YYYY-MM-DD;
     default the newest article's publication date).
     """
-    from . import queries
-    from .db import reading
-
     if not 1 <= limit <= MAX_LIMIT or not 0 <= offset <= 10**7:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT} and offset 0 or more")
     lo, hi = _day(since, "since"), _day(until, "until", end=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..codes import Status
 from ..entities.docview import view_of
-from ..records import Actor, Article, Event
+from ..records import Actor, Article, Event, Location
 from .actors import Parties, Party
 from .derived import dateline_location, demands, departure_visit, earlier_occasion, invitation_visit
 from .frames import Frame, find_frames, subjects, under_agreement
@@ -321,6 +321,4 @@ def _reporting_party(frame: Frame, parties: Parties) -> Party | None:
 
 
 def _location(place: tuple[str | None, str | None]):
-    from ..records import Location
-
     return Location(place[0], place[1])

@@ -18,7 +18,8 @@ from ..dates import DateValue
 from ..errors import StoreError
 from ..records import Article, Rejection
 from .sql import lookup
-from .read import write_articles
+from .read import refresh, write_articles
+from .events import with_event_ids        # after .read: events imports read's writers (read imports events lazily)
 from .schema import MIGRATIONS, READ_MODEL_VERSION
 
 DEFAULT_DB = "storyline.duckdb"
@@ -204,7 +205,6 @@ class Store:
         handle: unlinked events, the actor index, the totals and the search index."""
         if self.read_only or not self._dirty:
             return
-        from .read import refresh
 
         refresh(self, self._touched)
         self._touched, self._dirty = set(), False
@@ -307,8 +307,6 @@ class Store:
 
     def iter_records(self, order: str = "path") -> Iterator[dict[str, Any]]:
         """Article records (OUTPUT.md) in a stable order, with their events' corpus ``event_id``."""
-        from .events import with_event_ids
-
         col = {"path": "path, id", "published": "published_date NULLS LAST, path, id"}[order]
         cur = self.con.execute(f"SELECT record FROM articles ORDER BY {col}")
         ids = self.cursor()             # its own cursor: a query on ``cur`` would end this result
