@@ -8,6 +8,10 @@ line on standard error, the traceback only with ``--debug`` (or ``STORYLINE_DEBU
 What reaches the terminal is printable: control characters (ESC starts escape sequences that
 can rewrite the screen; a file name or an article may hold them) are dropped from everything
 the CLI prints (:class:`_Printable`), except ``export`` to a pipe, whose bytes are data.
+
+Each verb imports the module behind it when it runs, the one place the project's own modules
+are imported inside functions: ``storyline --help`` takes 0.07 s, and importing every verb's
+module up front would add 2.4 s (spaCy, FastAPI, DuckDB, NumPy) to every call.
 """
 from __future__ import annotations
 

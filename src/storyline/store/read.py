@@ -519,9 +519,9 @@ def _event_totals(con: Any, as_of: Any) -> dict[str, Any]:
 PRIVATE_TABLES = ("parse_cache", "article_signatures", "article_bands")     # the writers' own: no reader needs them
 
 
-def export_partitions(db: str, out: str, rows_per_file: int = 100_000) -> list[str]:
+def export_partitions(db: str, out: str) -> list[str]:
     """Write every table a reader queries as Parquet, one folder per table under ``out`` (files of
-    up to ``rows_per_file`` rows, sorted as in the store), for ``api.db.open_partitions``: the API,
+    up to 256 MB, rows in the store's order), for ``api.db.open_partitions``: the API,
     the CLI and ``storyline serve --db OUT`` then read them in place. Returns the tables written."""
     import duckdb
 
