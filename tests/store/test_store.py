@@ -112,7 +112,9 @@ def test_reanalyze_uses_parse_cache_and_keeps_records(tmp_path: Path, monkeypatc
                 calls.append(t)
                 yield from real.pipe([t[0]], as_tuples=False) if False else []
 
-    monkeypatch.setattr(nlp_mod, "get_nlp", lambda name=None: Spy())
+    import storyline.analyze as analyze_mod
+
+    monkeypatch.setattr(analyze_mod, "get_nlp", lambda name=None: Spy())     # the name the parse step calls
     assert reanalyze(db) == 2
     assert calls == []                      # every parse came from the cache
     after = sorted(json.dumps(r, sort_keys=True) for r in Store(db, read_only=True).iter_records())
