@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sys
+import traceback
 from collections.abc import Sequence
 from typing import Any
 
@@ -567,8 +568,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as e:          # a store, model or disk failure, or a bug: one line, exit 3
         if debug:
-            import traceback
-
             traceback.print_exc()
         print(f"storyline {a.verb}: {_one_line(e)}", file=sys.stderr)
         return EXIT_FAILED
