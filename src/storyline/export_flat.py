@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .api import queries
-from .api.dates import parse_bound
+from .api.dates import parse_bound, published_day
 from .api.labels import human_date, type_label
 from .codes import Status, event_types
 from .errors import UsageError
@@ -206,8 +206,8 @@ def article_filter(*, countries: str | None = None, source: str | None = None, a
             if not set(pair) <= codes:
                 return False
         if lo or hi:
-            day = (rec.get("published") or {}).get("date") or ""
-            if len(day) != 10 or not day[:4].isdigit() or (lo and day < lo) or (hi and day > hi):
+            day = published_day((rec.get("published") or {}).get("date"))
+            if day is None or (lo and day.isoformat() < lo) or (hi and day.isoformat() > hi):
                 return False
         return True
     return test

@@ -33,7 +33,7 @@ from ..codes import OPEN_STATUSES, Status
 from ..errors import UsageError
 from ..time.values import interval
 from . import queries
-from .dates import parse_bound
+from .dates import parse_bound, published_day
 from .db import reading
 from .labels import STATUSES, TYPES, human_date, type_label
 
@@ -120,13 +120,10 @@ def _change(lc: dict[str, Any], h: dict[str, Any], kind: str, from_status: str |
 
 def _recalled(kind: str, h: dict[str, Any]) -> bool:
     iv = interval(h.get("date"))
-    pub = h.get("published")
-    if kind != "happened" or iv is None or not pub:
+    pub = published_day(h.get("published"))
+    if kind != "happened" or iv is None or pub is None:
         return False
-    try:
-        return (dt.date.fromisoformat(pub) - iv[1]).days > RECALLED_DAYS
-    except ValueError:
-        return False
+    return (pub - iv[1]).days > RECALLED_DAYS
 
 
 def _matches(lc: dict[str, Any], pair: tuple[str, ...], types: set[str], statuses: set[str], actor: str | None) -> bool:
@@ -197,7 +194,7 @@ def changes(db: Any, *, since: str | None = None, until: str | None = None, coun
         if day is None:
             newest = con.execute("SELECT max(published_date) FROM articles WHERE "
                                  "regexp_matches(published_date, '^\\d{4}-\\d{2}-\\d{2}$')").fetchone()
-            day = dt.date.fromisoformat(newest[0]) if newest and newest[0] else None
+            day = published_day(newest[0]) if newest else None
         found: list[dict[str, Any]] = []
         for (raw,) in rows:
             lc = json.loads(raw)
