@@ -28,7 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .frames import Frame
 
 
-
 class Cue(StrEnum):
     """What a verb can say that is no status: the extractor drops such a frame."""
 

@@ -205,7 +205,6 @@ class Store:
         handle: unlinked events, the actor index, the totals and the search index."""
         if self.read_only or not self._dirty:
             return
-
         refresh(self, self._touched)
         self._touched, self._dirty = set(), False
 
