@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from storyline.api.loadtest import run_load, serve_in_thread
-from storyline.pipeline import ingest
+from storyline.runners.local import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 

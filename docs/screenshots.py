@@ -32,7 +32,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = a.db
         if db is None:
-            from storyline.pipeline import ingest
+            from storyline.runners.local import ingest
 
             db = str(Path(tmp) / "samples.duckdb")
             ingest([ROOT / "samples" / "corpus"], db)

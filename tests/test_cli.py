@@ -226,7 +226,7 @@ def test_ingest_summary_counts_new_reports_across_runs(tmp_path: Path) -> None:
     assert "linked 0 new article(s): 0 event report(s)" in again.stdout, again.stdout
 # ---------------------------------------------------------------- exit codes and hostile output
 def _store_with(tmp_path: Path, text: str = STORY) -> Path:
-    from storyline.pipeline import ingest
+    from storyline.runners.local import ingest
 
     d = tmp_path / "in"
     d.mkdir(exist_ok=True)
@@ -251,12 +251,12 @@ def test_internal_error_exits_3_with_one_line(tmp_path: Path, monkeypatch: pytes
                                               capsys: pytest.CaptureFixture[str], debug: bool) -> None:
     import errno
 
-    import storyline.pipeline
+    import storyline.runners.local
 
     def disk_full(*a: object, **k: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(storyline.pipeline, "ingest", disk_full)
+    monkeypatch.setattr(storyline.runners.local, "ingest", disk_full)
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     argv = ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.duckdb")] + (["--debug"] if debug else [])
     assert main(argv) == 3
@@ -267,7 +267,7 @@ def test_internal_error_exits_3_with_one_line(tmp_path: Path, monkeypatch: pytes
     def bug(*a: object, **k: object) -> None:
         raise KeyError("oops")
 
-    monkeypatch.setattr(storyline.pipeline, "ingest", bug)
+    monkeypatch.setattr(storyline.runners.local, "ingest", bug)
     assert main(argv) == 3
     assert "internal error (KeyError" in capsys.readouterr().err
 
@@ -339,7 +339,7 @@ def test_csv_export_escapes_formulas(tmp_path: Path) -> None:
 
     from storyline.export import export
 
-    from storyline.pipeline import ingest
+    from storyline.runners.local import ingest
 
     # a feed's own source field (the cleaner drops a symbol-led title line as page chrome, so the
     # formula rides in the field the feed supplies)

@@ -63,3 +63,24 @@ def test_labels_for_readers() -> None:
     assert c.type_labels["CONSULT"] == "meeting/visit" and set(c.type_labels) == set(c.types)
     assert c.mode_labels == {"visit": "visit", "third-party": "meeting in a third country",
                              "multilateral": "summit sidelines", "phone": "phone call"}
+
+
+def test_a_stored_status_is_read_back_as_a_member() -> None:
+    """The linker reads statuses from stored JSON as strings; its mentions hold members."""
+    from storyline.link.mentions import mentions_of
+
+    record = {"id": "a1", "path": "a.txt", "published": {"date": "2019-03-04"}, "entities": [],
+              "events": [{"id": "e1", "type": "CONSULT", "mode": "visit", "status": "Postponed",
+                          "source": {"name": "Ruritania", "country": "RUS"}, "target": {"name": "Japan", "country": "JPN"},
+                          "date": "2019-04", "evidence": {"text": "The visit was put off.", "start": 0, "end": 22}},
+                         {"id": "e2", "type": "AGREE", "status": None, "source": {}, "target": {}}]}
+    first, second = mentions_of(record)
+    assert first.status is Status.POSTPONED and second.status is Status.PLANNED
+
+
+def test_status_of_answers_a_status_or_a_cue() -> None:
+    """The two readings that are no status ("must withdraw", "have not signed") are their own enum, so a
+    comparison with a status can never take one for the other."""
+    from storyline.events.status import Cue
+
+    assert {c.value for c in Cue} == {"demanded", "negated"} and not {c.value for c in Cue} & {s.value for s in Status}

@@ -39,3 +39,27 @@ def test_holds_and_weekday() -> None:
     assert not DateValue.parse("2016-03").holds(dt.date(2016, 4, 1))
     assert DateValue.parse("2016-12-15").weekday == 3 and DateValue.parse("2016-12").weekday is None
     assert DateValue.parse("2016-12-15").date == dt.date(2016, 12, 15)
+
+
+@pytest.mark.parametrize(("stamp", "day"), [
+    ("2016-12-15T10:30:00+03:00", dt.date(2016, 12, 15)),
+    ("2016-12-15Z", dt.date(2016, 12, 15)),                 # a zone letter parse() does not take
+    ("Published: 2016-3-7 09:00 GMT", dt.date(2016, 3, 7)),
+    ("  1999-01-02", dt.date(1999, 1, 2)),
+])
+def test_in_stamp_finds_the_day_of_a_metadata_stamp(stamp: str, day: dt.date) -> None:
+    v = DateValue.in_stamp(stamp)
+    assert v is not None and v.date == day
+
+
+@pytest.mark.parametrize("stamp", ["2016-12", "2016", "2016-02-30", "1850-01-01", "Tuesday", "", None, 20161215])
+def test_in_stamp_gives_a_day_or_nothing(stamp: object) -> None:
+    assert DateValue.in_stamp(stamp) is None
+
+
+def test_html_meta_and_time_tag_dates_read_through_in_stamp() -> None:
+    from storyline.ingest.html import _meta_date
+
+    assert _meta_date('<meta property="article:published_time" content="2017-05-04T08:00:00Z">') == dt.date(2017, 5, 4)
+    assert _meta_date('<p><time datetime="2017-05-04T08:00">May 4</time></p>') == dt.date(2017, 5, 4)
+    assert _meta_date('<meta name="date" content="2017-02-31">') is None

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from storyline.export import export
-from storyline.pipeline import ingest
+from storyline.runners.local import ingest
 
 from .conftest import require_shared
 

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from storyline.errors import InputRejected
 from storyline.ingest.decode import MAX_SPACE_RUN, decode_bytes, normalise_text
 from storyline.ingest.readers import _jsonl_inputs, display_path, iter_inputs
-from storyline.pipeline import ingest
+from storyline.runners.local import ingest
 from storyline.records import RawInput, Rejection
 from storyline.store import Store
 

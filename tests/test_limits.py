@@ -29,7 +29,7 @@ def test_release_memory_runs_anywhere() -> None:
 
 
 def test_articles_set_aside_go_to_disk_and_come_back_whole() -> None:
-    from storyline.pipeline import _Spill
+    from storyline.runners.local import _Spill
     from storyline.records import Article, Dateline, Published
 
     spill = _Spill()

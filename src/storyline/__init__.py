@@ -24,9 +24,9 @@ from .version import __version__
 
 # public name -> the module that defines it
 _EXPORTS = {
-    "ingest": "storyline.pipeline",
-    "reanalyze": "storyline.pipeline",
-    "IngestReport": "storyline.pipeline",
+    "ingest": "storyline.runners.local",
+    "reanalyze": "storyline.runners.local",
+    "IngestReport": "storyline.runners.local",
     "link": "storyline.runners.link_job",
     "export": "storyline.export",
     "open": "storyline.library",

@@ -14,7 +14,10 @@ the article a rejection with the stage's name (``_guarded``), never an empty res
 """
 from __future__ import annotations
 
+import gc
 import hashlib
+import multiprocessing as mp
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -23,7 +26,8 @@ from .entities import extract_entities
 from .errors import InputRejected
 from .events import extract_events
 from .limits import time_limit
-from .nlp import PIPELINE_RULES
+from .nlp import PIPELINE_RULES, get_nlp, model_version, pipe_bounded
+from .nlp.docbin import doc_bytes
 from .quotes import extract_quotes
 from .records import Article, Rejection
 from .time import find_timexes
@@ -125,9 +129,6 @@ def _parse_and_analyse(articles: list[Article], want_cache: bool,
                        batch_size: int = 16) -> list[tuple[Article | Rejection, bytes | None]]:
     """The whole per-article work after cleaning, in one process: parse, analyse, and the
     DocBin bytes for the parse cache. Runs in the worker processes of ``analyze_stream``."""
-    from .nlp import get_nlp, pipe_bounded
-    from .nlp.docbin import doc_bytes
-
     out: list[tuple[Article | Rejection, bytes | None]] = []
     for doc, art in pipe_bounded(get_nlp(), ((a.text, a) for a in articles), batch_size=batch_size):
         out.append((_guarded(art, doc), doc_bytes(doc) if want_cache else None))
@@ -135,10 +136,6 @@ def _parse_and_analyse(articles: list[Article], want_cache: bool,
 
 
 def _worker_init() -> None:
-    import gc
-
-    from .nlp import get_nlp
-
     try:
         get_nlp()                  # load the model once per worker (the main process does not hold it)
     except Exception:              # a pool whose initializer fails restarts it forever;
@@ -168,8 +165,6 @@ def analyze_stream(articles: Iterable[Article], store: Store | None = None,
     cache are not parsed again; new parses are added to the cache.
     """
     from spacy.tokens import DocBin
-
-    from .nlp import get_nlp, model_version
 
     model = model_version()
     buffer: dict[str, tuple[str, str, bytes]] = {}     # new parses not yet in the cache
@@ -215,9 +210,6 @@ def analyze_stream(articles: Iterable[Article], store: Store | None = None,
             yield from finish(_parse_and_analyse(todo, store is not None, batch_size))
         flush(force=True)
         return
-
-    import multiprocessing as mp
-    from collections import deque
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(n_process, initializer=_worker_init) as pool:

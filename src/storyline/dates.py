@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 # 2016-12-15, 2016-12, 2016, XXXX-12-15, XXXX-12; a trailing time (T10:30, " 10:30") is cut to the day
 _VALUE = re.compile(r"\s*(\d{4}|XXXX)(?:-(\d{1,2}|XX)(?:-(\d{1,2}|XX))?)?(?:[T ].*)?\s*$")
+# the day inside a machine-written stamp: "2016-12-15T10:30:00+03:00", "Published 2016-12-15 10:30"
+_STAMP_DAY = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,18 @@ class DateValue:
         if year is None and month is None:
             return None                                    # "XXXX" alone says nothing
         return cls.of(year, month, day)
+
+    @classmethod
+    def in_stamp(cls, text: object) -> DateValue | None:
+        """The first full ISO day written anywhere in a metadata stamp (an HTML date meta, a
+        ``<time datetime>``, an input's ``published`` field), years 1900-2099; None otherwise.
+
+        Looser than :meth:`parse` about what surrounds the day (time zones, words, a second
+        stamp), stricter about what it is: a stamp gives a day or nothing, never a month."""
+        if not isinstance(text, str):
+            return None
+        m = _STAMP_DAY.search(text)
+        return cls.of(int(m[1]), int(m[2]), int(m[3])) if m else None
 
     @classmethod
     def of(cls, year: int | None, month: int | None = None, day: int | None = None) -> DateValue | None:

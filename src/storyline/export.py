@@ -23,8 +23,12 @@ from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from . import export_flat as flat
 from .errors import UsageError
+from .export_flat import tsv_value
 from .store import Store
+from .store.events import EVENT_COLUMNS, EVENT_NESTED, event_export_rows
+from .version import __version__
 
 FORMATS = ("jsonl", "csv", "parquet", "polecat")
 # CSV and Parquet are flat: nested fields travel as JSON strings in these columns
@@ -90,8 +94,6 @@ def export(db: str | os.PathLike[str] | None = None, fmt: str = "jsonl", out: st
     articles, of ``export_flat.article_filter`` (countries, source, actor, date_from, date_to).
     ``fmt="polecat"`` (events only): POLECAT's columns as TSV.
     """
-    from . import export_flat as flat
-
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if what not in ("articles", "events"):
@@ -111,8 +113,6 @@ def export(db: str | os.PathLike[str] | None = None, fmt: str = "jsonl", out: st
     with Store(db, read_only=True) as store:
         records: Iterable[dict[str, Any]]
         if what == "events":
-            from .store.events import EVENT_COLUMNS, EVENT_NESTED, event_export_rows
-
             records, columns, nested = event_export_rows(store, as_of=as_of), tuple(EVENT_COLUMNS), tuple(EVENT_NESTED)
         else:
             records, columns, nested = store.iter_records(), COLUMNS, NESTED
@@ -121,8 +121,6 @@ def export(db: str | os.PathLike[str] | None = None, fmt: str = "jsonl", out: st
             records = list(records)
             urls = dict(store.con.execute("SELECT id, url FROM articles").fetchall()) if what == "events" else {}
             if fmt == "polecat":
-                from .version import __version__
-
                 arts = flat.polecat_articles(store.con, {str(flat._latest_evidence(lc)["article_id"])
                                                          for lc in records})
                 rows = [flat.polecat_row(lc, arts, f"storyline {__version__}") for lc in records]
@@ -141,8 +139,6 @@ def export(db: str | os.PathLike[str] | None = None, fmt: str = "jsonl", out: st
 
 def _write_flat(rows: list[dict[str, Any]], columns: tuple[str, ...], out: str | os.PathLike[str] | None,
                 delimiter: str = ",") -> int:
-    from .export_flat import tsv_value
-
     def write(stream: IO[str]) -> int:
         if delimiter == "\t":      # TSV: no quoting, values hold no tabs or line breaks
             stream.write("\t".join(columns) + "\n")

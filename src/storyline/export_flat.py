@@ -22,8 +22,11 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .api import queries
+from .api.dates import parse_bound, published_day
 from .api.labels import human_date, type_label
 from .codes import Status, event_types
+from .errors import UsageError
 from .time.values import interval
 
 ARTICLE_COLUMNS = ("id", "path", "source", "headline", "lead", "published_date", "published_how",
@@ -157,8 +160,6 @@ def event_filter(*, countries: str | None = None, type: str | None = None, statu
                  actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
                  overdue: bool | None = None) -> Callable[[dict[str, Any]], bool]:
     """A test on a corpus event's lifecycle, with the meaning of ``storyline events``' filters."""
-    from .api import queries
-
     pair = queries.parse_countries(countries)
     types = queries.parse_choices(type, event_types(), "event type", upper=True)
     statuses = queries.parse_choices(status, tuple(Status), "status")
@@ -190,8 +191,6 @@ def event_filter(*, countries: str | None = None, type: str | None = None, statu
 def article_filter(*, countries: str | None = None, source: str | None = None, actor: str | None = None,
                    date_from: str | None = None, date_to: str | None = None) -> Callable[[dict[str, Any]], bool]:
     """A test on an article record: outlet, a named entity, the countries its events involve, publication date."""
-    from .api import queries
-
     pair = queries.parse_countries(countries)
     lo, hi = _bounds(date_from, date_to)
 
@@ -207,17 +206,14 @@ def article_filter(*, countries: str | None = None, source: str | None = None, a
             if not set(pair) <= codes:
                 return False
         if lo or hi:
-            day = (rec.get("published") or {}).get("date") or ""
-            if len(day) != 10 or not day[:4].isdigit() or (lo and day < lo) or (hi and day > hi):
+            day = published_day((rec.get("published") or {}).get("date"))
+            if day is None or (lo and day.isoformat() < lo) or (hi and day.isoformat() > hi):
                 return False
         return True
     return test
 
 
 def _bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
-    from .api.dates import parse_bound
-    from .errors import UsageError
-
     try:
         lo, hi = parse_bound(date_from), parse_bound(date_to, end=True)
     except ValueError as e:

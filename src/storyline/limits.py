@@ -14,6 +14,8 @@
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import os
 import signal
 import threading
@@ -74,9 +76,6 @@ def release_memory() -> None:
     parse): a full collection, then glibc's ``malloc_trim``, which returns the free pages the
     allocator keeps after a peak. Without the trim, a process's resident size only ever grows
     to its largest step plus fragmentation. A no-op where glibc is not the C library."""
-    import ctypes
-    import gc
-
     gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)

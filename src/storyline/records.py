@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .codes import Status
 from .dates import DateValue
 
 
@@ -127,7 +128,7 @@ class Event:
     id: str
     type: str                      # PLOVER type, upper case
     mode: str | None
-    status: str                    # a codes.Status: happened | planned | possible | postponed | cancelled
+    status: Status                 # happened | planned | possible | postponed | cancelled (a StrEnum: serialised as its value)
     source: Actor
     target: Actor
     date: str | None

@@ -5,6 +5,7 @@ import os
 from dataclasses import asdict
 from typing import Any
 
+from .api import queries
 from .store import Store
 
 
@@ -12,8 +13,6 @@ def stats(db: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """What the store holds (``storyline stats``). ``counts.events`` counts corpus events (one per
     real-world event across articles), ``counts.reports`` the article-level event reports: the CLI
     used to print the reports under the name "events"."""
-    from .api import queries
-
     with Store(db, read_only=True) as store:
         path, rejections = store.path, [asdict(r) for r in store.rejections()]
     s = queries.stats(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyline.api import queries
-from storyline.api.dates import is_month_precise, months_between, parse_bound, timex_range
+from storyline.api.dates import months_between, parse_bound, timex_range
 from storyline.api.db import ReadOnlyStore
 from storyline.errors import UsageError
 from storyline.store import Store
@@ -35,7 +35,6 @@ def test_timex_range(value: str | None, expected: object) -> None:
 
 
 def test_date_helpers() -> None:
-    assert is_month_precise("2016-05-06") and is_month_precise("2016-05") and not is_month_precise("2016-SP")
     assert months_between("2016-11", "2017-02") == ["2016-11", "2016-12", "2017-01", "2017-02"]
     assert parse_bound("2016-02", end=True) == date(2016, 2, 29)
     with pytest.raises(ValueError):

@@ -49,7 +49,7 @@ def test_hand_built_store_answers_as_before(tmp_path: Path) -> None:
 
 
 def _ingest(where: Path, what: str, db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from storyline.pipeline import ingest
+    from storyline.runners.local import ingest
 
     monkeypatch.chdir(where)            # record paths relative to it, as in the golden answers
     ingest([what], db)

@@ -200,7 +200,7 @@ def test_memory_is_kept_in_the_store(tmp_path: Path) -> None:
 
 
 def test_ingest_learns_furniture_and_keeps_it(tmp_path: Path) -> None:
-    from storyline.pipeline import ingest
+    from storyline.runners.local import ingest
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -116,7 +116,7 @@ def test_store_of_samples_seeds_and_devreal_has_no_duplicate_actors(tmp_path: An
     from pathlib import Path
 
     from storyline.api import queries
-    from storyline.pipeline import ingest
+    from storyline.runners.local import ingest
 
     shared = require_shared()
     root = Path(__file__).resolve().parents[2]

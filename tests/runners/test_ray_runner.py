@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.pipeline import ingest
+from storyline.runners.local import ingest
 from storyline.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

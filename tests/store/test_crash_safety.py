@@ -22,7 +22,7 @@ BATCH = 8
 DRIVER = """
 import os, signal, sys
 from contextlib import contextmanager
-import storyline.pipeline as p
+import storyline.runners.local as p
 from storyline.store import Store
 
 p.BATCH = %d

@@ -8,7 +8,7 @@ import pytest
 
 from storyline.errors import StoreError
 from storyline.export import export
-from storyline.pipeline import ingest
+from storyline.runners.local import ingest
 from storyline.store import Store
 
 from ..ingest.test_readers import STORY
@@ -93,7 +93,7 @@ def test_read_only_missing_db_says_how_to_fix(tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_reanalyze_uses_parse_cache_and_keeps_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from storyline.pipeline import reanalyze
+    from storyline.runners.local import reanalyze
 
     d, db = _corpus(tmp_path), tmp_path / "s.duckdb"
     ingest([d], db, n_process=1)
@@ -112,7 +112,9 @@ def test_reanalyze_uses_parse_cache_and_keeps_records(tmp_path: Path, monkeypatc
                 calls.append(t)
                 yield from real.pipe([t[0]], as_tuples=False) if False else []
 
-    monkeypatch.setattr(nlp_mod, "get_nlp", lambda name=None: Spy())
+    import storyline.analyze as analyze_mod
+
+    monkeypatch.setattr(analyze_mod, "get_nlp", lambda name=None: Spy())     # the name the parse step calls
     assert reanalyze(db) == 2
     assert calls == []                      # every parse came from the cache
     after = sorted(json.dumps(r, sort_keys=True) for r in Store(db, read_only=True).iter_records())

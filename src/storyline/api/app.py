@@ -31,10 +31,11 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..version import __version__
 from ..errors import StoreError, UsageError
-from . import constraints as C, queries
-from .db import ReadOnlyStore, StoreBusyError
+from ..store import default_db_path
+from ..version import __version__
+from . import changes as _changes, constraints as C, feeds, labels, queries, textquery
+from .db import ReadOnlyStore, StoreBusyError, open_read_only
 
 log = logging.getLogger(__name__)
 
@@ -278,8 +279,6 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
                               description="words to find (BM25), or a query: \"a phrase\", AND, OR, NOT, -word, "
                                           "parentheses"),
                limit: int = Query(20, ge=1, le=queries.MAX_LIMIT), offset: int = Offset) -> dict[str, Any]:
-        from . import textquery
-
         with store.cursor() as con:
             return textquery.search(con, q, limit=limit, offset=offset)
 
@@ -326,8 +325,6 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
 def add_change_routes(app: FastAPI, store: ReadOnlyStore, Countries: Any, Type: Any, Status: Any, Limit: Any,
                       Offset: Any) -> None:
     """``/api/changes``, ``/feeds/changes.atom`` and ``/api/codebook`` (``api.changes``, ``api.feeds``, ``api.labels``)."""
-    from . import changes as _changes, feeds, labels
-
     Kind = Query(None, max_length=200, pattern=C.choices(_changes.KINDS),
                  description="comma-separated: " + ", ".join(_changes.KINDS))
     Since = Query(None, max_length=10, pattern=C.DATE, description="YYYY, YYYY-MM or YYYY-MM-DD: changes on or "
@@ -378,8 +375,6 @@ def serve(db: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", por
     if not 1 <= port <= 65535:
         raise UsageError(f"port {port} is out of range: give a port from 1 to 65535")
     allowed = [*LOOPBACK_NAMES, *allowed_hosts] if allowed_hosts is not None else default_allowed_hosts(host)
-    from ..store import default_db_path
-    from .db import open_read_only
 
     path = default_db_path(db)
     open_read_only(path).close()          # fail now, with the fix, if there is no database

@@ -29,17 +29,20 @@ import datetime as dt
 import json
 from typing import Any
 
+from ..codes import OPEN_STATUSES, Status
 from ..errors import UsageError
 from ..time.values import interval
-from .dates import parse_bound
+from . import queries
+from .dates import parse_bound, published_day
+from .db import reading
 from .labels import STATUSES, TYPES, human_date, type_label
 
 KINDS = ("new", "confirmed", "date_set", "date_moved", "postponed", "cancelled", "back_on", "happened", "overdue")
 KIND_LABELS = {"new": "new plan", "confirmed": "confirmed", "date_set": "date set", "date_moved": "date moved",
                "postponed": "postponed", "cancelled": "cancelled", "back_on": "back on", "happened": "happened",
                "overdue": "overdue"}
-OPEN = ("planned", "possible")
-STOPPED = ("postponed", "cancelled")
+OPEN = OPEN_STATUSES                                  # a plan still open
+STOPPED = frozenset({Status.POSTPONED, Status.CANCELLED})
 MAX_LIMIT = 500
 RECALLED_DAYS = 30
 
@@ -69,20 +72,20 @@ def transitions(lc: dict[str, Any], as_of: dt.date | None = None) -> list[dict[s
         steps: list[tuple[str, str | None, str | None]] = []      # (kind, from_status, from_date)
         if status is None:
             steps.append(("new" if st in OPEN else str(st), None, None))
-        elif st == "happened":
+        elif st == Status.HAPPENED:
             steps.append(("happened", status, None))
         elif st in STOPPED and st != status:
             steps.append((str(st), status, None))
         elif st in OPEN:
             if status in STOPPED:
                 steps.append(("back_on", status, None))
-            elif st == "planned" and status == "possible":
+            elif st == Status.PLANNED and status == Status.POSSIBLE:
                 steps.append(("confirmed", status, None))
             step = _date_step(plan_date, date)
             if step:
                 steps.append((step, None, plan_date))
         out += [_change(lc, h, kind, was, was_date) for kind, was, was_date in steps if kind in KINDS]
-        if st == "happened":
+        if st == Status.HAPPENED:
             return out                  # once held, later reports change nothing
         if (st in OPEN or st in STOPPED) and interval(date) and (plan_date is None or _date_step(plan_date, date)):
             plan_date = date
@@ -117,13 +120,10 @@ def _change(lc: dict[str, Any], h: dict[str, Any], kind: str, from_status: str |
 
 def _recalled(kind: str, h: dict[str, Any]) -> bool:
     iv = interval(h.get("date"))
-    pub = h.get("published")
-    if kind != "happened" or iv is None or not pub:
+    pub = published_day(h.get("published"))
+    if kind != "happened" or iv is None or pub is None:
         return False
-    try:
-        return (dt.date.fromisoformat(pub) - iv[1]).days > RECALLED_DAYS
-    except ValueError:
-        return False
+    return (pub - iv[1]).days > RECALLED_DAYS
 
 
 def _matches(lc: dict[str, Any], pair: tuple[str, ...], types: set[str], statuses: set[str], actor: str | None) -> bool:
@@ -159,9 +159,6 @@ def changes(db: Any, *, since: str | None = None, until: str | None = None, coun
     comma-separated kinds (``KINDS``); ``as_of``: the day 'overdue' is judged on (YYYY-MM-DD;
     default the newest article's publication date).
     """
-    from . import queries
-    from .db import reading
-
     if not 1 <= limit <= MAX_LIMIT or not 0 <= offset <= 10**7:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT} and offset 0 or more")
     lo, hi = _day(since, "since"), _day(until, "until", end=True)
@@ -197,7 +194,7 @@ def changes(db: Any, *, since: str | None = None, until: str | None = None, coun
         if day is None:
             newest = con.execute("SELECT max(published_date) FROM articles WHERE "
                                  "regexp_matches(published_date, '^\\d{4}-\\d{2}-\\d{2}$')").fetchone()
-            day = dt.date.fromisoformat(newest[0]) if newest and newest[0] else None
+            day = published_day(newest[0]) if newest else None
         found: list[dict[str, Any]] = []
         for (raw,) in rows:
             lc = json.loads(raw)

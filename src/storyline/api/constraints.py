@@ -12,6 +12,7 @@ Dates are the hard one: ``YYYY``, ``YYYY-MM`` or a real day, for years 1000–99
 """
 from __future__ import annotations
 
+from .dates import parse_bound
 from .labels import STATUSES, TYPES
 
 _YEAR = r"(?:[1-8]\d{3}|9[0-8]\d{2}|99[0-8]\d|999[0-8])"
@@ -42,8 +43,6 @@ def inverted(date_from: str | None, date_to: str | None) -> bool:
     (nothing happened between them) rather than a 400 the document does not announce; the
     library and the CLI still say that the bounds are the wrong way round.
     """
-    from .dates import parse_bound
-
     try:
         lo, hi = parse_bound(date_from), parse_bound(date_to, end=True)
     except ValueError:

@@ -29,22 +29,6 @@ def timex_range(value: str | None) -> Range | None:
     return interval(value)
 
 
-def precision_days(value: str | None) -> int | None:
-    """How many days the value spans: 1 for a day, ~30 for a month; None if undated."""
-    r = timex_range(value)
-    return None if r is None else (r[1] - r[0]).days + 1
-
-
-def is_month_precise(value: str | None) -> bool:
-    """True when the value falls within one calendar month (a day, a week inside a month, a month)."""
-    r = timex_range(value)
-    return r is not None and (r[0].year, r[0].month) == (r[1].year, r[1].month)
-
-
-def month_key(d: date) -> str:
-    return f"{d.year:04d}-{d.month:02d}"
-
-
 def months_between(first: str, last: str) -> list[str]:
     """Every month key from ``first`` to ``last`` inclusive (``YYYY-MM``)."""
     y, m = int(first[:4]), int(first[5:7])

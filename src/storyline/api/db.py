@@ -10,6 +10,7 @@ a writer holds the lock, opening retries briefly and then raises
 """
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -70,8 +71,6 @@ def open_partitions(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
     ``store.read.export_partitions`` writes them, from one machine or several), each a view in an
     in-memory database; ``macros.json`` holds the search index's tokenizer. Nothing is loaded:
     DuckDB reads the files a query needs (row groups skipped by their min/max, as in a store)."""
-    import json
-
     import duckdb
 
     root = Path(path)

@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
+from .app import create_app
+
 DEFAULT_PATHS = ("/api/events?limit=20", "/api/stats", "/api/actors?limit=20", "/api/search?q=visit",
                  "/api/quotes?limit=10", "/api/counts", "/api/articles?limit=10", "/")
 
@@ -27,8 +29,6 @@ DEFAULT_PATHS = ("/api/events?limit=20", "/api/stats", "/api/actors?limit=20", "
 def serve_in_thread(db: str | os.PathLike[str]) -> Iterator[str]:
     """uvicorn on 127.0.0.1 with a free port, in a daemon thread; yields the base URL."""
     import uvicorn
-
-    from .app import create_app
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))

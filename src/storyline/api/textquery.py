@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from ..errors import UsageError
+from . import queries
+from .db import reading
 from .search import window
 
 MAX_QUERY = 200
@@ -200,9 +202,6 @@ def snippet(text: str, terms: list[Term], width: int = 240) -> dict[str, Any]:
 
 def search(db: Any, q: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
     """Articles matching ``q`` (see the module docstring), best first, with snippets."""
-    from . import queries
-    from .db import reading
-
     q = (q or "").strip()
     if not uses_syntax(q) or not any(t[0] == "term" for t in _tokens(q)):
         return queries.search(db, q, limit=limit, offset=offset)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..codes import Status
 from ..entities.docview import view_of
-from ..records import Actor, Article, Event
+from ..records import Actor, Article, Event, Location
 from .actors import Parties, Party
 from .derived import dateline_location, demands, departure_visit, earlier_occasion, invitation_visit
 from .frames import Frame, find_frames, subjects, under_agreement
@@ -18,7 +18,7 @@ from .index import DocIndex
 from .lexicon import lemma
 from .merge import Mention, merge, summarise
 from .patterns import ASSEMBLY_SEATS, REPORTING_VERBS
-from .status import published_value, status_of
+from .status import Cue, published_value, status_of
 from .when import date_of, lead_day, narrative_dates, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -224,6 +224,8 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
     span = frame_span(frame, triggers)
     date = date_of(frame, index, span, triggers)
     status = status_of(frame, date, published, index.sents[index.sent_of[frame.trigger.i]])
+    if isinstance(status, Cue):
+        return []                       # "have still not signed", "must withdraw": nothing happened or is planned
     date = unsettled_date(frame, index, span, date, status)
     if date is None and status == Status.HAPPENED:
         date = report_day(frame, index, published)
@@ -233,8 +235,6 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
             date = previous_day(frame, index)
     if status == Status.HAPPENED and (date is None or date == published) and _later_today(frame, index, date):
         status = Status.PLANNED              # "are meeting later Friday", "will talk later today": still ahead
-    if status in ("negated", "demanded"):
-        return []                       # "have still not signed", "must withdraw": nothing happened or is planned
     arg_toks = {p.tok for p in srcs + tgts}
     location = location_of(frame, parties, span, arg_toks)
     evidence = evidence_of(frame, index)
@@ -321,6 +321,4 @@ def _reporting_party(frame: Frame, parties: Parties) -> Party | None:
 
 
 def _location(place: tuple[str | None, str | None]):
-    from ..records import Location
-
     return Location(place[0], place[1])

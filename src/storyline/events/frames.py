@@ -16,7 +16,7 @@ verb ("came to France *on a visit*") or of the clause they are an adjunct of
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -314,8 +314,6 @@ def _complement_subject(verb: "Token") -> "Token | None":
 
 
 def _with_mode(sense: Sense, mode: str) -> Sense:
-    from dataclasses import replace
-
     return replace(sense, mode=mode)
 
 

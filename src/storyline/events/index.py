@@ -139,9 +139,6 @@ class DocIndex:
                         length[i] = size
                         self.word_country[i] = code
 
-    def mention_span(self, i: int) -> tuple[int, int]:
-        return self._spans[i]
-
     def entity(self, i: int) -> Entity | None:
         """The entity a token names, if it can act; words of the dateline ("OSAKA —") never do."""
         e = self.referent[i]

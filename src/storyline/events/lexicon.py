@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import patterns
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
@@ -157,8 +159,6 @@ def office_country(name: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
     """Every lemma the event stage looks for: triggers, light verbs and the cue words of ``patterns``."""
-    from . import patterns
-
     words: set[str] = set(lexicon().verbs) | set(lexicon().nouns) | set(lexicon().light_any)
     for senses in lexicon().nouns.values():
         for sense in senses:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..codes import PLAN_STATUSES, Status
+from ..entities.geo import gazetteer
 from ..records import Actor, Evidence, Location
 from .actors import Party
 from .patterns import STATUS_RANK
@@ -20,10 +21,6 @@ from .when import overlaps, width
 
 def is_city_name(name: str) -> bool:
     """Whether a place name is a city's ("Sochi") rather than a country's or a building's."""
-    try:
-        from ..entities.geo import gazetteer
-    except ImportError:          # pragma: no cover - the entities stage ships the gazetteer
-        return False
     gaz = gazetteer()
     return gaz.country(name) is None and gaz.city(name) is not None
 
@@ -35,7 +32,7 @@ _KIND_RANK = {"person": 4, "org": 3, "speaker": 3, "official": 2, "pair": 2, "pl
 class Mention:
     type: str
     mode: str | None
-    status: str
+    status: Status
     source: Party
     target: Party | None
     symmetric: bool

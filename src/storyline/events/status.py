@@ -11,8 +11,10 @@ leave open and corrects a tense that the date contradicts.
 """
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ..codes import Status
 from ..dates import DateValue
 from .lexicon import lemma
 from .patterns import (ATTITUDE_VERBS, CANCEL_CUES, MEMORY_CUES, CANCEL_PHRASES, COND_MODALS, DEMAND_MODALS, FUTURE_AUX, HAPPENED_CUES, HEDGE_MODALS,
@@ -24,6 +26,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
     from .frames import Frame
+
+
+class Cue(StrEnum):
+    """What a verb can say that is no status: the extractor drops such a frame."""
+
+    DEMANDED = "demanded"       # "X must withdraw": the content of a demand, not an event
+    NEGATED = "negated"         # "have not signed": only that it has not happened
+
 
 _ADJUNCT_CLAUSES = frozenset({"advcl", "conj", "relcl", "parataxis"})
 _MOD_DEPS = frozenset({"amod", "advmod", "compound", "nmod", "npadvmod"})
@@ -51,26 +61,26 @@ def _forms(tok: "Token") -> set[str]:
     return {lemma(tok), low, low[:-1] if low.endswith("s") else low}
 
 
-def _governor_cue(tok: "Token") -> str | None:
+def _governor_cue(tok: "Token") -> Status | None:
     """The status a governing word imposes on what it governs."""
     forms = _forms(tok)
     base = lemma(tok)
     phrase = (base, _prt(tok) or "")
     if phrase in CANCEL_PHRASES or (forms & CANCEL_CUES and base != "rule"):
-        return None if _negated(tok) else "cancelled"
+        return None if _negated(tok) else Status.CANCELLED
     if phrase in POSTPONE_PHRASES or (forms & POSTPONE_CUES and base not in ("put", "push")):
-        return "postponed"
+        return Status.POSTPONED
     if tok.pos_ in ("VERB",) and base in MEMORY_CUES:
-        return "happened"
+        return Status.HAPPENED
     if tok.pos_ in ("NOUN", "PROPN") and forms & PHASE_HAPPENED:
-        return "happened"
+        return Status.HAPPENED
     if forms & PHASE_PLANNED:
-        return "planned"
+        return Status.PLANNED
     if forms & (TOPIC_VERBS | POSSIBLE_CUES):
-        return "possible"
+        return Status.POSSIBLE
     if forms & PLANNED_CUES:
         # "has no plans to", "does not intend to": it is off
-        return "cancelled" if _negated(tok) or _det_no(tok) else "planned"
+        return Status.CANCELLED if _negated(tok) or _det_no(tok) else Status.PLANNED
     return None
 
 
@@ -78,55 +88,55 @@ def _det_no(tok: "Token") -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
-def _modifier_cue(tok: "Token") -> str | None:
+def _modifier_cue(tok: "Token") -> Status | None:
     for c in tok.children:
         if c.dep_ in _MOD_DEPS and c.i < tok.i or c.dep_ == "amod":
             w = c.lower_
             if c.tag_ == "VBN" or w.endswith("ed"):
                 base = lemma(c)
                 if base in POSTPONE_CUES - {"put", "push"}:
-                    return "postponed"          # "the postponed visit", "his long-delayed trip"
+                    return Status.POSTPONED          # "the postponed visit", "his long-delayed trip"
                 if base in CANCEL_CUES - {"rule", "deny", "refuse", "decline", "reject", "block", "veto", "drop"}:
-                    return "cancelled"
+                    return Status.CANCELLED
             if w in POSSIBLE_CUES:
-                return "possible"
+                return Status.POSSIBLE
             if w in HAPPENED_CUES:
-                return "happened"
+                return Status.HAPPENED
             if w in PLANNED_CUES:
-                return "planned"
+                return Status.PLANNED
     return None
 
 
-def _verb_cue(tok: "Token", reported: bool, use_tense: bool) -> str | None:
+def _verb_cue(tok: "Token", reported: bool, use_tense: bool) -> Status | Cue | None:
     aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a in DEMAND_MODALS for a in aux):
-        return "demanded"           # "X must withdraw": the content of a demand, not an event
+        return Cue.DEMANDED
     if _negated(tok):
         # "will not visit" calls it off; "have not signed" only says it has not happened
-        return "cancelled" if any(a in FUTURE_AUX | COND_MODALS for a in aux) or tok.dep_ == "xcomp" else "negated"
+        return Status.CANCELLED if any(a in FUTURE_AUX | COND_MODALS for a in aux) or tok.dep_ == "xcomp" else Cue.NEGATED
     if any(a in HEDGE_MODALS for a in aux):
-        return "possible"
+        return Status.POSSIBLE
     if any(a in FUTURE_AUX for a in aux):
-        return "planned"
+        return Status.PLANNED
     if any(a in COND_MODALS for a in aux):
-        return "planned" if reported else "possible"
+        return Status.PLANNED if reported else Status.POSSIBLE
     # "is to visit", "is set/due/going to visit"
     if tok.dep_ == "xcomp" and lemma(tok.head) in ("be", "set", "due", "go", "schedule", "expect"):
-        return "planned"
+        return Status.PLANNED
     if not use_tense:
         return None
     tag = tok.tag_
     if lemma(tok) == "be" and tag in ("VBZ", "VBP"):
-        return "happened"           # "this is his first visit": under way
+        return Status.HAPPENED           # "this is his first visit": under way
     if tag == "VBD":
-        return "happened"
+        return Status.HAPPENED
     if tag == "VBN" and any(a in ("have", "has", "had", "was", "were", "been", "'ve", "’ve") for a in aux):
-        return "happened"
+        return Status.HAPPENED
     if tag == "VBG" and any(a in ("is", "are", "was", "were", "been", "'s", "’s", "'re", "’re") for a in aux):
-        return "happened"
+        return Status.HAPPENED
     if tag == "VBN" and not aux and tok.dep_ in ("ROOT", "ccomp", "conj") and any(
             c.dep_ == "nsubj" for c in tok.children):
-        return "happened"           # a past tense the tagger read as a participle
+        return Status.HAPPENED           # a past tense the tagger read as a participle
     return None                     # the simple present states no time of its own
 
 
@@ -139,10 +149,10 @@ def _undecided(sent) -> bool:
     return False
 
 
-HEDGES = frozenset({"hope", "may", "might", "could", "possible", "suppose", "option", "possibility", "wish"})
+HEDGES = frozenset({"hope", "may", "might", "could", Status.POSSIBLE, "suppose", "option", "possibility", "wish"})
 
 
-def _called_off(trig: "Token") -> str | None:
+def _called_off(trig: "Token") -> Status | None:
     t = trig
     for _ in range(6):
         h = t.head
@@ -151,7 +161,7 @@ def _called_off(trig: "Token") -> str | None:
         if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "xcomp", "conj", "poss"):
             return None
         cue = _governor_cue(h)
-        if cue in ("cancelled", "postponed"):
+        if cue in (Status.CANCELLED, Status.POSTPONED):
             return cue
         t = h
     return None
@@ -170,11 +180,11 @@ def _in_report(tok: "Token") -> bool:
     return False
 
 
-def status_of(frame: "Frame", date: str | None, published: str | None, sent: "Span") -> str:
+def status_of(frame: "Frame", date: str | None, published: str | None, sent: "Span") -> Status | Cue:
     trig = frame.trigger
     reported = _in_report(trig)
     # calling off or putting back outranks any word on the event itself ("a planned summit was called off")
-    found: str | None = _called_off(trig) or _modifier_cue(trig)
+    found: Status | Cue | None = _called_off(trig) or _modifier_cue(trig)
     # tense counts at the trigger verb, at the clause verb of a nominal that hangs on it
     # ("was held", "said at a meeting"), and up control chains ("agreed to meet");
     # never for a noun that is only an argument ("preparations for the visit")
@@ -221,15 +231,15 @@ def status_of(frame: "Frame", date: str | None, published: str | None, sent: "Sp
         if _forms(u) & HEDGES:
             hedged = True
             break
-    if found == "planned" and hedged:
-        found = "possible"
-    if found in (None, "planned", "possible"):
+    if found == Status.PLANNED and hedged:
+        found = Status.POSSIBLE
+    if found in (None, Status.PLANNED, Status.POSSIBLE):
         found = _undone_after(t, sent) or found
     titled = trig.pos_ in ("NOUN", "PROPN") or (trig.tag_ == "VBG" and trig.dep_ == "ROOT")  # "Meeting with X"
     if found is None and (_headlinese(t, sent) or titled and _heading(sent)):
-        found = "happened"
+        found = Status.HAPPENED
     status = _by_date(found, date, published)
-    return "possible" if status == "planned" and _undecided(sent) else status
+    return Status.POSSIBLE if status == Status.PLANNED and _undecided(sent) else status
 
 
 def _headlinese(verb: "Token", sent: "Span") -> bool:
@@ -250,7 +260,7 @@ def _heading(sent: "Span") -> bool:
         t.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for t in words)
 
 
-def _undone_after(clause: "Token", sent: "Span") -> str | None:
+def _undone_after(clause: "Token", sent: "Span") -> Status | None:
     """"X and Y were due to meet ..., but X cancelled": a plan undone by a later clause of the same
     sentence whose verb calls off or puts back with no object of its own."""
     chain = [clause]
@@ -266,24 +276,24 @@ def _undone_after(clause: "Token", sent: "Span") -> str | None:
                     d.dep_ == "nsubj" for d in c.children):
                 continue                # "but X cancelled", not "but was shelved" (a told state, not an act)
             cue = _governor_cue(c)
-            if cue in ("cancelled", "postponed"):
+            if cue in (Status.CANCELLED, Status.POSTPONED):
                 return cue
     return None
 
 
-def _by_date(found: str | None, date: str | None, published: str | None) -> str:
+def _by_date(found: Status | Cue | None, date: str | None, published: str | None) -> Status | Cue:
     span = interval(date)
     pub = interval(published)
     if span is None or pub is None:
-        return found or "planned"
+        return found or Status.PLANNED
     before = span[1] < pub[0]
     after = span[0] > pub[1]
     if found is None:
-        return "happened" if before or not after else "planned"
-    if found == "planned" and before:
-        return "happened"
-    if found == "happened" and after:
-        return "planned"
+        return Status.HAPPENED if before or not after else Status.PLANNED
+    if found == Status.PLANNED and before:
+        return Status.HAPPENED
+    if found == Status.HAPPENED and after:
+        return Status.PLANNED
     return found
 
 

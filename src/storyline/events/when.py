@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..codes import Status
 from ..records import Evidence, Location
 from ..time.values import interval, stretch
 from .index import DocIndex
@@ -247,7 +248,7 @@ def narrative_dates(events: list[tuple[int, dict]], index: DocIndex) -> None:
     told: list[tuple[frozenset[str], str]] = []
     for tok, fields in sorted(events, key=lambda x: x[1]["evidence"].start):
         pair = frozenset(c for c in (fields["source"].country, fields["target"].country) if c)
-        if len(pair) != 2 or fields["status"] != "happened":
+        if len(pair) != 2 or fields["status"] != Status.HAPPENED:
             continue
         date = fields["date"]
         if date is not None:
@@ -398,12 +399,12 @@ _MOVE_VERBS = frozenset({"postpone", "delay", "defer", "reschedule", "move", "pu
 _PLAN_WORDS = frozenset({"plan", "schedule", "set", "due", "slate", "expect"})
 
 
-def unsettled_date(frame: "Frame", index: DocIndex, span: set[int], date: str | None, status: str) -> str | None:
+def unsettled_date(frame: "Frame", index: DocIndex, span: set[int], date: str | None, status: Status) -> str | None:
     """A called-off or moved event is dated by the day it was (or now is) to happen, never by the
     day it was called off: "on Saturday cancelled a visit next week" is next week, "postponed
     until September 20" is September 20, and with no time in the event's clause a planned day
     told in its sentence ("said on Friday of a visit that had been planned for May 9")."""
-    if status not in ("postponed", "cancelled"):
+    if status not in (Status.POSTPONED, Status.CANCELLED):
         return date
     doc = index.doc
     # the verb that moves it may lie above the event's clause ("X's visit scheduled for Monday has
@@ -419,7 +420,7 @@ def unsettled_date(frame: "Frame", index: DocIndex, span: set[int], date: str | 
     picks = []
     for tx in index.timexes:
         before = doc[tx.first - 1].lower_ if tx.first > 0 else ""
-        moved = status == "postponed" and before in _MOVED_TO
+        moved = status == Status.POSTPONED and before in _MOVED_TO
         if not (tx.root in span or tx.anchor in span or (moved and tx.anchor in movers)):
             continue
         if tx.bounding and not moved:

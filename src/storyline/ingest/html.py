@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..dates import DateValue
 from ..errors import InputRejected
 
 _META_DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
@@ -17,7 +18,6 @@ _META_DATE_KEYS = ("article:published_time", "og:published_time", "datepublished
 _META = re.compile(r"<meta\s+[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _TIME_TAG = re.compile(r"""<time[^>]+datetime=["']([^"']+)["']""", re.I)
-_ISO = re.compile(r"((?:19|20)\d\d)-(\d{2})-(\d{2})")
 
 
 @dataclass
@@ -34,21 +34,12 @@ def _meta_date(html: str) -> dt.date | None:
         attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag)}
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         if key in _META_DATE_KEYS and attrs.get("content"):
-            d = _iso_date(attrs["content"])
-            if d:
-                return d
+            v = DateValue.in_stamp(attrs["content"])
+            if v:
+                return v.date
     m = _TIME_TAG.search(html[:200_000])
-    return _iso_date(m.group(1)) if m else None
-
-
-def _iso_date(s: str) -> dt.date | None:
-    m = _ISO.search(s)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    v = DateValue.in_stamp(m.group(1)) if m else None
+    return v.date if v else None
 
 
 def read_html(html: str, url: str | None = None) -> HtmlParts:

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from ..dates import DateValue
 from ..records import Dateline, Published
 from . import patterns as P
 from .dating.decide import date_page, report_weekday
@@ -127,13 +128,6 @@ def _date_from_url(url: str | None) -> dt.date | None:
     return None
 
 
-def _parse_iso(s: str | None) -> dt.date | None:
-    if not s:
-        return None
-    m = re.match(r"\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})", s)
-    return _valid(int(m[1]), int(m[2]), int(m[3])) if m else None
-
-
 def _known(d: dt.date, how: str, conf: float) -> Published:
     return Published(date=d.isoformat(), how=how, confidence=conf, year=d.year, month=d.month, day=d.day,
                      weekday=d.weekday())
@@ -149,7 +143,8 @@ def infer_published(*, dateline: Dateline | None, body: str, page: str | None = 
     otherwise the page itself is read, whole and as scraped (``page``; the cleaned ``body`` when no raw
     text is given), by :func:`storyline.ingest.dating.decide.date_page`. ``header_date`` (the cleaner's
     reading of a CMS stamp line) is kept as the last word when the page reading finds nothing."""
-    for d, how, conf in ((_parse_iso(meta_published), "metadata", 0.99), (html_date, "html-meta", 0.97),
+    stamped = DateValue.in_stamp(meta_published)
+    for d, how, conf in ((stamped.date if stamped else None, "metadata", 0.99), (html_date, "html-meta", 0.97),
                          (_date_from_url(url), "url", 0.95)):
         if d is not None:
             return _known(d, how, conf)

@@ -49,6 +49,7 @@ import datetime as dt
 from collections import deque
 
 from . import dates
+from ..codes import Status
 from .mentions import Mention, same_person
 from .rules import MANY_A_DAY_TYPES, MODE_NEEDS_DATE_WHEN_MISSING, PLAN_STATUSES, LinkRules
 
@@ -97,7 +98,7 @@ class Cluster:
             self.hosts.add(m.host)
         if m.guest:
             self.guests.add(m.guest)
-        if m.status == "happened":
+        if m.status == Status.HAPPENED:
             if m.interval and m.interval not in self.happened_dates:
                 self.happened_dates.append(m.interval)
             elif not m.interval and m.published:
@@ -106,7 +107,7 @@ class Cluster:
                     self.happened_pubs.insert(i, m.published)
         elif m.interval and m.interval not in self.plan_dates:
             self.plan_dates.append(m.interval)
-        if m.status in ("postponed", "cancelled"):     # called off, a plan may come back on another date
+        if m.status in (Status.POSTPONED, Status.CANCELLED):     # called off, a plan may come back on another date
             self.postponed = True
         self.articles.setdefault(m.article_id, set()).add(m.status)
         if m.words:
@@ -164,7 +165,7 @@ def _dates(m: Mention, c: Cluster, r: LinkRules, recency: bool = True) -> tuple[
     anchor_recent = r.recency_anchor if recency else 0.0
     score, anchor, overlap = 0.0, False, False
     earliest_undated = c.happened_pubs[0] if c.happened_pubs else None
-    if m.status == "happened":
+    if m.status == Status.HAPPENED:
         if mi:
             for hi in c.happened_dates:
                 if not dates.overlaps(mi, hi, r.slack_days):
@@ -198,17 +199,17 @@ def _dates(m: Mention, c: Cluster, r: LinkRules, recency: bool = True) -> tuple[
                                  or (mi is not None and mi[0] > earliest_undated + slack)):
             return None
     if c.plan_dates and not (mi and any(dates.overlaps(mi, pi, r.slack_days) for pi in c.plan_dates)):
-        rescheduled = c.postponed or m.status in ("postponed", "cancelled")
+        rescheduled = c.postponed or m.status in (Status.POSTPONED, Status.CANCELLED)
         precise = [pi for pi in c.plan_dates if dates.width(pi) <= r.precise_days]
         after = mi[0] if mi else t
-        if (not rescheduled and precise and after and (m.status != "happened" or mi)
+        if (not rescheduled and precise and after and (m.status != Status.HAPPENED or mi)
                 and after > max(pi[1] for pi in precise) + dt.timedelta(days=r.stale_plan_days)):
             return None                                       # a precise date passed unremarked: another occurrence
         if mi and not rescheduled:
             score += r.date_slip                              # the plan slipped, or sources disagree
     elif mi and c.plan_dates:
         overlap = True
-    if mi is None and m.status == "happened" and t and c.plan_dates:
+    if mi is None and m.status == Status.HAPPENED and t and c.plan_dates:
         window = (t - dt.timedelta(days=r.recent_days), t)
         if any(dates.overlaps(pi, window) for pi in c.plan_dates):
             score, anchor = score + anchor_recent, anchor or recency    # "was held" just after it was due
@@ -241,9 +242,9 @@ def compare(m: Mention, c: Cluster, r: LinkRules) -> float | None:
     # one article, held and still to come
     statuses = c.articles.get(m.article_id)
     if statuses:
-        if m.status == "happened" and statuses & PLAN_STATUSES:
+        if m.status == Status.HAPPENED and statuses & PLAN_STATUSES:
             return None
-        if m.status in PLAN_STATUSES and "happened" in statuses:
+        if m.status in PLAN_STATUSES and Status.HAPPENED in statuses:
             return None
     # places
     score, anchor = mode_score, False
@@ -289,7 +290,7 @@ def compare(m: Mention, c: Cluster, r: LinkRules) -> float | None:
             return None
         anchor = True
     # calling off (or putting off) a plan that is still ahead, by the people named in it
-    if (not anchor and matched and m.status in ("cancelled", "postponed") and m.interval is None and m.published
+    if (not anchor and matched and m.status in (Status.CANCELLED, Status.POSTPONED) and m.interval is None and m.published
             and any(pi[1] >= m.published for pi in c.plan_dates)):
         anchor = True
     # wording

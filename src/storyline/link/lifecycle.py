@@ -23,6 +23,7 @@ from typing import Any
 from collections.abc import Iterable, Mapping
 
 from . import dates
+from ..codes import Status
 from .mentions import Mention
 from .rules import CONFLICTING_STATUSES, OPEN_PLAN_STATUSES, RULES, STATUS_PRIORITY, LinkRules
 
@@ -81,17 +82,17 @@ def _entries(members: list[Mention], groups: Groups) -> list[_Entry]:
 
 
 def _current(entries: list[_Entry]) -> _Entry:
-    held = [e for e in entries if e.m.status == "happened"]
+    held = [e for e in entries if e.m.status == Status.HAPPENED]
     return held[0] if held else entries[-1]
 
 
 def _best_date(entries: list[_Entry]) -> _Entry | None:
     dated = [e for e in entries if e.m.interval]
-    held = [e for e in dated if e.m.status == "happened"]
+    held = [e for e in dated if e.m.status == Status.HAPPENED]
     if held:
         dated = held
     else:
-        stops = [i for i, e in enumerate(entries) if e.m.status in ("postponed", "cancelled")]
+        stops = [i for i, e in enumerate(entries) if e.m.status in (Status.POSTPONED, Status.CANCELLED)]
         if stops:
             later = [e for e in entries[stops[-1]:] if e.m.interval]
             dated = later or dated
@@ -107,7 +108,7 @@ def _best_date(entries: list[_Entry]) -> _Entry | None:
 
 def _best_place(entries: list[_Entry]) -> _Entry | None:
     placed = [e for e in entries if e.m.location_country or e.m.location_name]
-    held = [e for e in placed if e.m.status == "happened"]
+    held = [e for e in placed if e.m.status == Status.HAPPENED]
     best: _Entry | None = None
     for e in held or placed:
         if best is None or e.m.location_country != best.m.location_country or e.m.place_key or not best.m.place_key:
@@ -153,7 +154,7 @@ def _place(m: Mention | None) -> dict[str, Any] | None:
 
 def _conflicts(entries: list[_Entry], rules: LinkRules) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    stops = [e.m.published for e in entries if e.m.status == "postponed" and e.m.published]
+    stops = [e.m.published for e in entries if e.m.status == Status.POSTPONED and e.m.published]
 
     def postponed_between(a: Mention, b: Mention) -> bool:
         if a.published is None or b.published is None:
@@ -165,7 +166,7 @@ def _conflicts(entries: list[_Entry], rules: LinkRules) -> list[dict[str, Any]]:
     by_value: dict[tuple[str, str], list[_Entry]] = {}
     for e in entries:
         if e.m.interval and e.m.date:
-            held = "happened" if e.m.status == "happened" else "plan"
+            held = "happened" if e.m.status == Status.HAPPENED else "plan"
             by_value.setdefault((held, e.m.date), []).append(e)
     clash: set[tuple[str, str]] = set()
     values = sorted(by_value)
@@ -201,7 +202,7 @@ def _conflicts(entries: list[_Entry], rules: LinkRules) -> list[dict[str, Any]]:
                 continue
             if frozenset({x.m.status, y.m.status}) not in CONFLICTING_STATUSES:
                 continue
-            late_denial = x.m.status == "happened" and y.m.status in ("cancelled", "postponed")
+            late_denial = x.m.status == Status.HAPPENED and y.m.status in (Status.CANCELLED, Status.POSTPONED)
             if late_denial or _days_apart(x.m, y.m) <= rules.conflict_days:
                 pairs.add((x.m.status, y.m.status))
     for sa, sb in sorted(pairs):
@@ -279,7 +280,7 @@ def build_lifecycle(event_id: str, members: Iterable[Mention], groups: Groups | 
         if text and text.casefold() not in evidence:
             evidence[text.casefold()] = {"text": text, "article_id": m.article_id, "published": dates.iso(m.published)}
     pubs = [m.published for m in members if m.published]
-    held = [e for e in entries if e.m.status == "happened"]
+    held = [e for e in entries if e.m.status == Status.HAPPENED]
     plans = [e for e in entries if e.m.status in OPEN_PLAN_STATUSES and e.m.interval]
     return {
         "event_id": event_id,

@@ -26,6 +26,7 @@ from typing import Any
 from collections.abc import Iterable
 
 from . import dates
+from ..codes import Status
 from .compare import Cluster, compare, month_years
 from .mentions import Mention, event_id_of, mentions_of
 from .rules import RULES, LinkRules
@@ -69,7 +70,7 @@ class BlockLinker:
         if m.published is None:          # no time to look around: a verbatim repeat, or its people
             return sorted(set(self.keys(m)))
         keys = self.keys(m)
-        if m.interval is None and m.status == "happened":
+        if m.interval is None and m.status == Status.HAPPENED:
             recent = (m.published - dt.timedelta(days=self.rules.recent_days), m.published)
             keys += dates.index_keys(recent)
         return sorted(set(keys))

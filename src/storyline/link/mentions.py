@@ -20,7 +20,7 @@ from typing import Any
 from collections.abc import Iterable
 
 from . import dates
-from ..codes import symmetric_types
+from ..codes import Status, symmetric_types
 from .rules import APART_WORDS, NOT_JOINT_MODES, NOT_JOINT_TYPES, NOT_PERSONS, STOPWORDS
 
 _WORD = re.compile(r"\w+")
@@ -38,7 +38,7 @@ class Mention:
     published: dt.date | None
     type: str
     mode: str | None
-    status: str
+    status: Status                 # a stored string is made a member by prepare()
     source_country: str | None
     target_country: str | None
     source_name: str | None = None
@@ -70,7 +70,7 @@ class Mention:
     def prepare(self) -> None:
         self.type = (self.type or "").upper()
         self.mode = self.mode or None
-        self.status = (self.status or "planned").lower()
+        self.status = Status((self.status or Status.PLANNED).lower())
         self.block = self.joint or block_of(self.type, self.source_country, self.target_country)
         pub = self.published.isoformat() if self.published else _NO_DATE
         self.sort_key = f"{pub}|{self.article_id}|{self.idx:05d}"
@@ -279,7 +279,7 @@ def mentions_of(record: dict[str, Any]) -> list[Mention]:
         persons = _person_keys(src, sc, entities, bool(entities)) | _person_keys(tgt, tc, entities, bool(entities))
         out.append(Mention(
             article_id=article_id, local_id=str(ev.get("id") or f"#{i}"), idx=i, published=published,
-            type=str(ev["type"]), mode=ev.get("mode"), status=str(ev.get("status") or "planned"),
+            type=str(ev["type"]), mode=ev.get("mode"), status=Status(str(ev.get("status") or Status.PLANNED).lower()),
             source_country=sc, target_country=tc, source_name=src.get("name"), target_name=tgt.get("name"),
             persons=tuple(sorted(persons)), date=ev.get("date") if isinstance(ev.get("date"), str) else None,
             location_name=loc.get("name"), location_country=_country(loc),

@@ -21,15 +21,18 @@ from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
 from ..limits import release_memory
+from ..link.actors import build_actors, count_events
 from ..link.dedup import Signature, find_duplicates, sign_records
 from ..link.lifecycle import build_lifecycle
 from ..link.linker import link_mentions
 from ..link.mentions import Mention, mentions_of
 from ..link.rules import DEDUP, RULES, DedupRules, LinkRules
+from ..store import Store
+from ..store import events as db
+from ..store.events import load_corpus_events
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..records import Article
-    from ..store import Store
 
 CHUNK = 2000
 
@@ -73,8 +76,6 @@ def _link(store: "Store", new: list[Mention], sigs: list[Signature], article_ids
           rules: LinkRules, dedup: DedupRules) -> LinkReport:
     """Link the articles ``article_ids``, given what linking needs of them: their event reports
     (``mentions_of``) and text signatures (``sign_records``)."""
-    from ..store import events as db
-
     cands, cand_groups = db.load_duplicate_candidates(store, sigs)
     found = find_duplicates(sigs, cands, cand_groups, rules=dedup).groups
     grouped = db.load_duplicate_groups(store, found)
@@ -116,8 +117,6 @@ def _write_ids(rec: dict[str, Any], original: "Article | dict[str, Any]", ids: d
 def link_pending(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules = DEDUP,
                  chunk: int = CHUNK) -> LinkReport:
     """Link every stored article the linker has not seen yet, oldest first, ``chunk`` at a time."""
-    from ..store import events as db
-
     report = LinkReport()
     pending = db.pending_article_ids(store)
     for start in range(0, len(pending), chunk):
@@ -141,9 +140,6 @@ def link_pending(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules 
 def refresh_actors(store: "Store") -> int:
     """Rebuild the corpus's actors (``actors.build_actors``) from every stored article's entities and
     the linked reports, and store them; returns how many actors there are."""
-    from ..store import events as db
-    from ..link.actors import build_actors, count_events
-
     table = build_actors(db.load_entity_rows(store))
     count_events(table, db.event_sides(store))
     db.save_actors(store, table)
@@ -151,8 +147,6 @@ def refresh_actors(store: "Store") -> int:
 
 
 def _actors_built(store: "Store") -> bool:
-    from ..store import events as db
-
     if not db.has_actors(store.con):
         return not store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
     return True
@@ -161,8 +155,6 @@ def _actors_built(store: "Store") -> bool:
 def relink_all(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules = DEDUP,
                chunk: int = CHUNK) -> LinkReport:
     """Forget every link and link the whole store again (after a change of rules or extractor)."""
-    from ..store import events as db
-
     db.forget_links(store)
     return link_pending(store, rules=rules, dedup=dedup, chunk=chunk)
 
@@ -171,8 +163,6 @@ def relink_all(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules = 
 def link(db: str | os.PathLike[str] | None = None, *, relink: bool = False, rules: LinkRules = RULES,
          dedup: DedupRules = DEDUP) -> LinkReport:
     """Link the store at ``db``: the articles not linked yet, or (``relink``) all of them again."""
-    from ..store import Store
-
     with Store(db) as store:
         if relink:
             return relink_all(store, rules=rules, dedup=dedup)
@@ -184,9 +174,5 @@ def corpus_events(db: str | os.PathLike[str] | None = None, *, as_of: dt.date | 
                   limit: int | None = None) -> list[dict[str, Any]]:
     """The corpus events of the store at ``db`` with their lifecycles (read only); ``as_of`` is a
     date, "today", or None for the newest article in the store."""
-    from ..store import Store
-    from ..store import events as db_events
-
     with Store(db, read_only=True) as store:
-        return db_events.load_corpus_events(store, as_of=as_of, status=status, overdue_only=overdue_only,
-                                            limit=limit)
+        return load_corpus_events(store, as_of=as_of, status=status, overdue_only=overdue_only, limit=limit)

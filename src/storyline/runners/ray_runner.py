@@ -22,9 +22,11 @@ from typing import Any
 
 from ..errors import UsageError
 from ..ingest.readers import _files_under
-from ..records import RawInput, Rejection
+from ..nlp import get_nlp
+from ..records import IngestReport, RawInput, Rejection
 from ..store import Store
 from . import steps
+from .link_job import link_pending
 
 CONFIDENT = 0.9
 ACTOR_CPUS = 0.75
@@ -46,8 +48,6 @@ class _Analyser:
     """A Ray actor: loads the spaCy pipeline once, then analyses batches of rows."""
 
     def __init__(self, years: list[int], today: str | None):
-        from ..nlp import get_nlp
-
         get_nlp()
         self.years = set(years)
         self.today = dt.date.fromisoformat(today) if today else None
@@ -79,7 +79,6 @@ def ingest_ray(paths: list[str], db: str | os.PathLike[str] | None = None, *, nu
                today: dt.date | None = None) -> Any:
     """Run the pipeline on Ray and load the result into the store. Returns an IngestReport."""
     ray = _ray()
-    from ..records import IngestReport
 
     address = address or os.environ.get("RAY_ADDRESS")
     if not ray.is_initialized():
@@ -149,6 +148,5 @@ def _load_partitions(out: str, db: str | os.PathLike[str] | None, report: Any, n
         for i in range(0, max(len(records), 1), 256):
             store.write_batch(records[i:i + 256], rejections if i == 0 else [])
         report.ingested = len(records)
-        from .link_job import link_pending
 
         report.linked = link_pending(store)     # linking runs over the store, as after a local ingest

@@ -1,7 +1,7 @@
 """The per-article steps every runner maps: read -> clean and date -> parse and analyse.
 
 They are plain functions over plain rows so that Ray (or any engine) can ship
-them to workers. The local runner (``storyline.pipeline``) calls the functions these
+them to workers. The local runner (``storyline.runners.local``) calls the functions these
 wrap -- ``ingest.load_article``, ``ingest.redate`` and ``analyze.analyze_stream`` -- on
 ``Article`` objects directly, so both runners give identical records (a test compares
 the stores) without the local one paying for rows.
@@ -15,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ..analyze import analyze_stream
 from ..errors import InputRejected
 from ..ingest import load_article, redate
 from ..ingest.readers import SKIP_NAMES, _inputs_from_bytes
@@ -60,8 +61,6 @@ def clean_and_date(raw: RawInput, today: dt.date | None = None) -> dict[str, Any
 def parse_and_analyse(rows: Iterable[dict[str, Any]], years: set[int],
                       today: dt.date | None = None) -> list[dict[str, Any]]:
     """Date undecided articles with the corpus's years, then parse and analyse them (one process)."""
-    from ..analyze import analyze_stream
-
     articles = []
     for row in rows:
         a = row_to_article(row)

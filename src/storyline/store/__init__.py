@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Iterator
 
+from ..dates import DateValue
 from ..errors import StoreError
 from ..records import Article, Rejection
 from .sql import lookup
-from .read import write_articles
+from .read import refresh, write_articles
+from .events import with_event_ids        # after .read: events imports read's writers (read imports events lazily)
 from .schema import MIGRATIONS, READ_MODEL_VERSION
 
 DEFAULT_DB = "storyline.duckdb"
@@ -203,8 +205,6 @@ class Store:
         handle: unlinked events, the actor index, the totals and the search index."""
         if self.read_only or not self._dirty:
             return
-        from .read import refresh
-
         refresh(self, self._touched)
         self._touched, self._dirty = set(), False
 
@@ -238,8 +238,8 @@ class Store:
     def _row(rec: dict[str, Any]) -> list[Any]:
         dl = rec.get("dateline") or {}
         pub = rec.get("published") or {}
-        date = pub.get("date") or ""
-        year = int(date[:4]) if date[:4].isdigit() else None
+        value = DateValue.parse(pub.get("date"))
+        year = value.year if value else None
         return [rec["id"], rec["path"], rec.get("source"), rec.get("headline"), rec.get("lead"), dl.get("place"),
                 dl.get("text"), pub.get("date"), pub.get("how"), pub.get("confidence"), year, rec.get("url"),
                 rec["text"], json.dumps(rec, ensure_ascii=False)]
@@ -306,8 +306,6 @@ class Store:
 
     def iter_records(self, order: str = "path") -> Iterator[dict[str, Any]]:
         """Article records (OUTPUT.md) in a stable order, with their events' corpus ``event_id``."""
-        from .events import with_event_ids
-
         col = {"path": "path, id", "published": "published_date NULLS LAST, path, id"}[order]
         cur = self.con.execute(f"SELECT record FROM articles ORDER BY {col}")
         ids = self.cursor()             # its own cursor: a query on ``cur`` would end this result

@@ -22,6 +22,7 @@ import numpy as np
 
 from ..errors import StoreError, UsageError
 from ..link import dates
+from ..link.actors import EntityRow, fold_alias, published_span
 from ..link.dedup import Signature
 from ..link.lifecycle import with_overdue
 from ..link.linker import LinkResult, LinkState
@@ -385,10 +386,6 @@ ACTOR_TABLES = ("actors", "actor_aliases", "actor_resolutions")
 
 def load_entity_rows(store: "Store") -> list[Any]:
     """Every entity of every stored article, as ``storyline.link.actors.EntityRow``s."""
-    from ..link.actors import EntityRow
-
-    from ..link.actors import published_span
-
     sql = ("SELECT * FROM (SELECT id, TRY_CAST(published_date AS DATE) AS day, (e->>'name') AS name, "
            "(e->>'type') AS type, (e->>'country') AS country, (e->>'role') AS role, "
            "coalesce(json_array_length(e->'mentions'), 1) AS n, published_date "
@@ -411,8 +408,6 @@ def event_sides(store: "Store") -> list[tuple[str, str | None, str | None, str]]
 
 def save_actors(store: "Store", table: Any) -> None:
     """Replace the actor tables with ``table`` (a ``storyline.link.actors.ActorTable``), in one transaction."""
-    from ..link.actors import fold_alias
-
     actor_rows = [a.to_row() for a in table.actors.values()]
     alias_rows = [{"alias": n, "type": t, "alias_key": fold_alias(n), "actor_id": a}
                   for (n, t), a in sorted(table.aliases.items())]
@@ -449,8 +444,6 @@ def has_actors(con: Any) -> bool:
 def load_actors(con: Any, *, q: str | None = None, types: Iterable[str] = (),
                 country: str | None = None) -> list[dict[str, Any]]:
     """Actors of the store, filtered: ``q`` matches part of any alias (accents and case ignored)."""
-    from ..link.actors import fold_alias
-
     where = ["TRUE"]
     params: list[Any] = []
     if q:
@@ -478,8 +471,6 @@ def load_actors(con: Any, *, q: str | None = None, types: Iterable[str] = (),
 def actor_names_matching(con: Any, needle: str) -> set[str]:
     """Every written form of every actor one of whose forms contains ``needle`` (case and accents
     ignored): what an ``actor`` filter matches. Empty when the store has no actor tables."""
-    from ..link.actors import fold_alias
-
     if not needle or not has_actors(con):
         return set()
     like = "%" + fold_alias(needle).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

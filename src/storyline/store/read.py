@@ -25,11 +25,17 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..link.actors import build_actors
+from ..link.lifecycle import build_lifecycle
+from ..link.mentions import mentions_of
 from ..link.rules import OPEN_PLAN_STATUSES     # the linker's: an open plan can become overdue
 from ..time.values import interval
 from .sql import lookup
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import Store
 
 log = logging.getLogger(__name__)
 
@@ -244,12 +250,9 @@ def clear_event_index(con: Any) -> None:
 
 
 # ---------------------------------------------------------------------- after the writes
-def refresh(store: Any, touched: set[str] | None) -> None:
+def refresh(store: "Store", touched: set[str] | None) -> None:
     """Bring the derived parts of the read model up to date after writes: ``touched`` is the set
     of articles written since the last refresh (None: all of them, after the migration)."""
-    from . import Store
-
-    assert isinstance(store, Store)
     if touched is None:
         _backfill(store)
     _record_events(store, touched)
@@ -284,9 +287,6 @@ def _backfill(store: Any) -> None:
 def _record_events(store: Any, touched: set[str] | None) -> None:
     """Lifecycles for the article events the linker has not linked, grouped by the record's own
     ``event_id`` (older stores) or standing alone (``<article id>.<event id>``)."""
-    from ..link.lifecycle import build_lifecycle
-    from ..link.mentions import mentions_of
-
     con = store.con
     rows = con.execute(
         "SELECT coalesce(ae.record_event_id, ae.article_id || '.' || ae.local_id), ae.article_id, ae.local_id, "
@@ -351,8 +351,7 @@ def _actor_index(store: Any) -> None:
     """The actors list of the read model, from the one actor builder (``link.actors.build_actors``):
     a projection of the linker's ``actors`` table, or, in a store never linked, the same builder
     run over the stored entities (events counted by the names ``event_index`` lists)."""
-    from ..link.actors import build_actors
-    from . import events as db
+    from . import events as db      # not at the top: events imports this module's writers (a cycle)
 
     con = store.con
     if db.has_actors(con):
@@ -520,9 +519,9 @@ def _event_totals(con: Any, as_of: Any) -> dict[str, Any]:
 PRIVATE_TABLES = ("parse_cache", "article_signatures", "article_bands")     # the writers' own: no reader needs them
 
 
-def export_partitions(db: str, out: str, rows_per_file: int = 100_000) -> list[str]:
+def export_partitions(db: str, out: str) -> list[str]:
     """Write every table a reader queries as Parquet, one folder per table under ``out`` (files of
-    up to ``rows_per_file`` rows, sorted as in the store), for ``api.db.open_partitions``: the API,
+    up to 256 MB, rows in the store's order), for ``api.db.open_partitions``: the API,
     the CLI and ``storyline serve --db OUT`` then read them in place. Returns the tables written."""
     import duckdb
 

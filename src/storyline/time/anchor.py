@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from ..dates import DateValue
 from ..records import Published
 from .patterns import SEASON_OF_MONTH, SEASON_ORDER
 
@@ -117,8 +118,6 @@ def season_value(index: int) -> str:
 def _parse_partial(value: str, year: int | None, month: int | None,
                    day: int | None) -> tuple[int | None, int | None, int | None]:
     """Fill year/month/day from ``2016-02-06`` or ``XXXX-02-06``."""
-    parts = value.split("T", 1)[0].split("-")
-    nums = [int(p) if p.isdigit() else None for p in parts[:3]]
-    nums += [None] * (3 - len(nums))
-    return (year if year is not None else nums[0], month if month is not None else nums[1],
-            day if day is not None else nums[2])
+    v = DateValue.parse(value) or DateValue(None)
+    return (year if year is not None else v.year, month if month is not None else v.month,
+            day if day is not None else v.day)

@@ -17,12 +17,17 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import InputRejected, StorylineError
-from .ingest import iter_inputs, load_article, redate
-from .ingest import repeats
-from .limits import time_limit
-from .records import Article, IngestReport, RawInput, Rejection
-from .store import Store
+from ..analyze import analyze_stream
+from ..errors import InputRejected, StorylineError
+from ..ingest import iter_inputs, load_article, redate
+from ..ingest import repeats
+from ..ingest.published import report_weekday
+from ..ingest.readers import check_paths
+from ..limits import release_memory, time_limit
+from ..nlp import release_model
+from ..records import Article, IngestReport, RawInput, Rejection, article_from_dict
+from ..store import Store
+from .link_job import link_pending, relink_all
 
 BATCH = 64
 RECYCLE_BATCHES = 8     # the store's connection is reopened every 512 articles (see Store.recycle)
@@ -164,8 +169,6 @@ class _Run:
             self.undecided.close()
 
     def run(self, paths: list[str]) -> None:
-        from .analyze import analyze_stream
-
         stream = self.articles(paths)
         if self.analyze:
             for item in analyze_stream(stream, self.store, self.n_process):
@@ -209,8 +212,6 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
     each batch is written in one transaction, so a killed run loses no stored work.
     Every path is checked first: a missing one raises UsageError before the store is opened.
     """
-    from .ingest.readers import check_paths
-
     given = [os.fspath(p) for p in paths]
     check_paths(given)              # a usage error is found before anything is written
     tmpdir = tempfile.mkdtemp(prefix="storyline-")
@@ -225,10 +226,6 @@ def ingest(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] |
             finally:
                 bar.close()
             if analyze and link:
-                from .limits import release_memory
-                from .runners.link_job import link_pending
-                from .nlp import release_model
-
                 if report.ingested >= RELEASE_AFTER:
                     release_model()     # the parse is over and linking a large run needs the room
                     release_memory()
@@ -250,10 +247,6 @@ def reanalyze(db: str | os.PathLike[str] | None = None, *, progress: bool = Fals
     For when the analysis stages change: no article is parsed again unless its parse
     is missing from the cache. Returns the number of articles updated.
     """
-    from .analyze import analyze_stream
-    from .ingest.published import report_weekday
-    from .records import article_from_dict
-
     with Store(db) as store:
         articles = [article_from_dict(r, report_weekday) for r in store.iter_records()]
         bar = _Progress(progress)
@@ -272,8 +265,6 @@ def reanalyze(db: str | os.PathLike[str] | None = None, *, progress: bool = Fals
             n += len(done)
         finally:
             bar.close()
-        from .runners.link_job import relink_all
-
         relink_all(store)           # the events may have changed: link them all again
         return n
 
