@@ -77,14 +77,16 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
     reference = Anchor.from_published(anchor)
     index = _parse_index(doc, text)
     stand_ins = [] if reference.knows_day else _stated_dates(candidates)
+    ends = _span_ends(anchor) if reference.date is None else None
     story = Story()
     out: list[TimeExpr] = []
     for c in candidates:
         here = _nearest(stand_ins, c.start) if stand_ins else reference
         tense = _lazy_tense(text, c, index)
+        agreed = _agreed(c, ends, tense, story) if ends else None
         if stand_ins and c.kind in _YEAR_BY_TENSE:
             tense = _no_tense                   # the text's own date is no "now": the nearer year wins
-        value = resolve(c, here, tense, story)
+        value = agreed or resolve(c, here, tense, story)
         if c.kind in ("mdy", "dmy", "numeric") and "y" not in c.groups:
             value = _famous_day(value, text, c.end)
         kind = timex_type(c, value)
@@ -92,6 +94,34 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
             story.mention(value, reference=_names_a_quarter(c))
         out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=value, type=kind))
     return out
+
+
+def _span_ends(published: Published) -> tuple[Anchor, Anchor] | None:
+    """The first and last day the page's dating allows, as anchors (see :func:`_agreed`)."""
+    if not published.span:
+        return None
+    try:
+        a, b = (dt.date.fromisoformat(x) for x in published.span)
+    except (TypeError, ValueError):
+        return None
+    if a > b:
+        return None
+    return Anchor(a.year, a.month, a.day, a.weekday()), Anchor(b.year, b.month, b.day, b.weekday())
+
+
+def _agreed(c: Candidate, ends: tuple[Anchor, Anchor], tense: TenseFn, story: Story) -> str | None:
+    """The value ``c`` takes on every day the page may have been written, when that is one value.
+
+    A page known only to lie between 16 Sept 2020 and 20 Jan 2021 still places "in April" (said
+    in the past) in April 2020: placing an expression from a later anchor never gives an earlier
+    value, so when the first and the last day of the span agree every day between does too.
+    "On Friday" or "today" differ between the ends and are left to the partial anchor."""
+    if c.kind in ("narrative",):
+        return None                          # counted from the text's last date, not from the page
+    lo = resolve(c, ends[0], tense, story)
+    if lo is None:
+        return None
+    return lo if resolve(c, ends[1], tense, story) == lo else None
 
 
 def _famous_day(value: str | None, text: str, end: int) -> str | None:

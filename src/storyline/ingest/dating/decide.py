@@ -33,11 +33,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from .candidates import CAPTION, Candidate, find_candidates
 from .knowledge import Evidence, _number, gathering_evidence, prose_lines, tenure_evidence, year_evidence
 
 FIRST_DAY = dt.date(1990, 1, 1)
+
+
+class Dating(NamedTuple):
+    """What :func:`date_page` decided: the TIMEX value, the evidence used, the confidence, the known
+    (year, month, day, weekday) and, when the value is short of a day, the first and last day the
+    evidence allows (narrower than the value says: "2020/2021" may be 16 Sept 2020 to 20 Jan 2021)."""
+    value: str | None
+    how: list[str]
+    confidence: float
+    parts: tuple[int | None, int | None, int | None, int | None]
+    span: tuple[dt.date, dt.date] | None = None
 ACCEPT_FULL = 2.5
 TIE = 0.5                   # page-date scores closer than this are not told apart
 TENURE_PENALTY = 3.0
@@ -316,9 +328,9 @@ def _monthday_events(cands: list[Candidate], today: dt.date) -> list[Evidence]:
 
 
 def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = None,
-              corpus_years: Iterable[int] = (), today: dt.date | None = None
-              ) -> tuple[str | None, list[str], float, tuple[int | None, int | None, int | None, int | None]]:
-    """Decide the page's date. Returns (TIMEX value or None, how, confidence, (year, month, day, weekday))."""
+              corpus_years: Iterable[int] = (), today: dt.date | None = None) -> Dating:
+    """Decide the page's date: its TIMEX value (or None), how, confidence, the known parts and, for a
+    value short of a day, the span of days the evidence allows."""
     today = today or dt.date.today()
     page, body = page[:EVIDENCE_CHARS], body[:EVIDENCE_CHARS]     # a page dates itself near its top
     cands = find_candidates(page)
@@ -345,16 +357,16 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
             # two stamps or two readings of 03/04/2015 that nothing tells apart: say what they share
             other = ranked[1][0]
             if (other.year, other.month) == (d.year, d.month):
-                return f"{d.year}-{d.month:02d}", ["page-date", "tied"], 0.7, (d.year, d.month, None, None)
+                return Dating(f"{d.year}-{d.month:02d}", ["page-date", "tied"], 0.7, (d.year, d.month, None, None))
             if other.year == d.year:
-                return str(d.year), ["page-date", "tied"], 0.7, (d.year, None, None, None)
+                return Dating(str(d.year), ["page-date", "tied"], 0.7, (d.year, None, None, None))
         elif s >= ACCEPT_FULL:
             margin = s - runner
             conf = 0.99 if s >= 5.0 and margin >= 2.0 else 0.95 if s >= 4.0 and margin >= 1.5 else 0.85 if margin >= 1.0 else 0.6
             if any(e.kind == "tenure" and not e.holds(d) for e in evidence):
                 conf = min(conf, 0.6)     # the stamp and an official's office disagree: one of them is not this page's
             how = ["page-date"] + [w for w in why if w in ("label", "alone", "clock", "piped", "caption", "weekday")]
-            return d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday())
+            return Dating(d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday()))
     evidence += _event_dates(cands, today) + _monthday_events(cands, today) + _lead_pairs(cands, prose, page, today)
 
     # 2. a month and day without a year
@@ -371,7 +383,7 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         if year is not None:
             if kind == "caption-date":
                 conf = min(conf, 0.85)
-            return f"{year}-{month:02d}-{day:02d}", [kind] + used, conf, (year, month, day, dt.date(year, month, day).weekday())
+            return Dating(f"{year}-{month:02d}-{day:02d}", [kind] + used, conf, (year, month, day, dt.date(year, month, day).weekday()))
         # the evidence may still agree on a year for this month-day
         region = _region(evidence, today)
         if region and region[0].year == region[1].year:
@@ -382,16 +394,16 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
                 on = None
             if on and region[0] <= on <= region[1] and (weekday is None or on.weekday() == weekday) and \
                     (not rw or any((on + dt.timedelta(days=o)).weekday() == rw[0] for o in rw[1])):
-                return on.isoformat(), [kind, "region"] + used, 0.8, (y, month, day, on.weekday())
+                return Dating(on.isoformat(), [kind, "region"] + used, 0.8, (y, month, day, on.weekday()))
         wd = weekday if weekday is not None else rw_first[0] if rw_first else None   # anchors "on Friday"
-        return f"XXXX-{month:02d}-{day:02d}", [kind] + used, 0.0, (None, month, day, wd)
+        return Dating(f"XXXX-{month:02d}-{day:02d}", [kind] + used, 0.0, (None, month, day, wd))
 
     # 3. only what the text implies ("the latest year mentioned, give or take" is for choosing among
     # a month-day's years; as a bound it would exclude the later years that a lasting reference allows)
     evidence = [e for e in evidence if e.kind != "years"]
     region = _region(evidence, today)
     if region is None:
-        return None, ["unknown"], 0.0, (None, None, None, None)
+        return Dating(None, ["unknown"], 0.0, (None, None, None, None))
     a, b, _ = region
     kinds = list(dict.fromkeys(e.kind for e in evidence if e.holds(a)))
     if rw_first and (b - a).days <= 13:
@@ -399,7 +411,7 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         hits = [d for d in days if d.weekday() == rw_first[0]]
         if len(hits) == 1:
             d = hits[0]
-            return d.isoformat(), ["region", "weekday"] + kinds, 0.8, (d.year, d.month, d.day, d.weekday())
+            return Dating(d.isoformat(), ["region", "weekday"] + kinds, 0.8, (d.year, d.month, d.day, d.weekday()))
     value = _partial(a, b)
     if value is not None and len(value) == 7:
         # month-days without a year repeat every year: they may pick the year, not the month, on their own
@@ -407,8 +419,8 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         if bare is None or _partial(bare[0], bare[1]) != value:
             value = str(a.year)
     if value is None:
-        return None, ["region-too-wide"] + kinds, 0.0, (None, None, None, None)
+        return Dating(None, ["region-too-wide"] + kinds, 0.0, (None, None, None, None))
     year = a.year if a.year == b.year else None
     known_month = a.month if year and a.month == b.month else None
     conf = 0.7 if year else 0.5
-    return value, ["region"] + kinds, conf, (year, known_month, None, None)
+    return Dating(value, ["region"] + kinds, conf, (year, known_month, None, None), (a, b))
