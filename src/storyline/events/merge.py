@@ -153,6 +153,8 @@ def completes(a: Mention, part: Mention) -> bool:
         if p.is_person:
             if s.is_person and s.actor.entity and s.actor.entity == p.actor.entity:
                 return True
+            if not s.is_person and s.country and s.country == p.country:
+                return True             # "the king and queen of Spain" ... "Queen Letizia of Spain"
         elif s.country == p.country:
             return True
     return False

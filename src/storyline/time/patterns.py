@@ -214,11 +214,6 @@ IMPLICATIVE_VERBS = frozenset({"manage", "managed", "manages", "fail", "failed",
                                "declined", "declines", "begin", "began", "begins", "start", "started", "starts",
                                "continue", "continued", "continues", "rush", "rushed", "hurried", "dare",
                                "dared", "neglected", "happened", "bothered"})
-# A month-day that names a famous happening when that happening's noun follows it ("the 11 September
-# attacks", "families of Sept. 11 victims"): the year is the happening's, not the one near the article.
-FAMOUS_DAYS: dict[tuple[int, int], tuple[int, str]] = {
-    (9, 11): (2001, r"attacks?|victims?|hijack(?:ers|ings?)?|terror(?:ist)?\b|commission|memorial|families"),
-}
 IRREGULAR_PAST = frozenset({
     "said", "told", "met", "held", "gave", "made", "took", "came", "went", "saw", "spoke", "wrote",
     "paid", "left", "began", "sent", "won", "lost", "led", "brought", "thought", "found", "kept",

@@ -49,6 +49,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..happenings import happening_at
 from ..records import Published, TimeExpr
 from . import patterns as P
 from .anchor import Anchor, iso, season_value, valid_date
@@ -88,7 +89,7 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
             tense = _no_tense                   # the text's own date is no "now": the nearer year wins
         value = agreed or resolve(c, here, tense, story)
         if c.kind in ("mdy", "dmy", "numeric") and "y" not in c.groups:
-            value = _famous_day(value, text, c.end)
+            value = _famous_day(value, text, c.start, c.end)
         kind = timex_type(c, value)
         if kind in ("DATE", "TIME"):
             story.mention(value, reference=_names_a_quarter(c))
@@ -124,19 +125,24 @@ def _agreed(c: Candidate, ends: tuple[Anchor, Anchor], tense: TenseFn, story: St
     return lo if resolve(c, ends[1], tense, story) == lo else None
 
 
-def _famous_day(value: str | None, text: str, end: int) -> str | None:
-    """``value`` of an unyeared month-day, or the famous happening's day when its noun follows
-    ("the 11 Sept attacks" is 2001-09-11 whenever the article was written)."""
+def _famous_day(value: str | None, text: str, start: int, end: int) -> str | None:
+    """``value`` of an unyeared month-day, or the day of the happening it names (``storyline.happenings``):
+    "the 11 Sept attacks" is 2001-09-11 and "the nuclear deal Iran and six powers finalised on July 14"
+    2015-07-14 whenever the article was written. A day named for decades without its year ("9/11")
+    counts only with its noun right after it; the others with their cues near."""
     if not value or len(value) != 10 or value[4] != "-":
         return value
     month, day = int(value[5:7]), int(value[8:10])
-    famous = P.FAMOUS_DAYS.get((month, day))
-    if famous is None:
+    found = happening_at(text, start, end, month, day)
+    if found is None:
         return value
-    year, nouns = famous
-    if re.match(rf"\W{{0,3}}(?:{nouns})", text[end:end + 30], re.IGNORECASE):
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return value
+    if found.timeless and not any(c.match(text, end + len(m.group(0))) for c in found.cues
+                                  for m in [_JOIN.match(text, end)] if m):
+        return value
+    return found.day.isoformat()
+
+
+_JOIN = re.compile(r"\W{0,3}")
 
 
 _YEAR_BY_TENSE = frozenset({"mdy", "dmy", "month", "season", "holiday", "movable"})

@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from ...happenings import happening_at
 from .candidates import CAPTION, Candidate, find_candidates
 from .knowledge import Evidence, _number, gathering_evidence, prose_lines, tenure_evidence, year_evidence
 
@@ -299,6 +300,26 @@ def _lead_pairs(cands: list[Candidate], prose: str, page: str, today: dt.date) -
     return out
 
 
+HAPPENING_WEIGHT = 2.0
+HAPPENING_REACH = 365       # days after a happening in which the news names it by month and day alone
+
+
+def _happenings(cands: list[Candidate], page: str) -> dict[int, Evidence]:
+    """Month-days without a year that name a landmark happening ("on July 14 Iran and six powers
+    finalised the nuclear deal", ``storyline.happenings``): the page is within a year after it.
+    Keyed by the candidate's id, whose month-day is then no plain month-day any more."""
+    out: dict[int, Evidence] = {}
+    for c in cands:
+        if c.kind != "monthday":
+            continue
+        _, m, d = c.options[0]
+        found = happening_at(page, c.start, c.start + len(c.text), m, d)
+        if found is not None and not found.timeless:
+            out[id(c)] = Evidence("happening", HAPPENING_WEIGHT,
+                                  ((found.day, found.day + dt.timedelta(days=HAPPENING_REACH)),), found.what)
+    return out
+
+
 def _every_year(month: int, day: int, today: dt.date) -> list[dt.date]:
     """The month-day in every year from FIRST_DAY's to today's where it exists (Feb 29 in leap years)."""
     out = []
@@ -367,7 +388,9 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
                 conf = min(conf, 0.6)     # the stamp and an official's office disagree: one of them is not this page's
             how = ["page-date"] + [w for w in why if w in ("label", "alone", "clock", "piped", "caption", "weekday")]
             return Dating(d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday()))
-    evidence += _event_dates(cands, today) + _monthday_events(cands, today) + _lead_pairs(cands, prose, page, today)
+    named = _happenings(cands, page)
+    evidence += (_event_dates(cands, today) + _monthday_events([c for c in cands if id(c) not in named], today)
+                 + _lead_pairs(cands, prose, page, today) + list(named.values()))
 
     # 2. a month and day without a year
     md_cand = _pub_monthday(cands, rw)

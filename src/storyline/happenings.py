@@ -1,0 +1,57 @@
+"""Happenings the news names by month and day without the year: "the July 14 nuclear deal".
+
+A month-day without a year is read against the publication date ("on July 14" in a page of
+August is last July 14). Some days need no page: a landmark happening named by its day and
+its noun -- the attacks of "Sept. 11", the Iran nuclear deal "on July 14" -- has one year,
+whatever the page's. ``data/happenings.json`` holds such days, each with the cue patterns
+that must all stand within ``REACH`` characters of the month-day, so "July 14" alone stays a
+month-day and "the deal Iran and six powers finalised on July 14" becomes 14 July 2015.
+
+Two stages read it: ``storyline.time`` gives the month-day its year, and
+``storyline.ingest.dating`` counts the happening as evidence that the page was written
+within a year after it (a month-day is told without its year while it is recent); rows marked
+``timeless`` (named without a year for decades: "9/11") only give the year, never date the page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+REACH = 100          # characters on each side of the month-day where the cues must stand
+
+
+@dataclass(frozen=True)
+class Happening:
+    day: dt.date
+    cues: tuple[re.Pattern[str], ...]
+    what: str
+    timeless: bool = False
+
+
+@lru_cache(maxsize=1)
+def happenings() -> dict[tuple[int, int], tuple[Happening, ...]]:
+    """The table, by (month, day)."""
+    raw = json.loads(resources.files("storyline.data").joinpath("happenings.json").read_text(encoding="utf-8"))
+    out: dict[tuple[int, int], list[Happening]] = {}
+    for row in raw["happenings"]:
+        day = dt.date.fromisoformat(row["date"])
+        h = Happening(day, tuple(re.compile(rf"\b(?:{c})", re.I) for c in row["cues"]), row["what"],
+                      bool(row.get("timeless")))
+        out.setdefault((day.month, day.day), []).append(h)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def happening_at(text: str, start: int, end: int, month: int, day: int) -> Happening | None:
+    """The happening that the month-day at ``text[start:end]`` names, when its cues stand near it."""
+    rows = happenings().get((month, day))
+    if not rows:
+        return None
+    window = text[max(0, start - REACH):end + REACH]
+    for h in rows:
+        if all(c.search(window) for c in h.cues):
+            return h
+    return None

@@ -1,0 +1,56 @@
+"""Landmark happenings named by month and day: the table, the year they give a month-day, and the
+evidence they give the page's date. Sentences are written for these tests; the days are public record."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from storyline.happenings import happening_at, happenings
+from storyline.ingest.dating.decide import date_page
+from storyline.records import Published
+from storyline.time.resolve import find_timexes
+
+MAY_2016 = Published("2016-05-03", "page-date", 0.99, 2016, 5, 3, 1)
+
+
+def values(text: str, published: Published = MAY_2016) -> dict[str, str | None]:
+    return {t.text: t.value for t in find_timexes(text, published)}
+
+
+def test_every_row_is_a_real_day_with_cues_that_compile() -> None:
+    rows = [h for hs in happenings().values() for h in hs]
+    assert len(rows) >= 30
+    for h in rows:
+        assert dt.date(1990, 1, 1) <= h.day <= dt.date.today()
+        assert h.cues and all(isinstance(c, re.Pattern) for c in h.cues)
+
+
+def test_a_month_day_names_the_happening_only_with_all_its_cues_near() -> None:
+    text = "Tehran and six world powers on July 14 sealed the nuclear accord after years of talks."
+    at = text.index("July 14")
+    assert happening_at(text, at, at + 7, 7, 14) is not None
+    plain = "The two ministers met on July 14 to talk about trade."
+    at = plain.index("July 14")
+    assert happening_at(plain, at, at + 7, 7, 14) is None
+
+
+def test_the_happening_gives_the_year_whatever_the_page() -> None:
+    got = values("Tehran and six world powers on July 14 sealed the nuclear accord after years of talks.")
+    assert got["July 14"] == "2015-07-14"
+
+
+def test_a_timeless_day_needs_its_noun_right_after_it() -> None:
+    assert values("Relatives of the Sept. 11 victims gathered in New York.")["Sept. 11"] == "2001-09-11"
+    assert values("On Sept. 11 the minister warned of terror threats.")["Sept. 11"] == "2015-09-11"
+
+
+def test_a_named_happening_dates_the_page_within_the_year_after_it() -> None:
+    page = ("Foreign Minister Mohammad Javad Zarif will travel to the Gulf next week. Tehran and six world powers "
+            "on July 14 sealed the nuclear accord, and President Hassan Rouhani said on July 20 that neighbours "
+            "come first.")
+    dating = date_page(page, page, today=dt.date(2026, 11, 23))
+    assert dating.span is not None
+    assert dt.date(2015, 7, 14) <= dating.span[0] and dating.span[1] <= dt.date(2016, 7, 14)
+    got = values(page, Published(dating.value, "region", dating.confidence,
+                                 span=(dating.span[0].isoformat(), dating.span[1].isoformat())))
+    assert got["July 20"] == "2015-07-20"
