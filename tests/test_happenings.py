@@ -54,3 +54,22 @@ def test_a_named_happening_dates_the_page_within_the_year_after_it() -> None:
     got = values(page, Published(dating.value, "region", dating.confidence,
                                  span=(dating.span[0].isoformat(), dating.span[1].isoformat())))
     assert got["July 20"] == "2015-07-20"
+
+
+def test_a_bare_month_takes_the_year_of_the_one_happening_whose_cues_stand_near() -> None:
+    got = values("Riyadh and Tehran agreed in March to restore ties after years of rivalry.",
+                 Published("2023", "region", 0.7, 2023))
+    assert got["March"] == "2023-03"
+
+
+def test_one_cue_word_is_too_little_for_a_month_and_acronyms_keep_their_case() -> None:
+    # "who" is not the World Health Organization, and "pandemic" alone does not name a month's happening
+    assert values("The chairman who resigned in March cited his health.")["March"] == "2016-03"
+    assert values("The pandemic worsened in March, officials said.")["March"] == "2016-03"
+
+
+def test_a_misspelt_month_with_a_day_is_still_a_date() -> None:
+    got = values("The attack on the air base on Jauary 2 killed seven soldiers; talks resumed on 3 Febuary.")
+    assert got["Jauary 2"] == "2016-01-02"
+    assert got["3 Febuary"] == "2016-02-03"
+    assert "Augst" not in values("The Augst heat broke records.")      # no day: no date

@@ -5,7 +5,9 @@ August is last July 14). Some days need no page: a landmark happening named by i
 its noun -- the attacks of "Sept. 11", the Iran nuclear deal "on July 14" -- has one year,
 whatever the page's. ``data/happenings.json`` holds such days, each with the cue patterns
 that must all stand within ``REACH`` characters of the month-day, so "July 14" alone stays a
-month-day and "the deal Iran and six powers finalised on July 14" becomes 14 July 2015.
+month-day and "the deal Iran and six powers finalised on July 14" becomes 14 July 2015; a bare
+month with the cues of one row ("agreed in March to restore ties", of Iran and Saudi Arabia)
+takes that row's month.
 
 Two stages read it: ``storyline.time`` gives the month-day its year, and
 ``storyline.ingest.dating`` counts the happening as evidence that the page was written
@@ -55,3 +57,14 @@ def happening_at(text: str, start: int, end: int, month: int, day: int) -> Happe
         if all(c.search(window) for c in h.cues):
             return h
     return None
+
+
+def happening_in_month(text: str, start: int, end: int, month: int) -> Happening | None:
+    """The happening that a bare month names ("Iran and Saudi Arabia agreed in March to restore ties"),
+    when exactly one row of that month has all its cues near. A month is vaguer than a day: only rows
+    with two cue groups or more count (one word such as "pandemic" near "in March" is too little), and
+    days named for decades never do."""
+    window = text[max(0, start - REACH):end + REACH]
+    found = [h for (m, _), rows in happenings().items() if m == month for h in rows
+             if not h.timeless and len(h.cues) >= 2 and all(c.search(window) for c in h.cues)]
+    return found[0] if len({h.day.year for h in found}) == 1 else None

@@ -49,7 +49,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..happenings import happening_at
+from ..happenings import happening_at, happening_in_month
 from ..records import Published, TimeExpr
 from . import patterns as P
 from .anchor import Anchor, iso, season_value, valid_date
@@ -90,6 +90,9 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
         value = agreed or resolve(c, here, tense, story)
         if c.kind in ("mdy", "dmy", "numeric") and "y" not in c.groups:
             value = _famous_day(value, text, c.start, c.end)
+        elif c.kind == "month" and not {"y", "yrel", "rel", "mon2", "posmod"} & c.groups.keys():
+            month_of = happening_in_month(text, c.start, c.end, _month(c.groups["mon"]))
+            value = f"{month_of.day.year:04d}-{month_of.day.month:02d}" if month_of else value
         kind = timex_type(c, value)
         if kind in ("DATE", "TIME"):
             story.mention(value, reference=_names_a_quarter(c))
@@ -312,7 +315,7 @@ def _narrative(g: dict[str, str], last: Anchor | None) -> str | None:
 
 def _month(word: str) -> int:
     word = word.rstrip(".")
-    return P.MONTHS.get(word) or P.MONTH_ABBREVIATIONS[word]
+    return P.MONTHS.get(word) or P.MONTH_ABBREVIATIONS.get(word) or P.MONTH_SLIPS[word]
 
 
 def _int(word: str) -> int:

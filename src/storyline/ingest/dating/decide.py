@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ...happenings import happening_at
+from ...happenings import happening_at, happening_in_month
 from .candidates import CAPTION, Candidate, find_candidates
 from .knowledge import Evidence, _number, gathering_evidence, prose_lines, tenure_evidence, year_evidence
 
@@ -320,6 +320,25 @@ def _happenings(cands: list[Candidate], page: str) -> dict[int, Evidence]:
     return out
 
 
+_BARE_MONTH = re.compile(r"\b(?:in|since|early|late|mid-?)\s+(January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\b(?![\s,]+(?:\d|of\b|last\b|this\b|next\b))")
+_MONTH_NO = {m: i for i, m in enumerate("January February March April May June July August September October "
+                                        "November December".split(), 1)}
+
+
+def _month_happenings(prose: str) -> list[Evidence]:
+    """A bare month that names a landmark happening ("agreed in March to restore ties", of the two
+    countries a row names): the page is within a year after that month."""
+    out = []
+    for m in _BARE_MONTH.finditer(prose):
+        found = happening_in_month(prose, m.start(), m.end(), _MONTH_NO[m[1]])
+        if found is not None:
+            first = found.day.replace(day=1)
+            out.append(Evidence("happening", HAPPENING_WEIGHT,
+                                ((first, first + dt.timedelta(days=HAPPENING_REACH)),), found.what))
+    return out
+
+
 def _every_year(month: int, day: int, today: dt.date) -> list[dt.date]:
     """The month-day in every year from FIRST_DAY's to today's where it exists (Feb 29 in leap years)."""
     out = []
@@ -390,7 +409,7 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
             return Dating(d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday()))
     named = _happenings(cands, page)
     evidence += (_event_dates(cands, today) + _monthday_events([c for c in cands if id(c) not in named], today)
-                 + _lead_pairs(cands, prose, page, today) + list(named.values()))
+                 + _lead_pairs(cands, prose, page, today) + list(named.values()) + _month_happenings(prose))
 
     # 2. a month and day without a year
     md_cand = _pub_monthday(cands, rw)
