@@ -73,3 +73,19 @@ def test_a_misspelt_month_with_a_day_is_still_a_date() -> None:
     assert got["Jauary 2"] == "2016-01-02"
     assert got["3 Febuary"] == "2016-02-03"
     assert "Augst" not in values("The Augst heat broke records.")      # no day: no date
+
+
+def test_a_happening_told_with_the_time_since_it_dates_the_page() -> None:
+    page = ("The royal visit planned for the spring has been put off, the palace said. The decision came in a "
+            "statement on Wednesday. President Donald Trump moved last week to bar travel from most of Europe.")
+    dating = date_page(page, page, today=dt.date(2026, 11, 23))
+    assert dating.value == "2020-03-18"
+    assert "happening-told" in dating.how
+
+
+def test_a_weekday_that_is_not_the_happenings_tells_nothing() -> None:
+    from storyline.ingest.dating.decide import _happenings_told
+    # 11 March 2020 was a Wednesday: "on Friday" cannot be the day of the travel ban
+    assert _happenings_told("On Friday President Trump restricted travel from Europe.") == []
+    told = _happenings_told("On Wednesday President Trump restricted travel from Europe.")
+    assert [e.spans for e in told] == [((dt.date(2020, 3, 11), dt.date(2020, 3, 17)),)]

@@ -68,3 +68,17 @@ def happening_in_month(text: str, start: int, end: int, month: int) -> Happening
     found = [h for (m, _), rows in happenings().items() if m == month for h in rows
              if not h.timeless and len(h.cues) >= 2 and all(c.search(window) for c in h.cues)]
     return found[0] if len({h.day.year for h in found}) == 1 else None
+
+
+def happenings_named(sentence: str) -> list[tuple[Happening, int]]:
+    """Rows of two cue groups or more whose cues all stand in ``sentence`` (no date printed: "Trump moved
+    last week to restrict travel from Europe"), with the offset of their first cue."""
+    out = []
+    for rows in happenings().values():
+        for h in rows:
+            if h.timeless or len(h.cues) < 2:
+                continue
+            hits = [c.search(sentence) for c in h.cues]
+            if all(hits):
+                out.append((h, min(m.start() for m in hits if m)))
+    return out

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ...happenings import happening_at, happening_in_month
+from ...happenings import happening_at, happening_in_month, happenings_named
 from .candidates import CAPTION, Candidate, find_candidates
 from .knowledge import Evidence, _number, gathering_evidence, prose_lines, tenure_evidence, year_evidence
 
@@ -339,6 +339,49 @@ def _month_happenings(prose: str) -> list[Evidence]:
     return out
 
 
+_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TOLD_WHEN = re.compile(rf"\b(?:(last week)|(yesterday)|(last month)|(earlier this week)|(earlier this month)|"
+                        rf"(\w+) days ago|(?:on |last )?({_WEEKDAY_NAMES}))\b")
+TOLD_REACH = 80             # characters between a happening's cue and the time it is told with
+
+
+def _happenings_told(prose: str) -> list[Evidence]:
+    """A landmark happening named with the time since it ("moved last week to restrict travel from
+    Europe", "the accord signed on Tuesday"): the page's days follow from the happening's day."""
+    out = []
+    for sentence in _SENT_END.split(prose[:EVIDENCE_CHARS]):
+        for h, at in happenings_named(sentence):
+            for m in _TOLD_WHEN.finditer(sentence, max(0, at - TOLD_REACH), at + TOLD_REACH):
+                span = _told_span(h.day, m)
+                if span is not None:
+                    out.append(Evidence("happening-told", HAPPENING_WEIGHT + 0.5, (span,), f"{h.what}: {m[0]}"))
+                    break
+    return out
+
+
+def _told_span(day: dt.date, m: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    """The days a page may be written on that tells a happening of ``day`` with the words ``m``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    if m[1]:                                               # last week: the page is in the week after
+        return monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)
+    if m[2]:
+        return day + dt.timedelta(days=1), day + dt.timedelta(days=1)
+    if m[3]:
+        first = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return first, (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    if m[4]:
+        return day, monday + dt.timedelta(days=6)
+    if m[5]:
+        nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return day, nxt - dt.timedelta(days=1)
+    if m[6]:
+        n = _number(m[6])
+        return (day + dt.timedelta(days=n), day + dt.timedelta(days=n)) if n else None
+    if m[7] and _WD_NUM[m[7].lower()] == day.weekday():     # a weekday is within the week after the day
+        return day, day + dt.timedelta(days=6)
+    return None
+
+
 def _every_year(month: int, day: int, today: dt.date) -> list[dt.date]:
     """The month-day in every year from FIRST_DAY's to today's where it exists (Feb 29 in leap years)."""
     out = []
@@ -376,7 +419,7 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
     cands = find_candidates(page)
     prose = prose_lines(body) or prose_lines(page)
     evidence = (tenure_evidence(body or page, today) + gathering_evidence(prose) + year_evidence(prose, today)
-                + _age_notice(page, today))
+                + _age_notice(page, today) + _happenings_told(prose))
     story = _story(body)
     rw_first = report_weekday(story)                 # the lead's weekday: a hard filter on years
     rw = rw_first or report_weekday(story, 6)        # a later sentence's: a vote
@@ -448,12 +491,16 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         return Dating(None, ["unknown"], 0.0, (None, None, None, None))
     a, b, _ = region
     kinds = list(dict.fromkeys(e.kind for e in evidence if e.holds(a)))
-    if rw_first and (b - a).days <= 13:
+    # a short region and the report's weekday: the lead's weekday within two weeks, a later sentence's
+    # (softer: it may speak of another day) within one
+    weekday_of_report = rw_first if rw_first and (b - a).days <= 13 else rw if rw and (b - a).days <= 6 else None
+    if weekday_of_report:
         days = [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
-        hits = [d for d in days if d.weekday() == rw_first[0]]
+        hits = [d for d in days if d.weekday() == weekday_of_report[0]]
         if len(hits) == 1:
             d = hits[0]
-            return Dating(d.isoformat(), ["region", "weekday"] + kinds, 0.8, (d.year, d.month, d.day, d.weekday()))
+            conf = 0.8 if weekday_of_report is rw_first else 0.7
+            return Dating(d.isoformat(), ["region", "weekday"] + kinds, conf, (d.year, d.month, d.day, d.weekday()))
     value = _partial(a, b)
     if value is not None and len(value) == 7:
         # month-days without a year repeat every year: they may pick the year, not the month, on their own
