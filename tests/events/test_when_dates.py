@@ -37,6 +37,9 @@ ROWS = [
     # ... also across a stray full stop that split the sentence
     ("occasion-split", "Xi recalled his meeting with Obama last November in Lima. Peru, in which they reached "
      "an important consensus on trade.", {"last November": "2015-11"}, "AGREE", "2015-11"),
+    # the setting of a statement that goes on from the same speaker's dated one takes its day
+    ("same-voice", "Putin said on Friday that ties with Japan come first. \"Our neighbours matter most,\" Putin "
+     "said in a telephone conversation with Abe.", {"Friday": "2016-02-05"}, "CONSULT", "2016-02-05"),
     # the parser hangs the visitor on the inviting president as an apposition: the name before "will" acts
     ("subject-before-aux", "At the invitation of Chinese President Xi Jinping, President of France Emmanuel "
      "Macron will pay a state visit to China from April 5 to 12, Hua announced on Wednesday.",

@@ -19,7 +19,7 @@ from .lexicon import lemma
 from .merge import Mention, merge, summarise
 from .patterns import ASSEMBLY_SEATS, REPORTING_VERBS
 from .status import published_value, status_of
-from .when import date_of, lead_day, narrative_dates, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
+from .when import date_of, lead_day, same_voice_day, narrative_dates, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -256,7 +256,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
     status = status_of(frame, date, published, index.sents[index.sent_of[frame.trigger.i]])
     date = unsettled_date(frame, index, span, date, status)
     if date is None and status == Status.HAPPENED:
-        date = report_day(frame, index, published)
+        date = report_day(frame, index, published) or same_voice_day(frame, index)
         if date is None and not any(p.kind == "pair" for p in srcs + tgts):     # "the sides" go on with a told event
             date = lead_day(frame, index, published)
         elif date is None:
