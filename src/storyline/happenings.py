@@ -24,6 +24,10 @@ from functools import lru_cache
 from importlib import resources
 
 REACH = 100          # characters on each side of the month-day where the cues must stand
+# Without a day number the cues alone say which happening is meant: "Iran" and "nuclear deal" near "in
+# July" may be the talks of July 2014 as well as the deal of July 2015, so a row needs three cue groups
+# (who, whom, what was done) before a bare month or a relative time ("last week") is read as its.
+GROUPS_WITHOUT_DAY = 3
 
 
 @dataclass(frozen=True)
@@ -62,21 +66,20 @@ def happening_at(text: str, start: int, end: int, month: int, day: int) -> Happe
 def happening_in_month(text: str, start: int, end: int, month: int) -> Happening | None:
     """The happening that a bare month names ("Iran and Saudi Arabia agreed in March to restore ties"),
     when exactly one row of that month has all its cues near. A month is vaguer than a day: only rows
-    with two cue groups or more count (one word such as "pandemic" near "in March" is too little), and
-    days named for decades never do."""
+    of ``GROUPS_WITHOUT_DAY`` cue groups count, and days named for decades never do."""
     window = text[max(0, start - REACH):end + REACH]
     found = [h for (m, _), rows in happenings().items() if m == month for h in rows
-             if not h.timeless and len(h.cues) >= 2 and all(c.search(window) for c in h.cues)]
+             if not h.timeless and len(h.cues) >= GROUPS_WITHOUT_DAY and all(c.search(window) for c in h.cues)]
     return found[0] if len({h.day.year for h in found}) == 1 else None
 
 
 def happenings_named(sentence: str) -> list[tuple[Happening, int]]:
-    """Rows of two cue groups or more whose cues all stand in ``sentence`` (no date printed: "Trump moved
+    """Rows of ``GROUPS_WITHOUT_DAY`` cue groups whose cues all stand in ``sentence`` (no date printed: "Trump moved
     last week to restrict travel from Europe"), with the offset of their first cue."""
     out = []
     for rows in happenings().values():
         for h in rows:
-            if h.timeless or len(h.cues) < 2:
+            if h.timeless or len(h.cues) < GROUPS_WITHOUT_DAY:
                 continue
             hits = [c.search(sentence) for c in h.cues]
             if all(hits):
