@@ -14,7 +14,7 @@ ROOT = SRC / "storyline"
 
 # bottom to top; a unit may import units of its own or a lower layer
 LAYERS: list[set[str]] = [
-    {"version", "dates", "codes"},
+    {"version", "dates", "codes", "happenings"},
     {"records"},
     {"errors"},
     {"limits", "nlp"},

@@ -82,6 +82,9 @@ class Published:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None     # 0=Monday, when the text states it but the year is unknown
+    # a value short of a day: the first and last day (ISO) the evidence allows, often narrower than the
+    # value ("2020/2021" from an office begun in September 2020 and another ended in January 2021)
+    span: tuple[str, str] | None = None
 
 
 @dataclass
@@ -183,6 +186,8 @@ class Article:
         d["dateline"] = None if dl is None else {"place": dl["place"], "text": dl["text"], "agency": dl["agency"]}
         pub = d["published"]
         d["published"] = {"date": pub["date"], "how": pub["how"], "confidence": pub["confidence"]}
+        if pub.get("span"):
+            d["published"]["span"] = list(pub["span"])
         for e in d["entities"]:
             e["mentions"] = [list(m) for m in e["mentions"]]
         for ev in d["events"]:
@@ -206,6 +211,7 @@ def article_from_dict(d: dict[str, Any],
     value = DateValue.parse(date)
     y, m, day = (value.year, value.month, value.day) if value else (None, None, None)
     weekday = value.weekday if value else None
+    span = pub.get("span")
     if weekday is None and m and day and report_weekday is not None:
         found = report_weekday(d["text"])
         weekday = found[0] if found else None
@@ -215,7 +221,8 @@ def article_from_dict(d: dict[str, Any],
                                                   month=m if dl.get("text") else None,
                                                   day=day if dl.get("text") else None),
         published=Published(date=date, how=pub.get("how", "unknown"), confidence=pub.get("confidence", 0.0),
-                            year=y, month=m, day=day, weekday=weekday),
+                            year=y, month=m, day=day, weekday=weekday,
+                            span=(str(span[0]), str(span[1])) if span and len(span) == 2 else None),
         text=d["text"], url=d.get("url"), removed=list(d.get("removed") or []))
 
 

@@ -76,6 +76,7 @@ NAMES: dict[str, tuple[str, str, str | None]] = {
     "Cho Tae-yul": ("Cho Tae-yul", "PERSON", None),
     "Takeshi Iwaya": ("Takeshi Iwaya", "PERSON", "JPN"),
     "Spain": ("Spain", "GPE", "ESP"),
+    "Queen Letizia": ("Letizia", "PERSON", None),
     "India": ("India", "GPE", "IND"),
     "Iran": ("Iran", "GPE", "IRN"),
     "South Korea": ("South Korea", "GPE", "KOR"),

@@ -17,7 +17,7 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def date_of(page: str, body: str | None = None, **kw) -> tuple[str | None, list[str], float]:
-    value, how, conf, _ = date_page(page, body if body is not None else page, today=TODAY, **kw)
+    value, how, conf, _ = date_page(page, body if body is not None else page, today=TODAY, **kw)[:4]
     return value, how, conf
 
 
@@ -275,7 +275,7 @@ def test_future_years_do_not_set_the_floor() -> None:
 def test_age_notice_is_an_upper_bound() -> None:
     page = ("This article is more than 5 years old\n\nPresident Barack Obama spoke today with Prime Minister "
             "David Cameron of Britain about the summit.\n")
-    value, how, _, _ = date_page(page, page, today=dt.date(2020, 6, 1))     # crawled no later than June 2020
+    value, how, _, _ = date_page(page, page, today=dt.date(2020, 6, 1))[:4]   # crawled no later than June 2020
     assert value == "2010/2015" and "age-notice" in how
 
 

@@ -216,6 +216,11 @@ class Parties:
         e = index.entity(h.i)
         if e is not None:
             p = self.from_entity(e, h.i)
+            if p is not None and p.country is None and e.type == "PERSON":
+                # "Queen Letizia of Spain", "President Ruto of Kenya": the country the name is "of"
+                codes = self._of_countries(h)
+                if len(codes) == 1:
+                    p = Party(Actor(p.actor.name, p.actor.entity, codes[0]), p.tok, p.kind)
             return [p] if p else []
         for c in h.children:
             if c.dep_ == "appos":

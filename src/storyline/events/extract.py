@@ -19,10 +19,10 @@ from .lexicon import lemma
 from .merge import Mention, merge, summarise
 from .patterns import ASSEMBLY_SEATS, REPORTING_VERBS
 from .status import Cue, published_value, status_of
-from .when import date_of, lead_day, narrative_dates, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
+from .when import date_of, lead_day, same_voice_day, narrative_dates, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _ACTING = frozenset({"person", "official", "org", "speaker", "pair", "country", "place", "state"})
 
@@ -54,6 +54,7 @@ def extract_events(doc: "Doc", article: Article) -> list[Event]:
             found = found or reading
         mentions.extend(found)
     mentions.extend(demands(index, parties))
+    _occasion_dates(mentions, index)
     events = []
     for cluster in merge(mentions):
         fields = summarise(cluster)
@@ -66,6 +67,35 @@ def extract_events(doc: "Doc", article: Article) -> list[Event]:
     narrative_dates(events, index)
     events.sort(key=lambda x: x[1]["evidence"].start)
     return [Event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, 1)]
+
+
+_OCCASION_PREPS = frozenset({"in", "at", "during", "on"})
+
+
+def _occasion_of(tok: "Token") -> bool:
+    """Whether ``tok`` stands in a clause told as happening at an occasion named before it:
+    "their meeting in Lima, *in which they reached a consensus*", "the summit, at which ..."."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "relcl":
+            return any(c.dep_ == "prep" and c.lower_ in _OCCASION_PREPS and
+                       any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children) for c in t.children)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _occasion_dates(mentions: list[Mention], index: DocIndex) -> None:
+    """An undated event of an "in which" clause takes the date of the event told just before it: the
+    occasion the clause is about. The sentence before counts too, for a stray full stop in a place
+    name ("in Lima. Peru, in which ...") splits a sentence where the relative clause still refers back."""
+    for m in mentions:
+        if m.date is not None or not _occasion_of(index.doc[m.tok]):
+            continue
+        before = [o for o in mentions if m.sent - 1 <= o.sent <= m.sent and o.tok < m.tok and o.date is not None]
+        if before:
+            m.date = max(before, key=lambda o: o.tok).date
 
 
 def _purpose_of(tok, consults: set[int]) -> bool:
@@ -228,7 +258,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
         return []                       # "have still not signed", "must withdraw": nothing happened or is planned
     date = unsettled_date(frame, index, span, date, status)
     if date is None and status == Status.HAPPENED:
-        date = report_day(frame, index, published)
+        date = report_day(frame, index, published) or same_voice_day(frame, index)
         if date is None and not any(p.kind == "pair" for p in srcs + tgts):     # "the sides" go on with a told event
             date = lead_day(frame, index, published)
         elif date is None:

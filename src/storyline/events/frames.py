@@ -151,6 +151,14 @@ def subjects(verb: "Token", depth: int = 0) -> list["Token"]:
                 return [t]
             if t.pos_ in _VERBAL:
                 break
+    if verb.dep_ in ("dep", "advcl", "conj", "ccomp", "ROOT"):
+        # "At the invitation of A, B will visit ...": the parser hung B on A as an apposition and left the
+        # verb without a subject; a name standing right before the verb's auxiliary is the one who acts
+        auxes = [c.i for c in verb.lefts if c.dep_ == "aux"]
+        if auxes and min(auxes) > 0:
+            t = verb.doc[min(auxes) - 1]
+            if t.pos_ == "PROPN" and t.dep_ in ("appos", "pobj", "conj") and t.head.i < t.i:
+                return [t]
     return []
 
 

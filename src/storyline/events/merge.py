@@ -17,6 +17,7 @@ from ..entities.geo import gazetteer
 from ..records import Actor, Evidence, Location
 from .actors import Party
 from .patterns import STATUS_RANK
+from ..time.values import interval
 from .when import overlaps, width
 
 def is_city_name(name: str) -> bool:
@@ -149,6 +150,8 @@ def completes(a: Mention, part: Mention) -> bool:
         if p.is_person:
             if s.is_person and s.actor.entity and s.actor.entity == p.actor.entity:
                 return True
+            if not s.is_person and s.country and s.country == p.country:
+                return True             # "the king and queen of Spain" ... "Queen Letizia of Spain"
         elif s.country == p.country:
             return True
     return False
@@ -172,6 +175,11 @@ def merge(mentions: list[Mention]) -> list[list[Mention]]:
     return clusters
 
 
+def _inside(a: str, b: str | None) -> bool:
+    ia, ib = interval(a), interval(b)
+    return ia is not None and ib is not None and ib[0] <= ia[0] and ia[1] <= ib[1]
+
+
 def best_party(parties: list[Party]) -> Party:
     return max(parties, key=lambda p: (_KIND_RANK.get(p.kind, 0), bool(p.actor.name)))
 
@@ -185,6 +193,10 @@ def summarise(cluster: list[Mention]) -> dict:
     # one-sided mentions lend a date when the full ones have none, never their status
     dated = [m.date for m in full if m.date] or [m.date for m in cluster if m.date]
     date = min(dated, key=width) if dated else None
+    # ... or a day inside the full ones' month: "the April state visit" and "the April 21 State Visit by
+    # the King" are one visit, told to the day by the one-sided mention
+    finer = [m.date for m in cluster if m.date and width(m.date) < width(date) and _inside(m.date, date)]
+    date = min(finer, key=width) if finer else date
     status = max((m.status for m in full), key=lambda s: STATUS_RANK.get(s, 0))
     location = lead.location or next((m.location for m in cluster if m.location), None)
     assert lead.target is not None

@@ -363,6 +363,26 @@ def report_day(frame: "Frame", index: DocIndex, published: str | None) -> str | 
     return None
 
 
+def same_voice_day(frame: "Frame", index: DocIndex) -> str | None:
+    """"X said on July 18 that ... . 'Quote,' X said in a telephone conversation with Y": the setting of
+    a statement (a call, a meeting the reporting verb is said *in*) that goes on from the same speaker's
+    dated statement of the sentence before is that statement's day."""
+    t = frame.trigger
+    sent = index.sent_of[t.i]
+    root = index.sents[sent].root
+    if sent == 0 or t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.head.i != root.i:
+        return None
+    here, before = index.reporting_subject(sent), index.reporting_subject(sent - 1)
+    if here is None or before is None:
+        return None
+    a, b = index.referent[here.i], index.referent[before.i]
+    if a is None or b is None or a.id != b.id:
+        return None
+    days = {tx.expr.value for tx in index.timexes if tx.anchor == index.sents[sent - 1].root.i
+            and not tx.bounding and interval(tx.expr.value) is not None}
+    return days.pop() if len(days) == 1 else None
+
+
 def lead_day(frame: "Frame", index: DocIndex, published: str | None) -> str | None:
     """An event told in the simple past or the present perfect in an article's first sentences, with
     no time of its own, is the day's news: the publication date ("X has called on Y to ...", "X and Y

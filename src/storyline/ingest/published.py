@@ -155,9 +155,11 @@ def infer_published(*, dateline: Dateline | None, body: str, page: str | None = 
     md = (dateline.month, dateline.day) if dateline is not None and dateline.month and dateline.day else None
     if md and not _valid(2000, *md):
         return Published(date=None, how="dateline-invalid", confidence=0.0)
-    value, steps, conf, (year, month, day, weekday) = date_page(page if page is not None else body, body,
-                                                                dateline_md=md, corpus_years=corpus_years, today=today)
+    dating = date_page(page if page is not None else body, body, dateline_md=md, corpus_years=corpus_years,
+                       today=today)
+    value, steps, conf, (year, month, day, weekday) = dating[:4]
     if header_date is not None and (year is None or day is None):
         return _known(header_date, "header-timestamp", 0.9)      # the cleaner read a CMS stamp the page reading missed
+    span = (dating.span[0].isoformat(), dating.span[1].isoformat()) if dating.span and day is None else None
     return Published(date=value, how="+".join(steps), confidence=conf, year=year, month=month, day=day,
-                     weekday=weekday)
+                     weekday=weekday, span=span)

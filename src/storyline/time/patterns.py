@@ -21,6 +21,22 @@ MONTH_ABBREVIATIONS: dict[str, int] = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+
+
+def _slips(word: str) -> set[str]:
+    """One dropped or two swapped letters after the first: the typing slips of a long month name
+    ("Jauary", "Febuary", "Setpember"). Short names are left out: their slips are other words."""
+    out = {word[:i] + word[i + 1:] for i in range(1, len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+    return out - {word}
+
+
+# Misspelt long month names, read only with a day number next to them ("Jauary 2", "2 Febuary");
+# printed pages carry them (typed copy, OCR), and the day makes the reading safe.
+MONTH_SLIPS: dict[str, int] = {
+    slip: n for name, n in MONTHS.items() if len(name) >= 6 for slip in _slips(name)
+    if slip not in MONTHS and slip not in MONTH_ABBREVIATIONS
+}
 # Month names that are also common words or given names: standing alone (no
 # day, no year) they count as a month only after a preposition or modifier.
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august"})
@@ -200,6 +216,9 @@ FUTURE_LEXICON = frozenset({
     "intend", "intended", "going", "upcoming", "forthcoming", "hopes", "hope", "aims", "aim", "wants",
     "want", "prepares", "prepare", "preparing", "tomorrow", "next", "announced", "invited", "agreed",
 })
+# "Was supposed to visit in April": a plan told as unfulfilled is mostly one whose day has passed
+# (the visit was called off or moved), so its time is placed in the past.
+UNFULFILLED = frozenset({"supposed"})
 # Lexicon entries that are ordinary past verbs unless an infinitive follows
 # ("agreed to meet", "announced to hold" are future; "agreed on" is past).
 FUTURE_ONLY_BEFORE_TO = frozenset({"announced", "invited", "agreed", "set", "hope", "hopes", "want", "wants",
@@ -211,11 +230,6 @@ IMPLICATIVE_VERBS = frozenset({"manage", "managed", "manages", "fail", "failed",
                                "declined", "declines", "begin", "began", "begins", "start", "started", "starts",
                                "continue", "continued", "continues", "rush", "rushed", "hurried", "dare",
                                "dared", "neglected", "happened", "bothered"})
-# A month-day that names a famous happening when that happening's noun follows it ("the 11 September
-# attacks", "families of Sept. 11 victims"): the year is the happening's, not the one near the article.
-FAMOUS_DAYS: dict[tuple[int, int], tuple[int, str]] = {
-    (9, 11): (2001, r"attacks?|victims?|hijack(?:ers|ings?)?|terror(?:ist)?\b|commission|memorial|families"),
-}
 IRREGULAR_PAST = frozenset({
     "said", "told", "met", "held", "gave", "made", "took", "came", "went", "saw", "spoke", "wrote",
     "paid", "left", "began", "sent", "won", "lost", "led", "brought", "thought", "found", "kept",
@@ -289,6 +303,7 @@ def _abbrev(words: list[str]) -> str:
 
 MONTH_FULL = rf"(?:{_alternation(_cased(list(MONTHS)))})\b"
 MONTH_ANY = rf"(?:{MONTH_FULL}|{_abbrev(list(MONTH_ABBREVIATIONS))})"
+MONTH_DAYED = rf"(?:{MONTH_ANY}|(?:{_alternation([w.title() for w in MONTH_SLIPS])})\b)"   # before or after a day
 WEEKDAY_FULL = rf"(?:{_alternation(_cased(list(WEEKDAYS)))})\b"
 WEEKDAY_ANY = rf"(?:{WEEKDAY_FULL}|{_abbrev(list(WEEKDAY_ABBREVIATIONS))})"
 SEASON = r"(?:" + _alternation(list(SEASONS) + [s.title() for s in SEASONS]) + r")"
@@ -330,13 +345,13 @@ FAMILIES: list[tuple[str, str]] = [
     ("iso", r"\b(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"),
     ("numeric", rf"{WD_PREFIX}\b(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?!\d)"),
     # Month Day[-Day | - Month Day][, Year]
-    ("mdy", rf"{PREP}{WD_PREFIX}(?P<mon>{MONTH_ANY})\s*(?i:the\s+)?{_day('d')}"
+    ("mdy", rf"{PREP}{WD_PREFIX}(?P<mon>{MONTH_DAYED})\s*(?i:the\s+)?{_day('d')}"
             rf"(?:(?P<rsep>{RSEP})(?:(?P<mon2>{MONTH_ANY})\s*)?{_day('d2')})?{YEAR_TAIL}"),
     ("mdy", rf"(?P<prep>(?i:between))\s+{WD_PREFIX}(?P<mon>{MONTH_ANY})\s*{_day('d')}"
             rf"(?P<rsep>\s+(?i:and)\s+)(?:(?P<mon2>{MONTH_ANY})\s*)?{_day('d2')}{YEAR_TAIL}"),
     # Day[-Day] Month[ - Day Month][ Year]
     ("dmy", rf"{PREP}{WD_PREFIX}(?<![\d.,/:-])(?i:the\s+)?{_day('d')}(?:(?P<rsep>{RSEP})(?i:the\s+)?{_day('d2')})?"
-            rf"\s+(?i:of\s+)?(?P<mon>{MONTH_ANY})(?:{RSEP}{_day('d3')}\s+(?i:of\s+)?(?P<mon2>{MONTH_ANY}))?"
+            rf"\s+(?i:of\s+)?(?P<mon>{MONTH_DAYED})(?:{RSEP}{_day('d3')}\s+(?i:of\s+)?(?P<mon2>{MONTH_ANY}))?"
             rf"{YEAR_TAIL}"),
     # [mod] [rel] Month[-Month][, Year | of last year]
     ("month", rf"{PREP}{POSMOD}(?:(?P<rel>{_function_words(NAME_RELATIVE)})\s+)?(?P<mon>{MONTH_ANY})"
@@ -432,6 +447,7 @@ FAMILIES: list[tuple[str, str]] = [
 _CALENDAR_FAMILIES = ("mdy", "dmy", "month")
 WORD_TRIGGERS: dict[str, tuple[str, ...]] = {
     **{w: _CALENDAR_FAMILIES for w in list(MONTHS) + list(MONTH_ABBREVIATIONS)},
+    **{w: ("mdy", "dmy") for w in MONTH_SLIPS},
     **{w: ("weekday",) for w in WEEKDAYS},
     **{w: ("season",) for w in SEASONS},
     **{w + "time": ("season",) for w in SEASONS},

@@ -49,6 +49,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..happenings import happening_at, happening_in_month
 from ..records import Published, TimeExpr
 from . import patterns as P
 from .anchor import Anchor, iso, season_value, valid_date
@@ -77,16 +78,21 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
     reference = Anchor.from_published(anchor)
     index = _parse_index(doc, text)
     stand_ins = [] if reference.knows_day else _stated_dates(candidates)
+    ends = _span_ends(anchor) if reference.date is None else None
     story = Story()
     out: list[TimeExpr] = []
     for c in candidates:
         here = _nearest(stand_ins, c.start) if stand_ins else reference
         tense = _lazy_tense(text, c, index)
+        agreed = _agreed(c, ends, tense, story) if ends else None
         if stand_ins and c.kind in _YEAR_BY_TENSE:
             tense = _no_tense                   # the text's own date is no "now": the nearer year wins
-        value = resolve(c, here, tense, story)
+        value = agreed or resolve(c, here, tense, story)
         if c.kind in ("mdy", "dmy", "numeric") and "y" not in c.groups:
-            value = _famous_day(value, text, c.end)
+            value = _famous_day(value, text, c.start, c.end)
+        elif c.kind == "month" and not {"y", "yrel", "rel", "mon2", "posmod"} & c.groups.keys():
+            month_of = happening_in_month(text, c.start, c.end, _month(c.groups["mon"]))
+            value = f"{month_of.day.year:04d}-{month_of.day.month:02d}" if month_of else value
         kind = timex_type(c, value)
         if kind in ("DATE", "TIME"):
             story.mention(value, reference=_names_a_quarter(c))
@@ -94,19 +100,52 @@ def find_timexes(text: str, anchor: Published, doc: "Doc | None" = None) -> list
     return out
 
 
-def _famous_day(value: str | None, text: str, end: int) -> str | None:
-    """``value`` of an unyeared month-day, or the famous happening's day when its noun follows
-    ("the 11 Sept attacks" is 2001-09-11 whenever the article was written)."""
+def _span_ends(published: Published) -> tuple[Anchor, Anchor] | None:
+    """The first and last day the page's dating allows, as anchors (see :func:`_agreed`)."""
+    if not published.span:
+        return None
+    try:
+        a, b = (dt.date.fromisoformat(x) for x in published.span)
+    except (TypeError, ValueError):
+        return None
+    if a > b:
+        return None
+    return Anchor(a.year, a.month, a.day, a.weekday()), Anchor(b.year, b.month, b.day, b.weekday())
+
+
+def _agreed(c: Candidate, ends: tuple[Anchor, Anchor], tense: TenseFn, story: Story) -> str | None:
+    """The value ``c`` takes on every day the page may have been written, when that is one value.
+
+    A page known only to lie between 16 Sept 2020 and 20 Jan 2021 still places "in April" (said
+    in the past) in April 2020: placing an expression from a later anchor never gives an earlier
+    value, so when the first and the last day of the span agree every day between does too.
+    "On Friday" or "today" differ between the ends and are left to the partial anchor."""
+    if c.kind in ("narrative",):
+        return None                          # counted from the text's last date, not from the page
+    lo = resolve(c, ends[0], tense, story)
+    if lo is None:
+        return None
+    return lo if resolve(c, ends[1], tense, story) == lo else None
+
+
+def _famous_day(value: str | None, text: str, start: int, end: int) -> str | None:
+    """``value`` of an unyeared month-day, or the day of the happening it names (``storyline.happenings``):
+    "the 11 Sept attacks" is 2001-09-11 and "the nuclear deal Iran and six powers finalised on July 14"
+    2015-07-14 whenever the article was written. A day named for decades without its year ("9/11")
+    counts only with its noun right after it; the others with their cues near."""
     if not value or len(value) != 10 or value[4] != "-":
         return value
     month, day = int(value[5:7]), int(value[8:10])
-    famous = P.FAMOUS_DAYS.get((month, day))
-    if famous is None:
+    found = happening_at(text, start, end, month, day)
+    if found is None:
         return value
-    year, nouns = famous
-    if re.match(rf"\W{{0,3}}(?:{nouns})", text[end:end + 30], re.IGNORECASE):
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return value
+    if found.timeless and not any(c.match(text, end + len(m.group(0))) for c in found.cues
+                                  for m in [_JOIN.match(text, end)] if m):
+        return value
+    return found.day.isoformat()
+
+
+_JOIN = re.compile(r"\W{0,3}")
 
 
 _YEAR_BY_TENSE = frozenset({"mdy", "dmy", "month", "season", "holiday", "movable"})
@@ -276,7 +315,7 @@ def _narrative(g: dict[str, str], last: Anchor | None) -> str | None:
 
 def _month(word: str) -> int:
     word = word.rstrip(".")
-    return P.MONTHS.get(word) or P.MONTH_ABBREVIATIONS[word]
+    return P.MONTHS.get(word) or P.MONTH_ABBREVIATIONS.get(word) or P.MONTH_SLIPS[word]
 
 
 def _int(word: str) -> int:

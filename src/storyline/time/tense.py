@@ -115,6 +115,9 @@ def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
             return _verb_tense(governor, depth + 1)                # "managed to climb the gates on Monday"
         if governor.lower_ in P.PAST_AUX and governor.i != verb.i:     # "was to visit"
             return CONDITIONAL
+        if governor.i != verb.i and governor.lower_ in P.UNFULFILLED and any(
+                c.lower_ in ("was", "were") and c.dep_ in _AUX_DEPS for c in governor.children):
+            return PAST                                                # "was supposed to travel in April"
         if governor.i != verb.i and governor.lower_ in P.FUTURE_LEXICON and (
                 (governor.dep_ == "acomp" and governor.head.lower_ in ("was", "were"))
                 or any(c.lower_ in ("was", "were") and c.dep_ in _AUX_DEPS for c in governor.children)):

@@ -33,11 +33,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
+from ...happenings import happening_at, happening_in_month, happenings_named
 from .candidates import CAPTION, Candidate, find_candidates
 from .knowledge import Evidence, _number, gathering_evidence, prose_lines, tenure_evidence, year_evidence
 
 FIRST_DAY = dt.date(1990, 1, 1)
+
+
+class Dating(NamedTuple):
+    """What :func:`date_page` decided: the TIMEX value, the evidence used, the confidence, the known
+    (year, month, day, weekday) and, when the value is short of a day, the first and last day the
+    evidence allows (narrower than the value says: "2020/2021" may be 16 Sept 2020 to 20 Jan 2021)."""
+    value: str | None
+    how: list[str]
+    confidence: float
+    parts: tuple[int | None, int | None, int | None, int | None]
+    span: tuple[dt.date, dt.date] | None = None
 ACCEPT_FULL = 2.5
 TIE = 0.5                   # page-date scores closer than this are not told apart
 TENURE_PENALTY = 3.0
@@ -287,6 +300,88 @@ def _lead_pairs(cands: list[Candidate], prose: str, page: str, today: dt.date) -
     return out
 
 
+HAPPENING_WEIGHT = 2.0
+HAPPENING_REACH = 365       # days after a happening in which the news names it by month and day alone
+
+
+def _happenings(cands: list[Candidate], page: str) -> dict[int, Evidence]:
+    """Month-days without a year that name a landmark happening ("on July 14 Iran and six powers
+    finalised the nuclear deal", ``storyline.happenings``): the page is within a year after it.
+    Keyed by the candidate's id, whose month-day is then no plain month-day any more."""
+    out: dict[int, Evidence] = {}
+    for c in cands:
+        if c.kind != "monthday":
+            continue
+        _, m, d = c.options[0]
+        found = happening_at(page, c.start, c.start + len(c.text), m, d)
+        if found is not None and not found.timeless:
+            out[id(c)] = Evidence("happening", HAPPENING_WEIGHT,
+                                  ((found.day, found.day + dt.timedelta(days=HAPPENING_REACH)),), found.what)
+    return out
+
+
+_BARE_MONTH = re.compile(r"\b(?:in|since|early|late|mid-?)\s+(January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\b(?![\s,]+(?:\d|of\b|last\b|this\b|next\b))")
+_MONTH_NO = {m: i for i, m in enumerate("January February March April May June July August September October "
+                                        "November December".split(), 1)}
+
+
+def _month_happenings(prose: str) -> list[Evidence]:
+    """A bare month that names a landmark happening ("agreed in March to restore ties", of the two
+    countries a row names): the page is within a year after that month."""
+    out = []
+    for m in _BARE_MONTH.finditer(prose):
+        found = happening_in_month(prose, m.start(), m.end(), _MONTH_NO[m[1]])
+        if found is not None:
+            first = found.day.replace(day=1)
+            out.append(Evidence("happening", HAPPENING_WEIGHT,
+                                ((first, first + dt.timedelta(days=HAPPENING_REACH)),), found.what))
+    return out
+
+
+_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TOLD_WHEN = re.compile(rf"\b(?:(last week)|(yesterday)|(last month)|(earlier this week)|(earlier this month)|"
+                        rf"(\w+) days ago|(?:on |last )?({_WEEKDAY_NAMES}))\b")
+TOLD_REACH = 80             # characters between a happening's cue and the time it is told with
+
+
+def _happenings_told(prose: str) -> list[Evidence]:
+    """A landmark happening named with the time since it ("moved last week to restrict travel from
+    Europe", "the accord signed on Tuesday"): the page's days follow from the happening's day."""
+    out = []
+    for sentence in _SENT_END.split(prose[:EVIDENCE_CHARS]):
+        for h, at in happenings_named(sentence):
+            for m in _TOLD_WHEN.finditer(sentence, max(0, at - TOLD_REACH), at + TOLD_REACH):
+                span = _told_span(h.day, m)
+                if span is not None:
+                    out.append(Evidence("happening-told", HAPPENING_WEIGHT + 0.5, (span,), f"{h.what}: {m[0]}"))
+                    break
+    return out
+
+
+def _told_span(day: dt.date, m: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    """The days a page may be written on that tells a happening of ``day`` with the words ``m``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    if m[1]:                                               # last week: the page is in the week after
+        return monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)
+    if m[2]:
+        return day + dt.timedelta(days=1), day + dt.timedelta(days=1)
+    if m[3]:
+        first = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return first, (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    if m[4]:
+        return day, monday + dt.timedelta(days=6)
+    if m[5]:
+        nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return day, nxt - dt.timedelta(days=1)
+    if m[6]:
+        n = _number(m[6])
+        return (day + dt.timedelta(days=n), day + dt.timedelta(days=n)) if n else None
+    if m[7] and _WD_NUM[m[7].lower()] == day.weekday():     # a weekday is within the week after the day
+        return day, day + dt.timedelta(days=6)
+    return None
+
+
 def _every_year(month: int, day: int, today: dt.date) -> list[dt.date]:
     """The month-day in every year from FIRST_DAY's to today's where it exists (Feb 29 in leap years)."""
     out = []
@@ -316,15 +411,15 @@ def _monthday_events(cands: list[Candidate], today: dt.date) -> list[Evidence]:
 
 
 def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = None,
-              corpus_years: Iterable[int] = (), today: dt.date | None = None
-              ) -> tuple[str | None, list[str], float, tuple[int | None, int | None, int | None, int | None]]:
-    """Decide the page's date. Returns (TIMEX value or None, how, confidence, (year, month, day, weekday))."""
+              corpus_years: Iterable[int] = (), today: dt.date | None = None) -> Dating:
+    """Decide the page's date: its TIMEX value (or None), how, confidence, the known parts and, for a
+    value short of a day, the span of days the evidence allows."""
     today = today or dt.date.today()
     page, body = page[:EVIDENCE_CHARS], body[:EVIDENCE_CHARS]     # a page dates itself near its top
     cands = find_candidates(page)
     prose = prose_lines(body) or prose_lines(page)
     evidence = (tenure_evidence(body or page, today) + gathering_evidence(prose) + year_evidence(prose, today)
-                + _age_notice(page, today))
+                + _age_notice(page, today) + _happenings_told(prose))
     story = _story(body)
     rw_first = report_weekday(story)                 # the lead's weekday: a hard filter on years
     rw = rw_first or report_weekday(story, 6)        # a later sentence's: a vote
@@ -345,17 +440,19 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
             # two stamps or two readings of 03/04/2015 that nothing tells apart: say what they share
             other = ranked[1][0]
             if (other.year, other.month) == (d.year, d.month):
-                return f"{d.year}-{d.month:02d}", ["page-date", "tied"], 0.7, (d.year, d.month, None, None)
+                return Dating(f"{d.year}-{d.month:02d}", ["page-date", "tied"], 0.7, (d.year, d.month, None, None))
             if other.year == d.year:
-                return str(d.year), ["page-date", "tied"], 0.7, (d.year, None, None, None)
+                return Dating(str(d.year), ["page-date", "tied"], 0.7, (d.year, None, None, None))
         elif s >= ACCEPT_FULL:
             margin = s - runner
             conf = 0.99 if s >= 5.0 and margin >= 2.0 else 0.95 if s >= 4.0 and margin >= 1.5 else 0.85 if margin >= 1.0 else 0.6
             if any(e.kind == "tenure" and not e.holds(d) for e in evidence):
                 conf = min(conf, 0.6)     # the stamp and an official's office disagree: one of them is not this page's
             how = ["page-date"] + [w for w in why if w in ("label", "alone", "clock", "piped", "caption", "weekday")]
-            return d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday())
-    evidence += _event_dates(cands, today) + _monthday_events(cands, today) + _lead_pairs(cands, prose, page, today)
+            return Dating(d.isoformat(), how, conf, (d.year, d.month, d.day, d.weekday()))
+    named = _happenings(cands, page)
+    evidence += (_event_dates(cands, today) + _monthday_events([c for c in cands if id(c) not in named], today)
+                 + _lead_pairs(cands, prose, page, today) + list(named.values()) + _month_happenings(prose))
 
     # 2. a month and day without a year
     md_cand = _pub_monthday(cands, rw)
@@ -371,7 +468,7 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         if year is not None:
             if kind == "caption-date":
                 conf = min(conf, 0.85)
-            return f"{year}-{month:02d}-{day:02d}", [kind] + used, conf, (year, month, day, dt.date(year, month, day).weekday())
+            return Dating(f"{year}-{month:02d}-{day:02d}", [kind] + used, conf, (year, month, day, dt.date(year, month, day).weekday()))
         # the evidence may still agree on a year for this month-day
         region = _region(evidence, today)
         if region and region[0].year == region[1].year:
@@ -382,24 +479,28 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
                 on = None
             if on and region[0] <= on <= region[1] and (weekday is None or on.weekday() == weekday) and \
                     (not rw or any((on + dt.timedelta(days=o)).weekday() == rw[0] for o in rw[1])):
-                return on.isoformat(), [kind, "region"] + used, 0.8, (y, month, day, on.weekday())
+                return Dating(on.isoformat(), [kind, "region"] + used, 0.8, (y, month, day, on.weekday()))
         wd = weekday if weekday is not None else rw_first[0] if rw_first else None   # anchors "on Friday"
-        return f"XXXX-{month:02d}-{day:02d}", [kind] + used, 0.0, (None, month, day, wd)
+        return Dating(f"XXXX-{month:02d}-{day:02d}", [kind] + used, 0.0, (None, month, day, wd))
 
     # 3. only what the text implies ("the latest year mentioned, give or take" is for choosing among
     # a month-day's years; as a bound it would exclude the later years that a lasting reference allows)
     evidence = [e for e in evidence if e.kind != "years"]
     region = _region(evidence, today)
     if region is None:
-        return None, ["unknown"], 0.0, (None, None, None, None)
+        return Dating(None, ["unknown"], 0.0, (None, None, None, None))
     a, b, _ = region
     kinds = list(dict.fromkeys(e.kind for e in evidence if e.holds(a)))
-    if rw_first and (b - a).days <= 13:
+    # a short region and the report's weekday: the lead's weekday within two weeks, a later sentence's
+    # (softer: it may speak of another day) within one
+    weekday_of_report = rw_first if rw_first and (b - a).days <= 13 else rw if rw and (b - a).days <= 6 else None
+    if weekday_of_report:
         days = [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
-        hits = [d for d in days if d.weekday() == rw_first[0]]
+        hits = [d for d in days if d.weekday() == weekday_of_report[0]]
         if len(hits) == 1:
             d = hits[0]
-            return d.isoformat(), ["region", "weekday"] + kinds, 0.8, (d.year, d.month, d.day, d.weekday())
+            conf = 0.8 if weekday_of_report is rw_first else 0.7
+            return Dating(d.isoformat(), ["region", "weekday"] + kinds, conf, (d.year, d.month, d.day, d.weekday()))
     value = _partial(a, b)
     if value is not None and len(value) == 7:
         # month-days without a year repeat every year: they may pick the year, not the month, on their own
@@ -407,8 +508,8 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         if bare is None or _partial(bare[0], bare[1]) != value:
             value = str(a.year)
     if value is None:
-        return None, ["region-too-wide"] + kinds, 0.0, (None, None, None, None)
+        return Dating(None, ["region-too-wide"] + kinds, 0.0, (None, None, None, None))
     year = a.year if a.year == b.year else None
     known_month = a.month if year and a.month == b.month else None
     conf = 0.7 if year else 0.5
-    return value, ["region"] + kinds, conf, (year, known_month, None, None)
+    return Dating(value, ["region"] + kinds, conf, (year, known_month, None, None), (a, b))
