@@ -90,9 +90,12 @@ def gazetteer() -> Gazetteer:
     names, short = _pycountry_names()
     names.update(data["country_aliases"])
     # "Korea" alone is cut from "Korea, Republic of" and would be ambiguous: aliases decide.
+    # Any case of a name ("JAPAN" in a dateline), but acronyms and ISO codes only as written:
+    # casefolded, "AND", "CAN", "BEN", "SEN", "US" are the words "and", "can", "Ben", "Sen.", "us".
     countries = dict(names)
     for k, v in names.items():
-        countries.setdefault(k.casefold(), v)
+        if not k.isupper():
+            countries.setdefault(k.casefold(), v)
     named: set[str] = set()
     for alias, code in data["country_aliases"].items():   # the first alias of a code is its short name
         if code not in named:
