@@ -39,11 +39,12 @@ NO_CITY = frozenset({"DJI", "MCO", "SMR", "VAT", "HKG", "MAC", "ATG", "CRI", "GR
 
 # Common English words a demonym, alias or city must never be (compared casefolded, as cities are
 # also looked up in title case and country names in any case: "bled" would find "Bled"; acronyms,
-# matched only as written, are exempt: "US" is not "us").
+# matched only as written, are exempt: "US" is not "us"). A state's own name is no guarded word
+# (Chad, Guinea, Jordan, Turkey come from the ISO names and are the state in a capitalised entity).
 ENGLISH_WORDS = frozenset("""
 a an and are as at be but by can do for from go he in is it me my no nor of on or per so to up us we
 ago am arm ben col cod gin jam ken lie mac man mar pan pry sen ton tun cub bat bar cap con gen
-male female split bled mecca chad guinea jersey victoria kiwi pole swede dane finn turk scot brit
+male female split bled mecca jersey victoria kiwi pole swede dane finn turk scot brit
 reading bath nice perm diet
 """.split())
 # Cities long in the table whose capitalised form in a news entity is the city.
