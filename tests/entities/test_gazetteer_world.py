@@ -45,7 +45,7 @@ ENGLISH_WORDS = frozenset("""
 a an and are as at be but by can do for from go he in is it me my no nor of on or per so to up us we
 ago am arm ben col cod gin jam ken lie mac man mar pan pry sen ton tun cub bat bar cap con gen
 male female split bled mecca jersey victoria kiwi pole swede dane finn turk scot brit
-reading bath nice perm diet
+reading bath nice perm diet reunion
 """.split())
 # Cities long in the table whose capitalised form in a news entity is the city.
 WORD_CITIES = frozenset({"Nice", "Perm"})
