@@ -4,6 +4,20 @@ Countries come from pycountry (names, official and common names, with their
 ", Republic of"-style tails cut) overlaid by ``data/geo.json`` (aliases pycountry
 lacks such as "Russia" or "Turkey", demonyms, metonyms, capitals and major cities).
 Everything is built once per process.
+
+The table covers the world, not the big powers only: a demonym and the capital (and
+seat of government) of every UN member and observer state and of the reported
+territories, from the UN member list and the Factbook's nationality and capital fields.
+A form that names two states or is as often something else is left out (the file's
+note gives the rule and the list): an unknown form costs an event, a wrong one gives a
+wrong country. Measured: "Micronesian President X will pay a state visit to China" gave
+no event before and gives CONSULT FSM->CHN; on devreal the events are unchanged but for
+a trilateral meeting whose host city became known (its pairs now carry the gold's modes
+and place), seeds and samples hold.
+
+Country names match in any case ("JAPAN" in a dateline) but acronyms and ISO codes only
+as written: casefolded, "KEN", "BEN", "AND", "US" were "Ken", "Ben", "And", "us", and
+"Prime Minister Ken will visit Japan" gave a KEN->JPN visit.
 """
 from __future__ import annotations
 
