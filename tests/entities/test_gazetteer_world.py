@@ -207,3 +207,12 @@ def test_a_known_place_or_demonym_keeps_its_country_whatever_the_model_tags_it(t
 
     got = {(e.name, e.type, e.country) for e in extract_entities(parse(text))}
     assert want in got
+
+
+@pytest.mark.parametrize("dateline,code", [
+    ("DAR ES SALAAM", "TZA"), ("PORT-AU-PRINCE", "HTI"), ("NUKU'ALOFA", "TON"), ("ANDORRA LA VELLA", "AND"),
+    ("RIO DE JANEIRO", "BRA"), ("ALULA", "SAU"), ("NAY PYI TAW", "MMR"),
+])
+def test_all_caps_datelines_of_names_with_small_words_hyphens_or_apostrophes(dateline: str, code: str) -> None:
+    # a title-cased lookup made these "Dar Es Salaam", "Port-Au-Prince", "Nuku'Alofa": no city
+    assert gazetteer().city(dateline) == code

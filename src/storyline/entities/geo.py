@@ -50,8 +50,9 @@ class Gazetteer:
         return self.demonyms.get(_clean(word))
 
     def city(self, name: str) -> str | None:
+        """ISO-3 code of a city as written or in any case ("DAR ES SALAAM", "PORT-AU-PRINCE"), else None."""
         key = _clean(name)
-        return self.cities.get(key) or self.cities.get(key.title())
+        return self.cities.get(key) or self.cities.get(key.casefold())
 
     def metonym(self, name: str) -> str | None:
         return self.metonyms.get(_clean(name))
@@ -116,8 +117,14 @@ def gazetteer() -> Gazetteer:
             named.add(code)
             short[code] = alias
     short.update({"USA": "United States", "GBR": "United Kingdom"})
+    # Cities in any case too: a title-cased lookup missed the all-caps datelines of names with
+    # small words, hyphens or apostrophes ("Port-Au-Prince", "Dar Es Salaam", "Nuku'Alofa").
+    cities = dict(data["cities"])
+    for k, v in data["cities"].items():
+        if not k.isupper():
+            cities.setdefault(k.casefold(), v)
     return Gazetteer(countries=countries, demonyms=data["demonyms"], metonyms=data["metonyms"],
-                     cities=data["cities"], country_names=short)
+                     cities=cities, country_names=short)
 
 
 @lru_cache(maxsize=1)
