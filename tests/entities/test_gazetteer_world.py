@@ -172,6 +172,7 @@ def test_every_state_has_a_demonym_and_a_capital_unless_the_skip_rule_says_no() 
     ("Ivorian President Awa Kone will visit Ghana in May.", ("CIV", "GHA")),
     ("The Emirati foreign minister flew to Nouakchott for talks with his Mauritanian counterpart.", ("ARE", "MRT")),
     ("Marshallese President Lino Abon held talks with Taiwanese officials in Majuro.", ("TWN", "MHL")),
+    ("Papua New Guinean Prime Minister Kila Rau will visit Australia in June.", ("PNG", "AUS")),
 ])
 def test_a_small_state_named_by_its_demonym_is_a_party(text: str, want: tuple[str, str]) -> None:
     from storyline.analyze import analyze
