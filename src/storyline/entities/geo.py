@@ -20,8 +20,8 @@ acronyms and ISO codes only as written: casefolded, "KEN", "BEN", "AND", "HUN", 
 "Ken", "Ben", "And", "Hun", "Pan", and "Prime Minister Ken will visit Japan" gave a KEN->JPN
 visit. On the 255 TimeBank/AQUAINT news texts (never tuned on), the table and these rules
 changed the entities of 41 articles: five persons lost the country Andorra (from "And"),
-"Hun Sen" no longer held Hungary nor "Pan Am" Panama, Dar es Salaam, Aqaba, Belfast,
-Pristina and Yalta found their country, "Tanzanian" and "Kuwaiti" became nationalities.
+a name part "Hun" no longer meant Hungary nor an airline's "Pan" Panama, new capitals and
+summit towns found their country and new demonyms became nationalities; 2 events more.
 """
 from __future__ import annotations
 
