@@ -40,6 +40,18 @@ def test_two_vetoes_of_one_resolution_are_one_event() -> None:
     assert recs[0]["events"][0]["event_id"] == recs[0]["events"][1]["event_id"]
 
 
+def test_a_meeting_of_three_in_the_country_of_one_is_one_event() -> None:
+    # coded as the two guests' visits to the host and the guests' pair meeting away from home
+    text = "Envoys of Chile and Peru will meet their Bolivian host in La Paz next week"
+    where = ("La Paz", "BOL")
+    recs = [article("a1", "2019-03-04", [
+        event("v1", mode="visit", src=("CHL", None), tgt=("BOL", None), loc=where, evidence=text),
+        event("v2", mode="visit", src=("PER", None), tgt=("BOL", None), loc=where, evidence=text),
+        event("t1", mode="third-party", src=("CHL", None), tgt=("PER", None), loc=where, evidence=text)])]
+    link_events(recs)
+    assert len({e["event_id"] for e in recs[0]["events"]}) == 1
+
+
 def test_calls_tours_signatures_and_separate_meetings_stay_apart() -> None:
     calls = "The new premier held telephone talks with the leaders of Peru and Chile this week"
     tour = "The foreign minister toured Peru and Chile in May"

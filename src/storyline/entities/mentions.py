@@ -320,11 +320,16 @@ def _assign_code(doc: "Doc", m: Mention, gaz: Gazetteer) -> Mention | None:
             m.code = gaz.metonym(m.text)
             if m.code:
                 m.label = "ORG"
+            elif gaz.demonym(m.text):    # "Emirati" tagged GPE
+                m.label, m.code = "NORP", gaz.demonym(m.text)
         return m
     if m.label == "ORG":
         if gaz.demonym(m.text):          # "Kazakh" tagged ORG
             m.label, m.code = "NORP", gaz.demonym(m.text)
             return m
+        if gaz.place(m.text):            # "Bamako" tagged ORG: a place the gazetteer knows
+            m.label = "GPE"
+            return _assign_code(doc, m, gaz)
         m.code = gaz.metonym(m.text) or _code_inside(doc, m, gaz) or _possessor_code(doc, m, gaz)
     return m
 

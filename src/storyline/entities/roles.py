@@ -108,12 +108,11 @@ def title_before(doc: "Doc", start: int, gaz: Gazetteer, stop: AbstractSet[int] 
             title.start = i
             break
         if tok.text[:1].isupper():
-            pair = f"{doc[i - 1].text} {tok.text}" if i > 0 else ""
-            code = gaz.demonym(pair) if pair else None
+            width, code = _demonym_ending(doc, i, gaz)     # "South Korean", "Papua New Guinean"
             if code:
                 title.country = title.country or code
                 after_country = True
-                i -= 2
+                i -= width
                 continue
             code = gaz.demonym(tok.text)
             if code:
@@ -152,6 +151,20 @@ def title_before(doc: "Doc", start: int, gaz: Gazetteer, stop: AbstractSet[int] 
         title.start = i + 1
     title.role = _role_text(doc, sorted(kept))
     return title
+
+
+def _demonym_ending(doc: "Doc", last: int, gaz: Gazetteer) -> tuple[int, str | None]:
+    """(width, code) of a demonym of two or three tokens ending at token ``last``, widest first:
+    "Papua New Guinean", "Bissau-Guinean" (three tokens), "South Korean"; (0, None) if none."""
+    for width in (3, 2):
+        first = last - width + 1
+        if first < 0:
+            continue
+        words = doc[first:last + 1]
+        code = gaz.demonym(" ".join(t.text for t in words)) or gaz.demonym(words.text)
+        if code:
+            return width, code
+    return 0, None
 
 
 def _demonym_inside(doc: "Doc", first: int, last: int, gaz: Gazetteer) -> str | None:

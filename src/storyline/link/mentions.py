@@ -308,20 +308,27 @@ def joint_blocks(mentions: list[Mention], spans: dict[str, tuple[Any, Any]] | No
     party signs a convention), modes that pair two parties only (``NOT_JOINT_MODES``:
     calls are made one by one; a visit has one guest and one host, so a tour is a visit per
     host and two guests received together are two visits, as the gold codes them) and
-    sentences that say the parties acted apart (``APART_WORDS``).
+    sentences that say the parties acted apart (``APART_WORDS``). Visits join a set that also
+    holds a meeting of their guests away from home (``third-party``): three parties meeting
+    in the country of one of them are coded as two visits to the host and the guests' pair.
 
     Measured on devreal: a trilateral meeting (3 pairs) and two vetoes of one resolution
     (2 pairs) each became one event (B-cubed recall 0.959 -> 1.000), while the pairs of
     co-signatories of a convention and one leader's calls with several others stay apart.
+    The visits of a meeting held in one party's country: once the gazetteer knew the host
+    city of such a trilateral meeting its pairs became two visits and a third-party pair,
+    which split it in three (B-cubed recall 1.000 -> 0.972); with the rule, 1.000 again.
     """
     groups: dict[tuple[Any, ...], list[Mention]] = {}
     for m in mentions:
-        if (m.type in NOT_JOINT_TYPES or m.mode in NOT_JOINT_MODES or not m.evidence_key
+        if (m.type in NOT_JOINT_TYPES or m.mode in NOT_JOINT_MODES - {"visit"} or not m.evidence_key
                 or m.words & APART_WORDS):
             continue
         span = (spans or {}).get(m.local_id, (None, None))
         groups.setdefault((m.article_id, m.type, m.status, m.date, m.evidence_key, span), []).append(m)
     for members in groups.values():
+        if not any(m.mode == "third-party" for m in members):
+            members = [m for m in members if m.mode not in NOT_JOINT_MODES]
         blocks = {m.block for m in members}
         if len(blocks) < 2:
             continue
