@@ -157,3 +157,16 @@ def test_page_days_and_what_a_page_allows() -> None:
     span, md = allowed_days("XXXX-03-13")
     assert span is None and md is not None and md.holds(dt.date(2018, 3, 13))
     assert is_day("2018-03-12") and not is_day("2018-03") and not is_day("2018-03-12/2018-03-18")
+
+
+def test_the_guest_received_by_another_host_the_next_day_is_another_meeting() -> None:
+    # compare() lets another article name another host when the dates agree; the date is the hypothesis here
+    rec = undated(f"{NORDBY} met Prime Minister Le Van Tam in Hanoi today", "today", host="Le Van Tam")
+    assert redate_record(rec, sources(dated_report())) is None
+    second = visit("e2", f"{NORDBY} held talks with {MINH} yesterday")
+    second["evidence"]["start"] = len(rec["text"]) + 1
+    rec["text"] += " " + second["evidence"]["text"]
+    rec["events"].append(second)
+    timexed(rec, "yesterday")
+    r = redate_record(rec, sources(dated_report()))
+    assert r is not None and r.published.date == "2018-03-13"

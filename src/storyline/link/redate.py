@@ -21,8 +21,8 @@ the day the confident dated reports agree it happened). For each of the article'
 2. *Whether it is that event.* The report, given a fitting day as its publication day and
    the event's day as its date, must be accepted by the linker's own ``compare`` against
    the event's reports, and share with them something besides the date (a named person of
-   a side, or the place): the date is what is being inferred, so it cannot also be the
-   proof of identity. A report that fits several events of different days is dropped.
+   a side, or the place) and name no one the event's reports do not name on that side: the
+   date is what is being inferred, so it cannot also be the proof of identity. A report that fits several events of different days is dropped.
 3. *What the page day is.* The fitting days of every report kept are intersected (an
    empty intersection means the reports disagree: no change). One day gives the full
    date; several give the narrowest value that holds them (a span of days inside one
@@ -172,12 +172,18 @@ def _timex_spans(record: dict[str, Any], ev: dict[str, Any]) -> tuple[str, list[
 
 
 def _identified(m: Mention, c: Cluster) -> bool:
-    """Whether a report shares with an event more than a date: a named person of a side, or the place."""
+    """Whether a report shares with an event more than a date: a named person of a side, or the place;
+    and names no one on a side where the event has other people. (``compare`` lets another article
+    name another host of a visit when the dates agree; here the date is the hypothesis, so it cannot
+    vouch: the guest received by a second host the next day is another meeting.)"""
+    shared = bool(m.place_key and m.place_key in c.place_keys)
     for country, person in m.persons:
         pool = c.persons.get(country, set()) if country else c.all_persons
         if any(same_person(person, p) for p in pool):
-            return True
-    return bool(m.place_key and m.place_key in c.place_keys)
+            shared = True
+        elif country and pool:
+            return False
+    return shared
 
 
 def _as_of(m: Mention, day: dt.date, event_day: dt.date) -> Mention:
