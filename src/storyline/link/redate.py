@@ -50,23 +50,26 @@ from ..dates import DateValue
 from ..records import Published
 from ..time.values import interval
 from .actors import published_span
-from .compare import Cluster, compare
+from . import dates
+from .compare import Cluster, _evidence_overlap, compare
 from .mentions import Mention, mentions_of, same_person
 from .rules import RULES, LinkRules
 
 HOW = "corpus-event"
 SOURCE_CONFIDENCE = 0.9      # sources: articles dated to the day from their own page at least this surely
-WINDOW_DAYS = 14             # page days tried around the event's day
+WINDOW_DAYS = 9              # page days tried on either side of the event's day: a week and the edges
 MAX_SPAN_DAYS = 7            # a relation that leaves more days open than a week says too little
+SAME_WORDING = 0.8          # share of content words in common that makes a sentence another's rewording
 CONFIDENCE = {"day": 0.8, "day-agreed": 0.85, "span": 0.6}
 
 
 @dataclass
 class Source:
-    """One corpus event whose day the confident dated reports agree on, with all its reports."""
+    """One corpus event of a block with all its reports, and the day its confident dated reports
+    agree it happened (None when they do not say: such an event can still make a report ambiguous)."""
 
     event_id: str
-    day: dt.date
+    day: dt.date | None
     members: list[Mention]
     _cluster: Cluster | None = field(default=None, init=False, repr=False)
 
@@ -171,19 +174,33 @@ def _timex_spans(record: dict[str, Any], ev: dict[str, Any]) -> tuple[str, list[
     return text, spans
 
 
-def _identified(m: Mention, c: Cluster) -> bool:
-    """Whether a report shares with an event more than a date: a named person of a side, or the place;
-    and names no one on a side where the event has other people. (``compare`` lets another article
-    name another host of a visit when the dates agree; here the date is the hypothesis, so it cannot
-    vouch: the guest received by a second host the next day is another meeting.)"""
-    shared = bool(m.place_key and m.place_key in c.place_keys)
+def _identified(m: Mention, c: Cluster, rules: LinkRules) -> bool:
+    """Whether a report is, besides any date, this event's: a named person of a side in common, no one
+    named on a side where the event has other people, and the same place or much the same wording.
+
+    The date is what is being inferred, so it cannot vouch. (``compare`` lets another article name
+    another host of a visit when the dates agree; here the guest received by a second host the next
+    day is another meeting.) People alone are not enough: leaders meet again and again."""
+    shared = False
     for country, person in m.persons:
         pool = c.persons.get(country, set()) if country else c.all_persons
         if any(same_person(person, p) for p in pool):
             shared = True
         elif country and pool:
             return False
-    return shared
+    if not shared:
+        return False
+    if m.place_key and m.place_key in c.place_keys:
+        return True
+    return bool(m.words) and len(m.words) >= rules.evidence_min_words and \
+        _evidence_overlap(m.words, c, rules)[0] >= SAME_WORDING
+
+
+def _on_day(src: Source, day: dt.date, rules: LinkRules) -> bool:
+    """Whether every dated report of an event fits ``day`` (the linker kept two reports of one
+    happening apart): then it is no other candidate. An event with no dated report could be any."""
+    dated = [m.interval for m in src.members if m.interval]
+    return bool(dated) and all(dates.overlaps(iv, (day, day), rules.slack_days) for iv in dated)
 
 
 def _as_of(m: Mention, day: dt.date, event_day: dt.date) -> Mention:
@@ -196,8 +213,9 @@ def _as_of(m: Mention, day: dt.date, event_day: dt.date) -> Mention:
 def redate_record(record: dict[str, Any], sources: Mapping[str, list[Source]], *,
                   rules: LinkRules = RULES) -> Redated | None:
     """The publication date of an article record without a full one, from the corpus events
-    ``sources`` (block -> events of that block with an established day); None when the
-    corpus says nothing more than the page (see the module docstring)."""
+    ``sources`` (block -> the events of that block that share a person with the record's reports,
+    their days where established); None when the corpus says nothing more than the page (see the
+    module docstring)."""
     pub = record.get("published") or {}
     old = pub.get("date") if isinstance(pub, dict) else None
     if is_day(old) or HOW in str(pub.get("how") or ""):
@@ -217,21 +235,21 @@ def redate_record(record: dict[str, Any], sources: Mapping[str, list[Source]], *
         sentence, spans = _timex_spans(record, ev)
         if not spans:
             continue
-        found: dict[tuple[dt.date, ...], list[str]] = {}
-        for src in sources.get(m.block, ()):
-            fits = page_days(sentence, spans, src.day, page)
-            if not fits:
-                continue
-            cluster = src.cluster(rules)
-            probe = _as_of(m, fits[0], src.day)
-            if not _identified(probe, cluster) or compare(probe, cluster, rules) is None:
-                continue
-            found.setdefault(tuple(fits), []).append(src.event_id)
-        if len(found) != 1:
-            continue                # no event, or events of different days: this report says nothing
-        (fits, ids), = found.items()
+        rid = str(record.get("id") or "")
+        known = [src for src in sources.get(m.block, ())
+                 if any(x.article_id != rid for x in src.members) and _identified(m, src.cluster(rules), rules)]
+        dated = [src for src in known if src.day is not None]
+        if len(dated) != 1:
+            continue                # the corpus knows no such event on a known day, or several
+        src = dated[0]
+        assert src.day is not None
+        if not all(o is src or _on_day(o, src.day, rules) for o in known):
+            continue                # another event of these people whose day is not known could be it
+        fits = page_days(sentence, spans, src.day, page)
+        if not fits or compare(_as_of(m, fits[0], src.day), src.cluster(rules), rules) is None:
+            continue
         days = set(fits) if days is None else days & set(fits)
-        used += ids
+        used.append(src.event_id)
         if not days:
             return None             # two reports pin different days: leave the page as it was
     if not days:

@@ -163,8 +163,7 @@ def redate_from_corpus(store: "Store", article_ids: Sequence[str] | None = None,
     records = _undated_records(store, article_ids)
     if not records:
         return []
-    blocks = sorted({m.block for rec in records for m in mentions_of(rec)})
-    sources = _sources(store, blocks, rules)
+    sources = _sources(store, records)
     if not sources:
         return []
     found = [(rec, r) for rec in records if (r := redate_record(rec, sources, rules=rules)) is not None]
@@ -195,26 +194,34 @@ def _undated_records(store: "Store", article_ids: Sequence[str] | None) -> list[
     return db.with_event_ids(store.con, [json.loads(r[0]) for r in rows])
 
 
-def _sources(store: "Store", blocks: list[str], rules: LinkRules) -> dict[str, list[Any]]:
-    """block -> the corpus events of ``blocks`` whose confident dated reports agree on their day."""
+def _sources(store: "Store", records: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """block -> the corpus events of the blocks of ``records``'s reports that name one of their
+    people (``link.redate`` needs a person in common), each with the day its confident dated
+    reports agree on, if they do."""
     from ..link.redate import HOW, SOURCE_CONFIDENCE, Source, established_day
     from ..store import events as db
 
-    if not blocks:
+    people = sorted({(m.block, p.split()[-1]) for rec in records for m in mentions_of(rec)
+                     for _, p in m.persons if p})
+    if not people:
         return {}
     rows = store.con.execute(
-        "SELECT m.event_id, m.status, m.date_start, m.date_end FROM event_mentions m JOIN articles a "
-        "ON a.id = m.article_id WHERE m.block IN (SELECT unnest(?::VARCHAR[])) AND m.published IS NOT NULL "
-        "AND a.published_confidence >= ? AND coalesce(a.published_how, '') NOT LIKE ? ORDER BY m.event_id",
-        [blocks, SOURCE_CONFIDENCE, f"%{HOW}%"]).fetchall()
-    reports: dict[str, list[tuple[str, Any, Any]]] = {}
-    for eid, status, a, b in rows:
-        reports.setdefault(eid, []).append((status, a, b))
-    days = {eid: d for eid, rs in reports.items() if (d := established_day(rs)) is not None}
+        "WITH people AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS word) "
+        "SELECT DISTINCT x.event_id FROM event_mentions x JOIN people q ON x.block = q.block "
+        "AND contains(x.persons, q.word)", [[b for b, _ in people], [w for _, w in people]]).fetchall()
+    ids = sorted(r[0] for r in rows)
+    if not ids:
+        return {}
+    confident = {r[0] for r in store.con.execute(
+        "SELECT id FROM articles WHERE published_confidence >= ? AND coalesce(published_how, '') NOT LIKE ? "
+        "AND id IN (SELECT article_id FROM event_mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])))",
+        [SOURCE_CONFIDENCE, f"%{HOW}%", ids]).fetchall()}
     out: dict[str, list[Any]] = {}
-    for eid, members in sorted(db.load_event_members(store, days).items()):
+    for eid, members in sorted(db.load_event_members(store, ids).items()):
+        day = established_day((m.status, *(m.interval or (None, None))) for m in members
+                              if m.published is not None and m.article_id in confident)
         for block in sorted({m.block for m in members}):
-            out.setdefault(block, []).append(Source(eid, days[eid], members))
+            out.setdefault(block, []).append(Source(eid, day, members))
     return out
 
 
