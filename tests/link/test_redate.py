@@ -47,9 +47,9 @@ def sources(*records: dict[str, Any]) -> dict[str, list[Source]]:
         ms = mentions_of(rec)
         for m in ms:
             m.event_id = f"ev-{rec['id']}"
-        day = established_day((m.status, *(m.interval or (None, None))) for m in ms)
+        day, witnesses = established_day(ms)
         assert day is not None
-        out.setdefault(ms[0].block, []).append(Source(f"ev-{rec['id']}", day, ms))
+        out.setdefault(ms[0].block, []).append(Source(f"ev-{rec['id']}", day, ms, witnesses))
     return out
 
 
@@ -141,11 +141,14 @@ def test_a_full_date_is_kept() -> None:
 
 
 def test_the_day_of_an_event_is_what_its_confident_reports_agree_on() -> None:
-    d = dt.date(2018, 3, 12)
-    assert established_day([("happened", d, d), ("planned", d, d)]) == d
-    assert established_day([("happened", d, d), ("happened", d + dt.timedelta(days=1), d + dt.timedelta(days=1))]) is None
-    assert established_day([("planned", d, d)]) is None
-    assert established_day([("happened", d, d + dt.timedelta(days=2))]) is None
+    def report(status: str, date: str | None) -> Any:
+        return mentions_of(article("a", "2018-03-20", [visit("e1", "They met", status=status, date=date)]))[0]
+
+    held, plan = report("happened", "2018-03-12"), report("planned", "2018-03-12")
+    assert established_day([held, plan]) == (VISIT_DAY, [held])
+    assert established_day([held, report("happened", "2018-03-13")]) == (None, [])
+    assert established_day([plan]) == (None, [])
+    assert established_day([report("happened", "2018-03-12/2018-03-14")]) == (None, [])
 
 
 def test_page_days_and_what_a_page_allows() -> None:

@@ -20,9 +20,11 @@ the day the confident dated reports agree it happened). For each of the article'
    most ``MAX_SPAN_DAYS`` consecutive days, clear of the window's edges, are kept.
 2. *Whether it is that event.* The report, given a fitting day as its publication day and
    the event's day as its date, must be accepted by the linker's own ``compare`` against
-   the event's reports, and share with them something besides the date (a named person of
-   a side, or the place) and name no one the event's reports do not name on that side: the
-   date is what is being inferred, so it cannot also be the proof of identity. A report that fits several events of different days is dropped.
+   the event's reports, and share with them, and with the reports that fixed the event's day,
+   something besides the date -- a named person, and the place or much the same wording -- and
+   name no one the event's reports do not name on that side: the date is what is being
+   inferred, so it cannot also be the proof of identity. The report must fit exactly one
+   event of its people on a known day, and no other event of theirs whose day is unknown. A report that fits several events of different days is dropped.
 3. *What the page day is.* The fitting days of every report kept are intersected (an
    empty intersection means the reports disagree: no change). One day gives the full
    date; several give the narrowest value that holds them (a span of days inside one
@@ -59,7 +61,7 @@ HOW = "corpus-event"
 SOURCE_CONFIDENCE = 0.9      # sources: articles dated to the day from their own page at least this surely
 WINDOW_DAYS = 9              # page days tried on either side of the event's day: a week and the edges
 MAX_SPAN_DAYS = 7            # a relation that leaves more days open than a week says too little
-SAME_WORDING = 0.8          # share of content words in common that makes a sentence another's rewording
+SAME_WORDING = 0.9          # share of content words in common that makes a sentence another's rewording
 CONFIDENCE = {"day": 0.8, "day-agreed": 0.85, "span": 0.6}
 
 
@@ -71,15 +73,17 @@ class Source:
     event_id: str
     day: dt.date | None
     members: list[Mention]
-    _cluster: Cluster | None = field(default=None, init=False, repr=False)
+    witnesses: list[Mention] = field(default_factory=list)     # the confident reports that fixed the day
+    _clusters: dict[bool, Cluster] = field(default_factory=dict, init=False, repr=False)
 
-    def cluster(self, rules: LinkRules) -> Cluster:
-        if self._cluster is None:
+    def cluster(self, rules: LinkRules, witnesses: bool = False) -> Cluster:
+        """The event as the linker sees it (``witnesses``: made of the reports that fixed its day only)."""
+        if witnesses not in self._clusters:
             c = Cluster(self.event_id, rules.evidence_kept)
-            for m in sorted(self.members, key=lambda m: m.sort_key):
+            for m in sorted(self.witnesses if witnesses else self.members, key=lambda m: m.sort_key):
                 c.add(m)
-            self._cluster = c
-        return self._cluster
+            self._clusters[witnesses] = c
+        return self._clusters[witnesses]
 
 
 @dataclass
@@ -91,12 +95,13 @@ class Redated:
     days: tuple[dt.date, dt.date]
 
 
-def established_day(reports: Iterable[tuple[str, dt.date | None, dt.date | None]]) -> dt.date | None:
-    """The day a happening took place according to its confident dated reports
-    (``(status, date_start, date_end)`` of each): their day-precise "happened" dates, if they
-    all name one day; else None (no such report, or a visit of several days)."""
-    days = {a for status, a, b in reports if status == "happened" and a is not None and a == b}
-    return days.pop() if len(days) == 1 else None
+def established_day(reports: Iterable[Mention]) -> tuple[dt.date | None, list[Mention]]:
+    """The day a happening took place according to its confident dated reports, and the reports
+    that say so: their day-precise "happened" dates, if they all name one day; else (None, [])
+    (no such report, or a visit of several days)."""
+    held = [m for m in reports if m.status == "happened" and m.interval and m.interval[0] == m.interval[1]]
+    days = {m.interval[0] for m in held if m.interval}
+    return (days.pop(), held) if len(days) == 1 else (None, [])
 
 
 def is_day(value: str | None) -> bool:
@@ -243,6 +248,8 @@ def redate_record(record: dict[str, Any], sources: Mapping[str, list[Source]], *
             continue                # the corpus knows no such event on a known day, or several
         src = dated[0]
         assert src.day is not None
+        if not _identified(m, src.cluster(rules, witnesses=True), rules):
+            continue                # like the event, but not like the reports that dated it
         if not all(o is src or _on_day(o, src.day, rules) for o in known):
             continue                # another event of these people whose day is not known could be it
         fits = page_days(sentence, spans, src.day, page)

@@ -218,10 +218,9 @@ def _sources(store: "Store", records: list[dict[str, Any]]) -> dict[str, list[An
         [SOURCE_CONFIDENCE, f"%{HOW}%", ids]).fetchall()}
     out: dict[str, list[Any]] = {}
     for eid, members in sorted(db.load_event_members(store, ids).items()):
-        day = established_day((m.status, *(m.interval or (None, None))) for m in members
-                              if m.published is not None and m.article_id in confident)
+        day, witnesses = established_day(m for m in members if m.published is not None and m.article_id in confident)
         for block in sorted({m.block for m in members}):
-            out.setdefault(block, []).append(Source(eid, day, members))
+            out.setdefault(block, []).append(Source(eid, day, members, witnesses))
     return out
 
 
