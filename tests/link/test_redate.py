@@ -173,3 +173,19 @@ def test_the_guest_received_by_another_host_the_next_day_is_another_meeting() ->
     timexed(rec, "yesterday")
     r = redate_record(rec, sources(dated_report()))
     assert r is not None and r.published.date == "2018-03-13"
+
+
+def test_an_event_is_vouched_for_by_the_reports_that_fixed_its_day() -> None:
+    # the linker put a report of a meeting in another city into the Hanoi visit; that report alone
+    # is like the undated one, the dated report that fixed the day is not
+    dated = dated_report()
+    merged = article("merged", "2018-04-20", [event("e1", status="happened", src=("NOR", NORDBY), tgt=("VNM", MINH),
+                                                    loc=("Da Nang", "VNM"),
+                                                    evidence=f"{NORDBY} and {MINH} opened a fisheries school")])
+    ms = mentions_of(dated) + mentions_of(merged)
+    day, witnesses = established_day(mentions_of(dated))
+    src = {ms[0].block: [Source("ev-dated", day, ms, witnesses)]}
+    rec = undated(f"{NORDBY} met {MINH} in Da Nang today", "today")
+    rec["events"][0]["location"] = {"name": "Da Nang", "country": "VNM"}
+    assert redate_record(rec, src) is None
+    assert redate_record(undated(f"{NORDBY} met {MINH} in Hanoi today", "today"), src) is not None

@@ -69,7 +69,7 @@ HOW = "corpus-event"
 SOURCE_CONFIDENCE = 0.9      # sources: articles dated to the day from their own page at least this surely
 WINDOW_DAYS = 9              # page days tried on either side of the event's day: a week and the edges
 MAX_SPAN_DAYS = 7            # a relation that leaves more days open than a week says too little
-SAME_WORDING = 0.9          # share of content words in common that makes a sentence another's rewording
+SAME_WORDING = 0.9         # share of content words in common that makes a sentence another's rewording
 CONFIDENCE = {"day": 0.8, "day-agreed": 0.85, "span": 0.6}
 
 
