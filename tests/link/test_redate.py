@@ -189,3 +189,9 @@ def test_an_event_is_vouched_for_by_the_reports_that_fixed_its_day() -> None:
     rec["events"][0]["location"] = {"name": "Da Nang", "country": "VNM"}
     assert redate_record(rec, src) is None
     assert redate_record(undated(f"{NORDBY} met {MINH} in Hanoi today", "today"), src) is not None
+
+
+def test_a_plan_for_tomorrow_dates_the_page_the_day_before() -> None:
+    rec = undated(f"{NORDBY} will hold talks with {MINH} in Hanoi tomorrow", "tomorrow", status="planned")
+    r = redate_record(rec, sources(dated_report()))
+    assert r is not None and r.published.date == "2018-03-11"

@@ -67,10 +67,15 @@ def test_an_undated_report_of_a_dated_visit_gets_its_day(tmp_path: Path) -> None
     assert records(db) == recs
 
 
-def test_alone_the_undated_report_stays_undated(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "b_undated.txt").write_text(UNDATED, encoding="utf-8")
+def test_alone_the_undated_report_stays_undated_until_a_dated_one_comes(tmp_path: Path) -> None:
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    (first / "b_undated.txt").write_text(UNDATED, encoding="utf-8")
+    (later / "a_dated.txt").write_text(DATED, encoding="utf-8")
     db = tmp_path / "s.duckdb"
-    assert ingest([corpus], db).linked.redated == 0
+    assert ingest([first], db).linked.redated == 0
     assert records(db)["b_undated.txt"]["published"]["date"] is None
+    # the next ingest brings a dated report of the same visit: the older undated article is dated now
+    assert ingest([later], db).linked.redated == 1
+    assert records(db)["b_undated.txt"]["published"]["date"] == "2018-03-12"
