@@ -240,6 +240,7 @@ def _store_redated(store: "Store", found: list[tuple[dict[str, Any], Any]], *, r
     done = [a for a in analyze_stream(iter(articles), store, 1) if isinstance(a, Article)]
     if not done:
         return []
+    # one transaction: a killed job leaves no article redated but linked with its old reports
     with store.transaction(f"dating {len(done)} article(s) from the corpus's events") as con:
         store.update_records(done)
         for a in done:
@@ -247,7 +248,7 @@ def _store_redated(store: "Store", found: list[tuple[dict[str, Any], Any]], *, r
             year = int(p.date[:4]) if p.date and p.date[:4].isdigit() else None
             con.execute("UPDATE articles SET published_date = ?, published_how = ?, published_confidence = ?, "
                         "published_year = ? WHERE id = ?", [p.date, p.how, p.confidence, year, a.id])
-    link_articles(store, done, rules=rules, dedup=dedup)
+        link_articles(store, done, rules=rules, dedup=dedup)
     return [a.id for a in done]
 
 
