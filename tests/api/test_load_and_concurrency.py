@@ -36,7 +36,8 @@ def test_api_answers_while_ingest_writes(tmp_path: Path) -> None:
     db = tmp_path / "live.duckdb"
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i, f in enumerate(sorted((ROOT / "samples" / "corpus" / "text").glob("*.txt")) * 4):
+    texts = sorted((ROOT / "samples" / "corpus" / "text").glob("*.txt")) * 4
+    for i, f in enumerate(texts):
         (corpus / f"{i:03d}_{f.name}").write_bytes(f.read_bytes() + f"\nCopy {i}.\n".encode())
     subprocess.run([sys.executable, "-m", "storyline.cli", "ingest", str(ROOT / "samples" / "corpus" / "feed.jsonl"),
                     "--db", str(db), "--no-progress"], check=True, capture_output=True)
@@ -56,6 +57,6 @@ def test_api_answers_while_ingest_writes(tmp_path: Path) -> None:
             time.sleep(0.2)
         out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err.decode()[-2000:]
-    assert b"ingested 48" in out
+    assert f"ingested {len(texts)},".encode() in out
     assert ok > 0, f"the API never answered during the ingest ({busy} busy answers)"
     print(f"\nduring ingest: {ok} answered, {busy} busy")

@@ -11,6 +11,11 @@ incremental linking equals linking everything at once (see ``linker``), chunking
 and the order of ingests change nothing, and running it again finds nothing to do.
 ``link_articles(store, records)`` links given records (``Article`` objects or
 dicts) and writes their event ids back onto them.
+
+After linking, ``redate_from_corpus`` dates the articles without a full publication
+date whose reports are of events the confidently dated articles place on a known day
+(``storyline.link.redate``), re-anchors their time expressions and event dates from the
+parse cache (as ``storyline reanalyze`` does) and links them again.
 """
 from __future__ import annotations
 
@@ -47,6 +52,7 @@ class LinkReport:
     events_touched: int = 0             # corpus events whose lifecycle was rewritten
     events_dropped: int = 0             # corpus events that no longer exist (merged into an earlier one)
     duplicates: int = 0                 # articles whose duplicate group was set or changed
+    redated: int = 0                    # articles dated from the corpus's events (``link.redate``)
     event_ids: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def add(self, other: "LinkReport") -> None:
@@ -56,6 +62,7 @@ class LinkReport:
         self.events_touched += other.events_touched
         self.events_dropped += other.events_dropped
         self.duplicates += other.duplicates
+        self.redated += other.redated
         self.event_ids.update(other.event_ids)
 
 
@@ -132,9 +139,116 @@ def link_pending(store: "Store", *, rules: LinkRules = RULES, dedup: DedupRules 
         del new, sigs, part
         store.recycle()         # a chunk's state and DuckDB's cache go before the next one comes
         release_memory()
+    if pending:
+        report.redated = len(redate_from_corpus(store, pending, rules=rules, dedup=dedup))
     if pending or not _actors_built(store):
         refresh_actors(store)
     return report
+
+
+def redate_from_corpus(store: "Store", article_ids: Sequence[str] | None = None, *, rules: LinkRules = RULES,
+                       dedup: DedupRules = DEDUP) -> list[str]:
+    """Date the stored articles without a full publication date from the corpus's events
+    (``storyline.link.redate``); returns the ids of the articles redated.
+
+    Looked at: the undated articles among ``article_ids`` and those with reports in the blocks
+    the reports of ``article_ids`` fall in (a new dated report can date an older undated one);
+    all undated articles when ``article_ids`` is None. An article redated so is not looked at
+    again, and never serves as a source. Each one redated is analysed again from the parse cache
+    with its new date (its time expressions and event dates re-anchored), stored, and linked again.
+    """
+    from ..link.redate import redate_record
+
+    records = _undated_records(store, article_ids)
+    if not records:
+        return []
+    sources = _sources(store, records)
+    if not sources:
+        return []
+    found = [(rec, r) for rec in records if (r := redate_record(rec, sources, rules=rules)) is not None]
+    if not found:
+        return []
+    return _store_redated(store, found, rules=rules, dedup=dedup)
+
+
+def _undated_records(store: "Store", article_ids: Sequence[str] | None) -> list[dict[str, Any]]:
+    """The stored records without a full publication date that ``redate_from_corpus`` looks at."""
+    import json
+
+    from ..link.redate import HOW
+    from ..store import events as db
+
+    if article_ids is None:
+        scope, args = "", []
+    else:
+        if not article_ids:
+            return []
+        scope = ("AND (u.article_id IN (SELECT unnest(?::VARCHAR[])) OR u.block IN (SELECT block FROM event_mentions "
+                 "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))))")
+        args = [list(article_ids), list(article_ids)]
+    rows = store.con.execute(
+        "SELECT a.record FROM articles a WHERE a.id IN (SELECT u.article_id FROM event_mentions u "
+        f"WHERE u.published IS NULL {scope}) AND coalesce(a.published_how, '') NOT LIKE ? ORDER BY a.id",
+        [*args, f"%{HOW}%"]).fetchall()
+    return db.with_event_ids(store.con, [json.loads(r[0]) for r in rows])
+
+
+def _sources(store: "Store", records: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """block -> the corpus events of the blocks of ``records``'s reports that name one of their
+    people (``link.redate`` needs a person in common), each with the day its confident dated
+    reports agree on, if they do."""
+    from ..link.redate import HOW, SOURCE_CONFIDENCE, Source, established_day
+    from ..store import events as db
+
+    people = sorted({(m.block, p.split()[-1]) for rec in records for m in mentions_of(rec)
+                     for _, p in m.persons if p})
+    if not people:
+        return {}
+    rows = store.con.execute(
+        "WITH people AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS word) "
+        "SELECT DISTINCT x.event_id FROM event_mentions x JOIN people q ON x.block = q.block "
+        "AND contains(x.persons, q.word)", [[b for b, _ in people], [w for _, w in people]]).fetchall()
+    ids = sorted(r[0] for r in rows)
+    if not ids:
+        return {}
+    confident = {r[0] for r in store.con.execute(
+        "SELECT id FROM articles WHERE published_confidence >= ? AND coalesce(published_how, '') NOT LIKE ? "
+        "AND id IN (SELECT article_id FROM event_mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])))",
+        [SOURCE_CONFIDENCE, f"%{HOW}%", ids]).fetchall()}
+    out: dict[str, list[Any]] = {}
+    for eid, members in sorted(db.load_event_members(store, ids).items()):
+        day, witnesses = established_day(m for m in members if m.published is not None and m.article_id in confident)
+        for block in sorted({m.block for m in members}):
+            out.setdefault(block, []).append(Source(eid, day, members, witnesses))
+    return out
+
+
+def _store_redated(store: "Store", found: list[tuple[dict[str, Any], Any]], *, rules: LinkRules,
+                   dedup: DedupRules) -> list[str]:
+    """Analyse the redated articles again with their new dates (from the parse cache, as
+    ``storyline reanalyze`` does), store them with their new dates and link them again."""
+    from ..analyze import analyze_stream
+    from ..ingest.published import report_weekday
+    from ..records import Article, article_from_dict
+
+    articles = []
+    for rec, r in found:
+        a = article_from_dict(rec, report_weekday)
+        a.published = r.published
+        articles.append(a)
+    done = [a for a in analyze_stream(iter(articles), store, 1) if isinstance(a, Article)]
+    if not done:
+        return []
+    # one transaction: a killed job leaves no article redated but linked with its old reports
+    with store.transaction(f"dating {len(done)} article(s) from the corpus's events") as con:
+        store.update_records(done)
+        for a in done:
+            p = a.published
+            year = int(p.date[:4]) if p.date and p.date[:4].isdigit() else None
+            con.execute("UPDATE articles SET published_date = ?, published_how = ?, published_confidence = ?, "
+                        "published_year = ? WHERE id = ?", [p.date, p.how, p.confidence, year, a.id])
+        link_articles(store, done, rules=rules, dedup=dedup)
+    return [a.id for a in done]
 
 
 def refresh_actors(store: "Store") -> int:
