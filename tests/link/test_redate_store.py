@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from storyline.pipeline import ingest
+from storyline.runners.local import ingest
 from storyline.runners.link_job import link, redate_from_corpus
 from storyline.store import Store
 

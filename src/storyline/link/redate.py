@@ -56,8 +56,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from ..codes import Status
 from ..dates import DateValue
 from ..records import Published
+from ..time import find_timexes
 from ..time.values import interval
 from .actors import published_span
 from . import dates
@@ -107,7 +109,7 @@ def established_day(reports: Iterable[Mention]) -> tuple[dt.date | None, list[Me
     """The day a happening took place according to its confident dated reports, and the reports
     that say so: their day-precise "happened" dates, if they all name one day; else (None, [])
     (no such report, or a visit of several days)."""
-    held = [m for m in reports if m.status == "happened" and m.interval and m.interval[0] == m.interval[1]]
+    held = [m for m in reports if m.status == Status.HAPPENED and m.interval and m.interval[0] == m.interval[1]]
     days = {m.interval[0] for m in held if m.interval}
     return (days.pop(), held) if len(days) == 1 else (None, [])
 
@@ -137,7 +139,6 @@ def _fits_page(day: dt.date, span: tuple[dt.date, dt.date] | None, md: DateValue
 @lru_cache(maxsize=4096)
 def _resolved(sentence: str, day: dt.date) -> tuple[tuple[int, int, str | None], ...]:
     """The time expressions of ``sentence`` as the time stage resolves them on page day ``day``."""
-    from ..time import find_timexes
 
     anchor = Published(date=day.isoformat(), how="hypothesis", confidence=1.0, year=day.year, month=day.month,
                        day=day.day, weekday=day.weekday())

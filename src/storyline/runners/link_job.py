@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from collections.abc import Sequence
 
 from ..limits import release_memory
@@ -35,9 +35,10 @@ from ..link.rules import DEDUP, RULES, DedupRules, LinkRules
 from ..store import Store
 from ..store import events as db
 from ..store.events import load_corpus_events
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..records import Article
+from ..analyze import analyze_stream
+from ..ingest.published import report_weekday
+from ..link.redate import HOW, SOURCE_CONFIDENCE, Source, established_day, redate_record
+from ..records import Article, article_from_dict
 
 CHUNK = 2000
 
@@ -157,7 +158,6 @@ def redate_from_corpus(store: "Store", article_ids: Sequence[str] | None = None,
     again, and never serves as a source. Each one redated is analysed again from the parse cache
     with its new date (its time expressions and event dates re-anchored), stored, and linked again.
     """
-    from ..link.redate import redate_record
 
     records = _undated_records(store, article_ids)
     if not records:
@@ -175,8 +175,6 @@ def _undated_records(store: "Store", article_ids: Sequence[str] | None) -> list[
     """The stored records without a full publication date that ``redate_from_corpus`` looks at."""
     import json
 
-    from ..link.redate import HOW
-    from ..store import events as db
 
     if article_ids is None:
         scope, args = "", []
@@ -197,8 +195,6 @@ def _sources(store: "Store", records: list[dict[str, Any]]) -> dict[str, list[An
     """block -> the corpus events of the blocks of ``records``'s reports that name one of their
     people (``link.redate`` needs a person in common), each with the day its confident dated
     reports agree on, if they do."""
-    from ..link.redate import HOW, SOURCE_CONFIDENCE, Source, established_day
-    from ..store import events as db
 
     people = sorted({(m.block, p.split()[-1]) for rec in records for m in mentions_of(rec)
                      for _, p in m.persons if p})
@@ -227,9 +223,6 @@ def _store_redated(store: "Store", found: list[tuple[dict[str, Any], Any]], *, r
                    dedup: DedupRules) -> list[str]:
     """Analyse the redated articles again with their new dates (from the parse cache, as
     ``storyline reanalyze`` does), store them with their new dates and link them again."""
-    from ..analyze import analyze_stream
-    from ..ingest.published import report_weekday
-    from ..records import Article, article_from_dict
 
     articles = []
     for rec, r in found:
