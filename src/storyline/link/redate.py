@@ -120,12 +120,20 @@ def is_day(value: str | None) -> bool:
     return bool(v and v.is_full and value and "/" not in value)
 
 
-def allowed_days(value: str | None) -> tuple[tuple[dt.date, dt.date] | None, DateValue | None]:
+def allowed_days(value: str | None, known: object = None) -> tuple[tuple[dt.date, dt.date] | None, DateValue | None]:
     """What the page's own partial date allows: a span of days (``2016``, ``2016-02``,
-    ``2013/2021``, a span of days) and/or a month-day of an unknown year (``XXXX-02-06``)."""
+    ``2013/2021``, a span of days) and/or a month-day of an unknown year (``XXXX-02-06``), narrowed by
+    the record's ``published.span`` (``known``: the first and last day the page's evidence allows)."""
     if not value:
         return None, None
     span = published_span(value) or interval(value)
+    if span is not None and isinstance(known, (list, tuple)) and len(known) == 2:
+        try:
+            a, b = dt.date.fromisoformat(str(known[0])), dt.date.fromisoformat(str(known[1]))
+        except ValueError:
+            a, b = span
+        if max(a, span[0]) <= min(b, span[1]):
+            span = (max(a, span[0]), min(b, span[1]))
     v = DateValue.parse(value) if "/" not in value else None
     return span, (v if v is not None and v.year is None else None)
 
@@ -234,7 +242,7 @@ def redate_record(record: dict[str, Any], sources: Mapping[str, list[Source]], *
     old = pub.get("date") if isinstance(pub, dict) else None
     if is_day(old) or HOW in str(pub.get("how") or ""):
         return None
-    page = allowed_days(old)
+    page = allowed_days(old, pub.get("span"))
     events = [ev for ev in record.get("events") or [] if isinstance(ev, dict) and ev.get("type")]
     by_local = {str(ev.get("id") or f"#{i}"): ev for i, ev in enumerate(record.get("events") or [])
                 if isinstance(ev, dict) and ev.get("type")}
@@ -283,7 +291,8 @@ def redate_record(record: dict[str, Any], sources: Mapping[str, list[Source]], *
     kind = "span" if lo != hi else ("day-agreed" if len(set(used)) > 1 else "day")
     how = HOW if not pub.get("how") or pub.get("how") == "unknown" else f"{pub['how']}+{HOW}"
     return Redated(Published(date=value, how=how, confidence=CONFIDENCE[kind], year=year, month=month, day=day,
-                             weekday=lo.weekday() if lo == hi else None), sorted(set(used)), (lo, hi))
+                             weekday=lo.weekday() if lo == hi else None,
+                             span=None if lo == hi else (lo.isoformat(), hi.isoformat())), sorted(set(used)), (lo, hi))
 
 
 def _value(lo: dt.date, hi: dt.date) -> tuple[str, int | None, int | None, int | None]:
