@@ -458,10 +458,14 @@ def _fts_append(store: Any, chunk: int) -> int:
         f"SELECT unnest({FTS}.tokenize(n.{f})) AS w, n.docid, (SELECT fieldid FROM {FTS}.fields "
         f"WHERE field = '{f}') AS fieldid FROM _sl_fts_new n" for f in FTS_FIELDS)
     with store.transaction("updating the search index") as con:
+        # the ids first, then the texts of those only: a top-N over whole rows materialised every
+        # text of the store per chunk (measured: appending 98,000 articles took minutes, not seconds)
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE _sl_fts_ids AS
+            SELECT id FROM articles WHERE id NOT IN (SELECT "name" FROM {FTS}.docs) ORDER BY id LIMIT {int(chunk)}""")
         con.execute(f"""CREATE OR REPLACE TEMP TABLE _sl_fts_new AS
             SELECT a.id, a.headline, a.lead, a.text,
                    (SELECT coalesce(max(docid), -1) FROM {FTS}.docs) + row_number() OVER (ORDER BY a.id) AS docid
-            FROM articles a WHERE a.id NOT IN (SELECT "name" FROM {FTS}.docs) ORDER BY a.id LIMIT {int(chunk)}""")
+            FROM articles a WHERE a.id IN (SELECT id FROM _sl_fts_ids) ORDER BY a.id""")
         n = con.execute("SELECT count(*) FROM _sl_fts_new").fetchone()[0]
         if n:
             con.execute(f"""CREATE OR REPLACE TEMP TABLE _sl_fts_terms AS
@@ -481,6 +485,7 @@ def _fts_append(store: Any, chunk: int) -> int:
             con.execute(f"INSERT INTO {FTS}.stats SELECT count(docid), sum(len) / count(len) FROM {FTS}.docs")
         con.execute("DROP TABLE IF EXISTS _sl_fts_terms")
         con.execute("DROP TABLE IF EXISTS _sl_fts_new")
+        con.execute("DROP TABLE IF EXISTS _sl_fts_ids")
     return int(n)
 
 
