@@ -29,6 +29,7 @@ from fastapi import FastAPI, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..version import __version__
@@ -112,6 +113,50 @@ def error(status: int, code: str, message: str, detail: Any = None,
                         headers=dict(headers) if headers else None)
 
 
+class Guard:
+    """The Host check, the security headers on every response and the 500 of a crash, as plain
+    ASGI: starlette's ``@app.middleware("http")`` (``BaseHTTPMiddleware``) runs each request
+    through a task group and memory streams, which cost more CPU than the simplest queries
+    (measured in-process at 10,000 articles: about 1 ms of the 3 ms of ``/api/stats``)."""
+
+    def __init__(self, app: Any, hosts: set[str] | None = None):
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        api = scope["path"].startswith("/api/")
+        started = False
+
+        async def send_with_headers(message: Any) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                for k, v in SECURITY_HEADERS.items():
+                    headers.setdefault(k, v)
+                if api:
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        if self.hosts is not None:
+            host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), "")
+            if _host_name(host) not in self.hosts:
+                await error(400, "invalid_host", "this server does not answer to that Host header; use the "
+                            "address it was started with (see --allowed-hosts)")(scope, receive, send_with_headers)
+                return
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:           # answered here, not by the outermost handler, so the headers apply
+            log.exception("internal error on %s", scope["path"])
+            if started:
+                raise
+            await error(500, "internal", "internal error; the server log has the details")(
+                scope, receive, send_with_headers)
+
+
 def _static_files() -> dict[str, Path]:
     """The files the page may load, by name: a fixed list, so no request path reaches the disk."""
     if not STATIC.is_dir():
@@ -134,22 +179,7 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
     files = _static_files()
     hosts = {h.lower() for h in allowed_hosts} if allowed_hosts is not None else None
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        try:
-            if hosts is not None and _host_name(request.headers.get("host", "")) not in hosts:
-                response: Response = error(400, "invalid_host", "this server does not answer to that Host header; "
-                                           "use the address it was started with (see --allowed-hosts)")
-            else:
-                response = await call_next(request)
-        except Exception:           # answered here, not by the outermost handler, so the headers apply
-            log.exception("internal error on %s", request.url.path)
-            response = error(500, "internal", "internal error; the server log has the details")
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    app.add_middleware(Guard, hosts=hosts)
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
