@@ -398,19 +398,51 @@ def add_change_routes(app: FastAPI, store: ReadOnlyStore, Countries: Any, Type: 
         return labels.codebook()
 
 
+def default_workers() -> int:
+    """Worker processes of ``serve``: one per core, at most two (each holds the store open
+    read-only; past two the machines this runs on gain nothing, see the README's read bench)."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def app_from_env() -> FastAPI:
+    """The app of one ``serve`` worker process: the database and the Host allow-list come from
+    the environment ``serve`` sets (uvicorn starts its workers by import string)."""
+    import json
+
+    return create_app(os.environ["STORYLINE_SERVE_DB"],
+                      allowed_hosts=json.loads(os.environ.get("STORYLINE_SERVE_HOSTS", "null")))
+
+
 def serve(db: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 8000,
-          allowed_hosts: Iterable[str] | None = None) -> None:
+          allowed_hosts: Iterable[str] | None = None, workers: int | None = None) -> None:
     """Serve the API and the page over ``db`` until interrupted (127.0.0.1 unless told otherwise),
     answering only requests whose Host header is in ``allowed_hosts`` (default: see
-    :func:`default_allowed_hosts`)."""
+    :func:`default_allowed_hosts`), with ``workers`` processes (default :func:`default_workers`).
+
+    Python answers one request at a time per process (the GIL), so one process uses one core
+    whatever DuckDB does; two workers, each with the store open read-only (DuckDB lets any number
+    of processes read a file no one writes), use two. Each worker lets go of the file when idle,
+    as one process does (``ReadOnlyStore``), so an ingest still gets in between bursts."""
+    import json
+
     import uvicorn
 
     if not 1 <= port <= 65535:
         raise UsageError(f"port {port} is out of range: give a port from 1 to 65535")
+    workers = default_workers() if workers is None else workers
+    if not 1 <= workers <= 64:
+        raise UsageError(f"--workers {workers} is out of range: give 1 to 64 worker processes")
     allowed = [*LOOPBACK_NAMES, *allowed_hosts] if allowed_hosts is not None else default_allowed_hosts(host)
     from ..store import default_db_path
     from .db import open_read_only
 
     path = default_db_path(db)
     open_read_only(path).close()          # fail now, with the fix, if there is no database
-    uvicorn.run(create_app(path, allowed_hosts=allowed), host=host, port=port, log_level="info", server_header=False)
+    if workers == 1:
+        uvicorn.run(create_app(path, allowed_hosts=allowed), host=host, port=port, log_level="info",
+                    server_header=False)
+        return
+    os.environ["STORYLINE_SERVE_DB"] = str(path)
+    os.environ["STORYLINE_SERVE_HOSTS"] = json.dumps(allowed)
+    uvicorn.run("storyline.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="info", server_header=False)
