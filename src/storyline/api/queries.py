@@ -486,17 +486,17 @@ def counts(db: Db, *, countries: str | None = None, type: str | None = None, sta
     cond, params, _ = _event_filter(countries=countries, type=type, status=status)
     with reading(db) as con:
         cells = _count_cells(con, basis, countries, type, status)
-        if cells is not None:
-            rows, undated, n_events = cells
-        else:       # a store without the cells (opened read-only before migration 6): from the events
+        if cells is None:   # a store without the cells (opened read-only before migration 6): from the events
             rows, undated, n_events = _counts_from_events(con, basis, cond, params, countries, type, status)
-    per: dict[str, dict[str, int]] = {}
-    per_type: dict[str, dict[str, int]] = {}
-    for month, st, etype, n in rows:
-        if month is None:
-            continue
-        per.setdefault(month, {})[st] = per.setdefault(month, {}).get(st, 0) + n
-        per_type.setdefault(month, {})[etype] = per_type.setdefault(month, {}).get(etype, 0) + n
+    if cells is not None:
+        per, per_type, undated, n_events = cells
+    else:
+        per, per_type = {}, {}
+        for month, st, etype, n in rows:
+            if month is None:
+                continue
+            per.setdefault(month, {})[st] = per.setdefault(month, {}).get(st, 0) + n
+            per_type.setdefault(month, {})[etype] = per_type.setdefault(month, {}).get(etype, 0) + n
     months = months_between(min(per), max(per)) if per else []
     out = [{"month": m, "total": sum(per.get(m, {}).values()), "by_status": dict(sorted(per.get(m, {}).items())),
             "by_type": dict(sorted(per_type.get(m, {}).items()))} for m in months]
@@ -505,8 +505,8 @@ def counts(db: Db, *, countries: str | None = None, type: str | None = None, sta
 
 
 def _count_cells(con: duckdb.DuckDBPyConnection, basis: str, countries: str | None, type: str | None,
-                 status: str | None) -> tuple[list[tuple[Any, ...]], int, int] | None:
-    """The rows of ``counts`` (month, status, type, n), its undated and its events, summed from
+                 status: str | None) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]], int, int] | None:
+    """The counts by month and status, by month and type, the undated and the events, summed from
     the writer's cells (``event_counts``, one key per country filter): one statement over a few
     thousand cells instead of a GROUP BY over every event (measured at 100,000 articles: the
     event basis took 26 ms of CPU, the reported one 43 ms). None: the store has no cells."""
@@ -523,19 +523,31 @@ def _count_cells(con: duckdb.DuckDBPyConnection, basis: str, countries: str | No
     if statuses:
         where.append("list_contains(?::VARCHAR[], event_status)")
         params.append(sorted(statuses))
+    cond = " AND ".join(where)
+    want = "event" if basis == "event" else "reported"
+    # the monthly marginals (by status, by type) in SQL: a few hundred rows, not every cell
+    sql = (f"WITH c AS (SELECT basis, month, status, coalesce(type, '?') AS type, n FROM event_counts WHERE {cond}) "
+           f"SELECT 's', month, status, sum(n) FROM c WHERE basis = '{want}' AND month IS NOT NULL GROUP BY ALL "
+           f"UNION ALL SELECT 't', month, type, sum(n) FROM c WHERE basis = '{want}' AND month IS NOT NULL "
+           "GROUP BY ALL UNION ALL SELECT basis, NULL, NULL, sum(n) FROM c WHERE basis = 'undated' OR "
+           "(basis = 'event' AND month IS NULL) GROUP BY ALL "
+           "UNION ALL SELECT 'all', NULL, NULL, sum(n) FROM c WHERE basis = 'event'")
     try:
-        cells = con.execute(f"SELECT basis, month, status, coalesce(type, '?'), sum(n) FROM event_counts "
-                            f"WHERE {' AND '.join(where)} GROUP BY ALL", params).fetchall()
+        cells = con.execute(sql, params).fetchall()
     except duckdb.CatalogException:
         return None
-    n_events = sum(int(n) for b, _, _, _, n in cells if b == "event")
-    if basis == "event":
-        rows = [(m, st, t, int(n)) for b, m, st, t, n in cells if b == "event"]
-        undated = sum(n for m, _, _, n in rows if m is None)
-    else:
-        rows = [(m, st, t, int(n)) for b, m, st, t, n in cells if b == "reported"]
-        undated = sum(int(n) for b, _, _, _, n in cells if b == "undated")
-    return rows, undated, n_events
+    per: dict[str, dict[str, int]] = {}
+    per_type: dict[str, dict[str, int]] = {}
+    totals: dict[str, int] = {}
+    for dim, month, k, n in cells:
+        if dim == "s":
+            per.setdefault(month, {})[k] = int(n)
+        elif dim == "t":
+            per_type.setdefault(month, {})[k] = int(n)
+        else:
+            totals[dim] = int(n or 0)
+    undated = totals.get("event" if basis == "event" else "undated", 0)
+    return per, per_type, undated, totals.get("all", 0)
 
 
 def _counts_from_events(con: duckdb.DuckDBPyConnection, basis: str, cond: str, params: list[Any],

@@ -55,6 +55,7 @@ READ_MODEL_VERSION = 5          # the migration that adds the read model (``stor
 # the key '' (any country), each of its countries, and its pair ('JPN,RUS', sorted as ``countries``
 # is), so a ``countries`` filter is one key. ``basis``: 'event' (its month, or NULL: undated),
 # 'reported' (its dated reports by month and report status), 'undated' (events with no dated report).
+# Sorted by key: a count reads the row groups of its key only (min/max skipping).
 EVENT_COUNTS_SQL = """INSERT INTO event_counts (key, basis, type, event_status, month, status, n)
     WITH keyed AS (SELECT unnest(list_concat([''], countries, CASE WHEN len(countries) = 2
                        THEN [countries[1] || ',' || countries[2]] ELSE [] END)) AS key, * FROM event_index)
@@ -64,7 +65,8 @@ EVENT_COUNTS_SQL = """INSERT INTO event_counts (key, basis, type, event_status, 
     UNION ALL
     SELECT key, 'reported', type, event_status, month, status, sum(n) FROM
         (SELECT unnest(list_concat([''], countries, CASE WHEN len(countries) = 2
-                THEN [countries[1] || ',' || countries[2]] ELSE [] END)) AS key, * FROM event_months) GROUP BY ALL"""
+                THEN [countries[1] || ',' || countries[2]] ELSE [] END)) AS key, * FROM event_months) GROUP BY ALL
+    ORDER BY 1, 2, 5"""            # key, basis, month
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "articles, rejections, parse cache", [
