@@ -442,6 +442,13 @@ def serve(db: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", por
         uvicorn.run(create_app(path, allowed_hosts=allowed), host=host, port=port, log_level="info",
                     server_header=False)
         return
+    # the workers share the one memory budget of a server (``STORYLINE_DB_MEMORY``, DuckDB's block
+    # cache), so the server's memory does not grow with the workers
+    from ..store import memory_limit
+
+    budget = memory_limit()
+    if budget.upper().endswith("MB") and budget[:-2].isdigit():
+        os.environ["STORYLINE_DB_MEMORY"] = f"{max(64, int(budget[:-2]) // workers)}MB"
     os.environ["STORYLINE_SERVE_DB"] = str(path)
     os.environ["STORYLINE_SERVE_HOSTS"] = json.dumps(allowed)
     uvicorn.run("storyline.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
