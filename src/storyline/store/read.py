@@ -418,8 +418,11 @@ def _fts_index(store: Any, touched: set[str] | None) -> bool:
     The first time (or after the migration) ``create_fts_index`` builds it; after that the
     articles it lacks are appended in place (``_fts_append``), so an ingest of a few articles
     into a large store costs a few articles (measured: a rebuild took 71 s at 10,000 articles).
-    The postings (``terms``) are kept sorted by term, so a query reads only the row groups of
-    its terms (min/max skipping); appended postings are re-sorted once they are a quarter."""
+    The postings are kept once more per (term, article) with the term's count and the article's
+    length (``postings``, sorted by term): BM25 then sums those rows and joins nothing, and a
+    query reads only the row groups of its terms (min/max skipping). Measured at 100,000
+    articles: 8-33 ms of CPU per query against 20-61 ms over the raw ``terms`` (one row per
+    occurrence) joined with ``docs``. Appended postings are re-sorted once they are a quarter."""
     con = store.con
     if not load_fts(con):
         return False
@@ -430,20 +433,30 @@ def _fts_index(store: Any, touched: set[str] | None) -> bool:
                     "overwrite=1)")
         _fts_sort(con)
         return True
+    if not has_postings(con):           # an index made before the postings: made now, whole
+        _fts_sort(con)
     while _fts_append(store, 5000):
         pass
     total, unsorted = con.execute(f"SELECT count(*), count(*) FILTER (docid > (SELECT sorted_docid FROM "
-                                  f"{FTS}.sorted_upto)) FROM {FTS}.terms").fetchone()
+                                  f"{FTS}.sorted_upto)) FROM {FTS}.postings").fetchone()
     if total and unsorted > RESORT_SHARE * total:
         _fts_sort(con)
     return True
 
 
+def has_postings(con: Any) -> bool:
+    """Whether the search index of ``con``'s store has the per-article postings (``_fts_index``)."""
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+                            "AND schema_name = ? AND table_name = 'postings'", [FTS]).fetchone()[0])
+
+
 def _fts_sort(con: Any) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"CREATE OR REPLACE TABLE {FTS}.terms AS SELECT docid, fieldid, termid FROM {FTS}.terms "
-                    "ORDER BY termid, docid")
+        con.execute(f"""CREATE OR REPLACE TABLE {FTS}.postings AS
+            SELECT t.termid, t.docid, count(*)::INTEGER AS tf, any_value(d.len)::INTEGER AS len
+            FROM {FTS}.terms t JOIN {FTS}.docs d ON d.docid = t.docid GROUP BY t.termid, t.docid
+            ORDER BY t.termid, t.docid""")
         con.execute(f"CREATE OR REPLACE TABLE {FTS}.sorted_upto AS SELECT coalesce(max(docid), -1) AS sorted_docid "
                     f"FROM {FTS}.docs")
         con.execute("COMMIT")
@@ -482,6 +495,10 @@ def _fts_append(store: Any, chunk: int) -> int:
             con.execute(f"""INSERT INTO {FTS}.docs (docid, "name", len)
                 SELECT n.docid, n.id, count(t.term) FROM _sl_fts_new n LEFT JOIN _sl_fts_terms t ON t.docid = n.docid
                 GROUP BY n.docid, n.id""")
+            con.execute(f"""INSERT INTO {FTS}.postings (termid, docid, tf, len)
+                SELECT d.termid, t.docid, count(*), any_value(docs.len) FROM _sl_fts_terms t
+                JOIN {FTS}.dict d ON d.term = t.term JOIN {FTS}.docs docs ON docs.docid = t.docid
+                GROUP BY d.termid, t.docid""")
             con.execute(f"DELETE FROM {FTS}.stats")
             con.execute(f"INSERT INTO {FTS}.stats SELECT count(docid), sum(len) / count(len) FROM {FTS}.docs")
         con.execute("DROP TABLE IF EXISTS _sl_fts_terms")
