@@ -11,10 +11,13 @@ articles near in time and sharing a country pair and type are grouped into corpu
 the linker's own builder, as ``storyline link`` would write it. Closing the store builds the
 read model (actor index, totals, FTS index) as an ingest does.
 
-Then ``storyline serve`` runs in its own process over the store, and each endpoint is asked
-by 1 client (sequential requests) and by 50 concurrent loopback clients; the figures are the
-p50/p99 latency (ms), errors (status >= 400 or a failed request) and the server's peak
-resident memory (VmHWM). The last line is the summary, the worst endpoint under 50 clients:
+Then ``storyline serve`` runs in its own processes over the store (its default workers, or
+``--workers``), and each endpoint is asked by 1 client (sequential requests) and by 50
+concurrent loopback clients (``api.loadtest``: coroutines on one loop, so the load costs the
+machine a few tenths of a ms per request, reported as ``client_cpu_ms_per_request``); the
+figures are the p50/p99 latency (ms), errors (status >= 400 or a failed request), the
+server's CPU per request and its peak resident memory (VmHWM, summed over its processes).
+The last line is the summary, the worst endpoint under 50 clients:
 
     READ articles=N p50_ms=… p99_ms=… rss_mb=… errors=…
 
