@@ -21,7 +21,8 @@ import logging
 import os
 import re
 import socket
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -113,6 +114,21 @@ def error(status: int, code: str, message: str, detail: Any = None,
                         headers=dict(headers) if headers else None)
 
 
+QUERY_THREADS = int(os.environ.get("STORYLINE_SERVE_THREADS", "4"))
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """At most ``QUERY_THREADS`` requests of a worker query the store at once; the others wait
+    their turn without a thread. anyio's default is 40: on two cores 40 concurrent DuckDB
+    queries only take turns on the CPU, each holding its working memory, and under 50 clients
+    at 100,000 articles a worker's share of ``STORYLINE_DB_MEMORY`` ran out (errors)."""
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, QUERY_THREADS)
+    yield
+
+
 class Guard:
     """The Host check, the security headers on every response and the 500 of a crash, as plain
     ASGI: starlette's ``@app.middleware("http")`` (``BaseHTTPMiddleware``) runs each request
@@ -169,7 +185,7 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
     """The Storyline web app over the database at ``db_path`` (read-only). ``linger``: seconds the
     file stays open after the last request; ``retry_for``: seconds to wait for a writer's lock;
     ``allowed_hosts``: the Host header values answered (None: any; ``serve`` always gives a list)."""
-    app = FastAPI(title="Storyline", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="Storyline", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
                   openapi_url="/openapi.json",
                   description="Read-only JSON API over a Storyline store: articles, corpus-level events with "
                               "their lifecycle and evidence, actors, quotes, full-text search and monthly counts. "
