@@ -516,8 +516,10 @@ def _summary(store: Any, fts: bool) -> None:
             "count(*), count(DISTINCT source) FROM articles").fetchone()
         sums = con.execute("SELECT sum(n_events), sum(n_quotes), sum(n_entities) FROM article_facts").fetchone()
         events = _event_totals(con, row[0])
-        con.execute("DELETE FROM event_counts")      # a full rebuild: a GROUP BY over the event index
-        con.execute(EVENT_COUNTS_SQL)                 # (measured at 100,000 articles: see _summary_cost)
+        # the counts' cells, rebuilt whole: one GROUP BY over the event index (measured at
+        # 100,000 articles, 62,000 events: 0.9 s; 0.2 s at 10,000), like the totals above
+        con.execute("DELETE FROM event_counts")
+        con.execute(EVENT_COUNTS_SQL)
         con.execute("DELETE FROM read_summary")
         con.execute("INSERT INTO read_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
                     [row[0], row[1], row[2], row[3], row[4], int(sums[0] or 0), int(sums[1] or 0), int(sums[2] or 0),
