@@ -97,7 +97,7 @@ class _Conn:
 
     async def get(self, path: str) -> int:
         await self.open()
-        assert self.reader is not None
+        assert self.reader is not None and self.writer is not None
         self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode("latin-1"))
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
