@@ -445,9 +445,10 @@ def _fts_index(store: Any, touched: set[str] | None) -> bool:
 
 
 def has_postings(con: Any) -> bool:
-    """Whether the search index of ``con``'s store has the per-article postings (``_fts_index``)."""
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                            "AND schema_name = ? AND table_name = 'postings'", [FTS]).fetchone()[0])
+    """Whether the search index of ``con``'s store has the per-article postings (``_fts_index``):
+    a table in a store, a view over Parquet partitions (``api.db.open_partitions``)."""
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database() "
+                            "AND table_schema = ? AND table_name = 'postings'", [FTS]).fetchone()[0])
 
 
 def _fts_sort(con: Any) -> None:
