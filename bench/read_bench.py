@@ -384,7 +384,7 @@ def main() -> int:
     ap.add_argument("--per-client", type=int, default=6, help="requests per client of the 50")
     ap.add_argument("--workers", type=int, default=None, help="server worker processes (default: serve's)")
     a = ap.parse_args()
-    tmp = tempfile.mkdtemp(prefix="read-bench-")
+    tmp = tempfile.mkdtemp(prefix="read-bench-") if not a.db else ""
     db = Path(a.db) if a.db else Path(tmp) / "read.duckdb"
     try:
         if db.exists():
