@@ -11,10 +11,13 @@ articles near in time and sharing a country pair and type are grouped into corpu
 the linker's own builder, as ``storyline link`` would write it. Closing the store builds the
 read model (actor index, totals, FTS index) as an ingest does.
 
-Then ``storyline serve`` runs in its own process over the store, and each endpoint is asked
-by 1 client (sequential requests) and by 50 concurrent loopback clients; the figures are the
-p50/p99 latency (ms), errors (status >= 400 or a failed request) and the server's peak
-resident memory (VmHWM). The last line is the summary, the worst endpoint under 50 clients:
+Then ``storyline serve`` runs in its own processes over the store (its default workers, or
+``--workers``), and each endpoint is asked by 1 client (sequential requests) and by 50
+concurrent loopback clients (``api.loadtest``: coroutines on one loop, so the load costs the
+machine a few tenths of a ms per request, reported as ``client_cpu_ms_per_request``); the
+figures are the p50/p99 latency (ms), errors (status >= 400 or a failed request), the
+server's CPU per request and its peak resident memory (VmHWM, summed over its processes).
+The last line is the summary, the worst endpoint under 50 clients:
 
     READ articles=N p50_ms=… p99_ms=… rss_mb=… errors=…
 
@@ -37,6 +40,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -78,9 +83,21 @@ class World:
         self.outlets = [f"{_word(rng, 2).title()} {rng.choice(['News', 'Times', 'Agency', 'Post'])}" for _ in range(40)]
         self.outlets_w = _zipf_weights(len(self.outlets), 0.8)
         self.country_w = _zipf_weights(len(COUNTRIES), 0.9)
+        self.np_rng = np.random.default_rng(rng.randrange(2**32))
+        self._buf: list[str] = []
+        self._at = 0
 
     def words(self, n: int) -> list[str]:
-        return self.rng.choices(self.vocab, cum_weights=self.vocab_w, k=n)
+        """``n`` words drawn from the Zipf vocabulary: the same draws as one ``choices`` call per
+        sentence, taken from a buffer filled a million at a time by numpy (one ``choices`` call
+        per sentence was a third of the build)."""
+        if self._at + n > len(self._buf):
+            cum = self.vocab_w
+            picks = np.searchsorted(cum, self.np_rng.random(max(n, 1_000_000)) * cum[-1], side="right")
+            self._buf = [self.vocab[k] for k in picks.tolist()]
+            self._at = 0
+        self._at += n
+        return self._buf[self._at - n:self._at]
 
 
 def _sentence(world: World, n: int) -> str:
@@ -240,17 +257,41 @@ def _get(port: int, path: str) -> Any:
         conn.close()
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (the server's worker processes)."""
+    out = [pid]
+    for p in out:
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                out += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                pass
+    return out
+
+
 def _peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """The peak resident memory of the server: of its processes together (each worker's peak)."""
+    total = 0.0
+    for p in _tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            pass
+    return total
 
 
 def _cpu_s(pid: int) -> float:
-    """CPU seconds (user + system) the process has used, all threads."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU seconds (user + system) the server's processes have used, all threads."""
+    total = 0.0
+    for p in _tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def endpoints(port: int) -> dict[str, tuple[str, ...]]:
@@ -288,11 +329,12 @@ def endpoints(port: int) -> dict[str, tuple[str, ...]]:
     }
 
 
-def measure(db: Path, single: int = 20, per_client: int = 6) -> dict[str, Any]:
+def measure(db: Path, single: int = 20, per_client: int = 6, workers: int | None = None) -> dict[str, Any]:
     port = _free_port()
     code = ("import sys; from storyline.api.app import serve; "
-            "serve(sys.argv[1], port=int(sys.argv[2]))")
-    server = subprocess.Popen([sys.executable, "-c", code, str(db), str(port)], stdout=subprocess.DEVNULL,
+            "serve(sys.argv[1], port=int(sys.argv[2]), workers=int(sys.argv[3]) or None)")
+    server = subprocess.Popen([sys.executable, "-c", code, str(db), str(port), str(workers or 0)],
+                              stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     try:
         deadline = time.monotonic() + 60
@@ -316,13 +358,15 @@ def measure(db: Path, single: int = 20, per_client: int = 6) -> dict[str, Any]:
             cpu_ms = (_cpu_s(server.pid) - cpu0) * 1000 / max(n, 1)
             out[name] = {"c1_p50_ms": one["p50_ms"], "c1_p99_ms": one["p99_ms"], "c50_p50_ms": many["p50_ms"],
                          "c50_p99_ms": many["p99_ms"], "c50_rps": many["throughput_rps"],
-                         "cpu_ms_per_request": round(cpu_ms, 2), "errors": one["errors"] + many["errors"],
-                         "requests": n}
+                         "cpu_ms_per_request": round(cpu_ms, 2),
+                         "client_cpu_ms_per_request": many["client_cpu_ms_per_request"],
+                         "errors": one["errors"] + many["errors"], "requests": n}
             r = out[name]
             print(f"  {name:18s} 1 client p50 {r['c1_p50_ms']:7.1f} p99 {r['c1_p99_ms']:7.1f} | 50 clients p50 "
                   f"{r['c50_p50_ms']:7.1f} p99 {r['c50_p99_ms']:7.1f} ({r['c50_rps']:6.1f} req/s) | server CPU "
-                  f"{cpu_ms:5.1f} ms/request | errors {r['errors']}", flush=True)
-        return {"endpoints": out, "server_peak_rss_mb": round(_peak_rss_mb(server.pid), 1)}
+                  f"{cpu_ms:5.1f} ms/request, client {r['client_cpu_ms_per_request']:4.2f} | errors {r['errors']}", flush=True)
+        return {"endpoints": out, "server_processes": len(_tree(server.pid)),
+                "server_peak_rss_mb": round(_peak_rss_mb(server.pid), 1)}
     finally:
         server.terminate()
         try:
@@ -338,8 +382,9 @@ def main() -> int:
     ap.add_argument("--keep", action="store_true", help="keep the store")
     ap.add_argument("--single", type=int, default=20, help="sequential requests per endpoint (1 client)")
     ap.add_argument("--per-client", type=int, default=6, help="requests per client of the 50")
+    ap.add_argument("--workers", type=int, default=None, help="server worker processes (default: serve's)")
     a = ap.parse_args()
-    tmp = tempfile.mkdtemp(prefix="read-bench-")
+    tmp = tempfile.mkdtemp(prefix="read-bench-") if not a.db else ""
     db = Path(a.db) if a.db else Path(tmp) / "read.duckdb"
     try:
         if db.exists():
@@ -350,7 +395,7 @@ def main() -> int:
             print(f"  built in {built['seconds']} s: {built}", flush=True)
         size_mb = round(db.stat().st_size / 2**20, 1)
         print(f"measuring the API over {db} ({size_mb} MB)", flush=True)
-        res = measure(db, a.single, a.per_client)
+        res = measure(db, a.single, a.per_client, a.workers)
         eps = res["endpoints"]
         worst = max(eps.values(), key=lambda r: r["c50_p99_ms"])
         summary = {"articles": a.articles, "store_mb": size_mb, "build": built, "cpus": os.cpu_count(),

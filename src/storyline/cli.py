@@ -204,6 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=_port, default=8000, help="1-65535 (default 8000)")
     p.add_argument("--allowed-hosts", default=None, help="comma-separated names the Host header may carry "
                    "(default: loopback names, plus the bound address and this machine's name)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core, at "
+                   "most 2; each reads the store read-only)")
     return ap
 
 
@@ -481,7 +483,7 @@ def _cmd_serve(a: argparse.Namespace) -> int:
               "use the default 127.0.0.1 unless that is what you want", file=sys.stderr)
     allowed = [h.strip() for h in a.allowed_hosts.split(",") if h.strip()] if a.allowed_hosts else None
     print(f"serving {a.db or 'storyline.duckdb'} on http://{a.host}:{a.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    serve(a.db, host=a.host, port=a.port, allowed_hosts=allowed)
+    serve(a.db, host=a.host, port=a.port, allowed_hosts=allowed, workers=a.workers)
     return 0
 
 

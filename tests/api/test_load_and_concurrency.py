@@ -60,3 +60,55 @@ def test_api_answers_while_ingest_writes(tmp_path: Path) -> None:
     assert f"ingested {len(texts)},".encode() in out
     assert ok > 0, f"the API never answered during the ingest ({busy} busy answers)"
     print(f"\nduring ingest: {ok} answered, {busy} busy")
+
+
+def test_serve_rejects_workers_out_of_range(tmp_path: Path) -> None:
+    from storyline.api.app import serve
+    from storyline.errors import UsageError
+
+    with pytest.raises(UsageError, match="workers"):
+        serve(tmp_path / "none.duckdb", port=8000, workers=0)
+
+
+def test_two_workers_read_one_store_and_answer_alike(tmp_path: Path) -> None:
+    """``serve --workers 2``: two processes open the store read-only at once, answer a burst of
+    50 clients without an error, and give the answers of the in-process app."""
+    import json
+    import os
+    import socket
+
+    from storyline.api import queries
+
+    db = build_store(tmp_path / "store.duckdb")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "storyline.cli", "serve", "--db", str(db), "--port", str(port),
+                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    try:
+        deadline = time.monotonic() + 90
+        body = None
+        while body is None:
+            assert proc.poll() is None, "serve --workers 2 exited"
+            assert time.monotonic() < deadline, "serve --workers 2 did not answer"
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                conn.request("GET", "/api/events?limit=5&sort=-reports")
+                resp = conn.getresponse()
+                body = resp.read() if resp.status == 200 else None
+                conn.close()
+            except OSError:
+                pass
+            if body is None:
+                time.sleep(0.2)
+        assert json.loads(body) == queries.events(db, limit=5, sort="-reports")
+        res = run_load(f"http://127.0.0.1:{port}", clients=50, per_client=4, time_limit=90)
+        assert res["errors"] == 0, res["error_samples"]
+        assert res["requests"] == 200
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()

@@ -21,7 +21,8 @@ import logging
 import os
 import re
 import socket
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,6 +30,7 @@ from fastapi import FastAPI, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StoreError, UsageError
@@ -113,6 +115,65 @@ def error(status: int, code: str, message: str, detail: Any = None,
                         headers=dict(headers) if headers else None)
 
 
+QUERY_THREADS = int(os.environ.get("STORYLINE_SERVE_THREADS", "4"))
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """At most ``QUERY_THREADS`` requests of a worker query the store at once; the others wait
+    their turn without a thread. anyio's default is 40: on two cores 40 concurrent DuckDB
+    queries only take turns on the CPU, each holding its working memory, and under 50 clients
+    at 100,000 articles a worker's share of ``STORYLINE_DB_MEMORY`` ran out (errors)."""
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, QUERY_THREADS)
+    yield
+
+
+class Guard:
+    """The Host check, the security headers on every response and the 500 of a crash, as plain
+    ASGI: starlette's ``@app.middleware("http")`` (``BaseHTTPMiddleware``) runs each request
+    through a task group and memory streams, which cost more CPU than the simplest queries
+    (measured in-process at 10,000 articles: about 1 ms of the 3 ms of ``/api/stats``)."""
+
+    def __init__(self, app: Any, hosts: set[str] | None = None):
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        api = scope["path"].startswith("/api/")
+        started = False
+
+        async def send_with_headers(message: Any) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                for k, v in SECURITY_HEADERS.items():
+                    headers.setdefault(k, v)
+                if api:
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        if self.hosts is not None:
+            host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), "")
+            if _host_name(host) not in self.hosts:
+                await error(400, "invalid_host", "this server does not answer to that Host header; use the "
+                            "address it was started with (see --allowed-hosts)")(scope, receive, send_with_headers)
+                return
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:           # answered here, not by the outermost handler, so the headers apply
+            log.exception("internal error on %s", scope["path"])
+            if started:
+                raise
+            await error(500, "internal", "internal error; the server log has the details")(
+                scope, receive, send_with_headers)
+
+
 def _static_files() -> dict[str, Path]:
     """The files the page may load, by name: a fixed list, so no request path reaches the disk."""
     if not STATIC.is_dir():
@@ -125,7 +186,7 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
     """The Storyline web app over the database at ``db_path`` (read-only). ``linger``: seconds the
     file stays open after the last request; ``retry_for``: seconds to wait for a writer's lock;
     ``allowed_hosts``: the Host header values answered (None: any; ``serve`` always gives a list)."""
-    app = FastAPI(title="Storyline", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="Storyline", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
                   openapi_url="/openapi.json",
                   description="Read-only JSON API over a Storyline store: articles, corpus-level events with "
                               "their lifecycle and evidence, actors, quotes, full-text search and monthly counts. "
@@ -135,22 +196,7 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
     files = _static_files()
     hosts = {h.lower() for h in allowed_hosts} if allowed_hosts is not None else None
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        try:
-            if hosts is not None and _host_name(request.headers.get("host", "")) not in hosts:
-                response: Response = error(400, "invalid_host", "this server does not answer to that Host header; "
-                                           "use the address it was started with (see --allowed-hosts)")
-            else:
-                response = await call_next(request)
-        except Exception:           # answered here, not by the outermost handler, so the headers apply
-            log.exception("internal error on %s", request.url.path)
-            response = error(500, "internal", "internal error; the server log has the details")
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    app.add_middleware(Guard, hosts=hosts)
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -365,17 +411,56 @@ def add_change_routes(app: FastAPI, store: ReadOnlyStore, Countries: Any, Type: 
         return labels.codebook()
 
 
+def default_workers() -> int:
+    """Worker processes of ``serve``: one per core, at most two (each holds the store open
+    read-only; past two the machines this runs on gain nothing, see the README's read bench)."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def app_from_env() -> FastAPI:
+    """The app of one ``serve`` worker process: the database and the Host allow-list come from
+    the environment ``serve`` sets (uvicorn starts its workers by import string)."""
+    import json
+
+    return create_app(os.environ["STORYLINE_SERVE_DB"],
+                      allowed_hosts=json.loads(os.environ.get("STORYLINE_SERVE_HOSTS", "null")))
+
+
 def serve(db: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 8000,
-          allowed_hosts: Iterable[str] | None = None) -> None:
+          allowed_hosts: Iterable[str] | None = None, workers: int | None = None) -> None:
     """Serve the API and the page over ``db`` until interrupted (127.0.0.1 unless told otherwise),
     answering only requests whose Host header is in ``allowed_hosts`` (default: see
-    :func:`default_allowed_hosts`)."""
+    :func:`default_allowed_hosts`), with ``workers`` processes (default :func:`default_workers`).
+
+    Python answers one request at a time per process (the GIL), so one process uses one core
+    whatever DuckDB does; two workers, each with the store open read-only (DuckDB lets any number
+    of processes read a file no one writes), use two. Each worker lets go of the file when idle,
+    as one process does (``ReadOnlyStore``), so an ingest still gets in between bursts."""
+    import json
+
     import uvicorn
 
     if not 1 <= port <= 65535:
         raise UsageError(f"port {port} is out of range: give a port from 1 to 65535")
+    workers = default_workers() if workers is None else workers
+    if not 1 <= workers <= 64:
+        raise UsageError(f"--workers {workers} is out of range: give 1 to 64 worker processes")
     allowed = [*LOOPBACK_NAMES, *allowed_hosts] if allowed_hosts is not None else default_allowed_hosts(host)
 
     path = default_db_path(db)
     open_read_only(path).close()          # fail now, with the fix, if there is no database
-    uvicorn.run(create_app(path, allowed_hosts=allowed), host=host, port=port, log_level="info", server_header=False)
+    if workers == 1:
+        uvicorn.run(create_app(path, allowed_hosts=allowed), host=host, port=port, log_level="info",
+                    server_header=False)
+        return
+    # the workers share the one memory budget of a server (``STORYLINE_DB_MEMORY``, DuckDB's block
+    # cache), so the server's memory does not grow with the workers
+    from ..store import memory_limit
+
+    budget = memory_limit()
+    if budget.upper().endswith("MB") and budget[:-2].isdigit():
+        os.environ["STORYLINE_DB_MEMORY"] = f"{max(64, int(budget[:-2]) // workers)}MB"
+    os.environ["STORYLINE_SERVE_DB"] = str(path)
+    os.environ["STORYLINE_SERVE_HOSTS"] = json.dumps(allowed)
+    uvicorn.run("storyline.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="info", server_header=False)

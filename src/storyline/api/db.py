@@ -7,6 +7,12 @@ handle among the requests in flight (each gets its own cursor) and closes it a
 moment after the last one finishes, so that ``storyline ingest`` can get in. When
 a writer holds the lock, opening retries briefly and then raises
 ``StoreBusyError``, which the web API answers with 503.
+
+A cursor per request, not one kept per worker thread: making and closing one costs about
+6 µs (measured at 10,000 articles, against 0.1 ms for the cheapest statement), and a
+cursor kept open would be one more handle to close before a writer gets in. ``storyline
+serve --workers N`` runs N processes, each with its own ``ReadOnlyStore`` (DuckDB lets
+any number of processes open a file read-only while none writes it).
 """
 from __future__ import annotations
 

@@ -138,9 +138,15 @@ def _event_filter(*, actor: str | None = None, countries: str | None = None, typ
     lo, hi = _bounds(date_from, date_to)
     where: list[str] = ["TRUE"]
     params: list[Any] = []
-    if pair:
-        where.append("list_has_all(countries, ?::VARCHAR[])")
+    # ``countries`` is the sorted set of an event's two sides (``store.read.event_summary``): a pair
+    # is that list, one code is in it (measured at 100,000 articles: 3.4 ms of CPU where
+    # ``list_has_all`` took 10.6)
+    if len(pair) == 2:
+        where.append("countries = ?::VARCHAR[]")
         params.append(list(pair))
+    elif pair:
+        where.append("list_contains(countries, ?)")
+        params.append(pair[0])
     if types:
         where.append("list_contains(?::VARCHAR[], type)")
         params.append(sorted(types))
@@ -205,20 +211,25 @@ def events(db: Db, *, actor: str | None = None, countries: str | None = None, ty
                                         date_from=date_from, date_to=date_to, overdue=overdue, linked=linked,
                                         aliases=actor_names_matching(con, actor) if actor else ())
         as_of = _as_of(con)
-        sql, named = _named(f"SELECT count(*) FROM event_index WHERE {cond}", params, as_of)
-        total = _one(con, sql, named)               # type: ignore[arg-type]
-        # the page's ids first (a sort over narrow columns), then their summaries by key
-        sql, named = _named(f"SELECT event_id, {_OVERDUE} FROM event_index WHERE {cond} "
-                            f"ORDER BY {order} LIMIT {limit} OFFSET {offset}", params, as_of)
-        page = con.execute(sql, named).fetchall()
-        summaries = dict(lookup(con, "SELECT event_id, CAST(summary AS VARCHAR) FROM event_index "
-                                "WHERE event_id IN ({keys})", [eid for eid, _ in page]))
+        # one statement: the page's ids (a sort over narrow columns) with the total (a window over
+        # the filtered rows), then their summaries joined by key (measured at 10,000 articles:
+        # 3.6-5.6 ms of CPU against 4.6-7.6 ms for a count, the page and a lookup, one statement each)
+        sql, named = _named(f"WITH page AS (SELECT event_id, {_OVERDUE} AS late, count(*) OVER () AS total "
+                            f"FROM event_index WHERE {cond} ORDER BY {order} LIMIT {limit} OFFSET {offset}) "
+                            "SELECT event_id, p.late, p.total, CAST(e.summary AS VARCHAR) FROM page p "
+                            f"JOIN event_index e USING (event_id) ORDER BY {order}", params, as_of)
+        rows = con.execute(sql, named).fetchall()
+        if rows:
+            total = int(rows[0][2])
+        else:           # past the last page, or nothing matches: the total alone
+            sql, named = _named(f"SELECT count(*) FROM event_index WHERE {cond}", params, as_of)
+            total = int(_one(con, sql, named)[0] or 0)      # type: ignore[arg-type]
     items = []
-    for eid, late in page:
-        item = json.loads(summaries[eid])
+    for _, late, _, summary in rows:
+        item = json.loads(summary)
         item["overdue"] = bool(late)
         items.append(item)
-    return _paged(items, int(total[0]) if total else 0, limit, offset)
+    return _paged(items, total, limit, offset)
 
 
 def _reports(con: duckdb.DuckDBPyConnection, event_id: str, origin: str,
@@ -480,29 +491,86 @@ def counts(db: Db, *, countries: str | None = None, type: str | None = None, sta
     _choice(basis, ("event", "reported"), "basis")
     cond, params, _ = _event_filter(countries=countries, type=type, status=status)
     with reading(db) as con:
-        n_events = int(_one(con, f"SELECT count(*) FROM event_index WHERE {cond}", params)[0] or 0)
-        if basis == "event":
-            rows = con.execute(f"SELECT event_month, status, coalesce(type, '?'), count(*) FROM event_index "
-                               f"WHERE {cond} GROUP BY ALL", params).fetchall()
-            undated = sum(n for month, _, _, n in rows if month is None)
-        else:       # every dated report, from the per-event monthly counts the writer keeps
-            mcond, mparams, _ = _event_filter(countries=countries, type=type, status=status, status_column="event_status")
-            rows = con.execute(f"SELECT month, status, type, sum(n) FROM event_months WHERE {mcond} GROUP BY ALL",
-                               mparams).fetchall()
-            undated = int(_one(con, f"SELECT count(*) FROM event_index WHERE {cond} AND NOT dated_reports",
-                               params)[0] or 0)
-    per: dict[str, dict[str, int]] = {}
-    per_type: dict[str, dict[str, int]] = {}
-    for month, st, etype, n in rows:
-        if month is None:
-            continue
-        per.setdefault(month, {})[st] = per.setdefault(month, {}).get(st, 0) + n
-        per_type.setdefault(month, {})[etype] = per_type.setdefault(month, {}).get(etype, 0) + n
+        cells = _count_cells(con, basis, countries, type, status)
+        if cells is None:   # a store without the cells (opened read-only before migration 6): from the events
+            rows, undated, n_events = _counts_from_events(con, basis, cond, params, countries, type, status)
+    if cells is not None:
+        per, per_type, undated, n_events = cells
+    else:
+        per, per_type = {}, {}
+        for month, st, etype, n in rows:
+            if month is None:
+                continue
+            per.setdefault(month, {})[st] = per.setdefault(month, {}).get(st, 0) + n
+            per_type.setdefault(month, {})[etype] = per_type.setdefault(month, {}).get(etype, 0) + n
     months = months_between(min(per), max(per)) if per else []
     out = [{"month": m, "total": sum(per.get(m, {}).values()), "by_status": dict(sorted(per.get(m, {}).items())),
             "by_type": dict(sorted(per_type.get(m, {}).items()))} for m in months]
     return {"countries": list(parse_countries(countries)), "type": type, "status": status, "basis": basis,
             "months": out, "undated": undated, "events": n_events}
+
+
+def _count_cells(con: duckdb.DuckDBPyConnection, basis: str, countries: str | None, type: str | None,
+                 status: str | None) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]], int, int] | None:
+    """The counts by month and status, by month and type, the undated and the events, summed from
+    the writer's cells (``event_counts``, one key per country filter): one statement over a few
+    thousand cells instead of a GROUP BY over every event (measured at 100,000 articles: the
+    event basis took 26 ms of CPU, the reported one 43 ms). None: the store has no cells."""
+    import duckdb
+
+    pair = parse_countries(countries)
+    types = parse_choices(type, event_types(), "event type", upper=True)
+    statuses = parse_choices(status, STATUSES, "status")
+    where = ["key = ?"]
+    params: list[Any] = [",".join(pair)]
+    if types:
+        where.append("list_contains(?::VARCHAR[], type)")
+        params.append(sorted(types))
+    if statuses:
+        where.append("list_contains(?::VARCHAR[], event_status)")
+        params.append(sorted(statuses))
+    cond = " AND ".join(where)
+    want = "event" if basis == "event" else "reported"
+    # the monthly marginals (by status, by type) in SQL: a few hundred rows, not every cell
+    sql = (f"WITH c AS (SELECT basis, month, status, coalesce(type, '?') AS type, n FROM event_counts WHERE {cond}) "
+           f"SELECT 's', month, status, sum(n) FROM c WHERE basis = '{want}' AND month IS NOT NULL GROUP BY ALL "
+           f"UNION ALL SELECT 't', month, type, sum(n) FROM c WHERE basis = '{want}' AND month IS NOT NULL "
+           "GROUP BY ALL UNION ALL SELECT basis, NULL, NULL, sum(n) FROM c WHERE basis = 'undated' OR "
+           "(basis = 'event' AND month IS NULL) GROUP BY ALL "
+           "UNION ALL SELECT 'all', NULL, NULL, sum(n) FROM c WHERE basis = 'event'")
+    try:
+        cells = con.execute(sql, params).fetchall()
+    except duckdb.CatalogException:
+        return None
+    per: dict[str, dict[str, int]] = {}
+    per_type: dict[str, dict[str, int]] = {}
+    totals: dict[str, int] = {}
+    for dim, month, k, n in cells:
+        if dim == "s":
+            per.setdefault(month, {})[k] = int(n)
+        elif dim == "t":
+            per_type.setdefault(month, {})[k] = int(n)
+        else:
+            totals[dim] = int(n or 0)
+    undated = totals.get("event" if basis == "event" else "undated", 0)
+    return per, per_type, undated, totals.get("all", 0)
+
+
+def _counts_from_events(con: duckdb.DuckDBPyConnection, basis: str, cond: str, params: list[Any],
+                        countries: str | None, type: str | None,
+                        status: str | None) -> tuple[list[tuple[Any, ...]], int, int]:
+    n_events = int(_one(con, f"SELECT count(*) FROM event_index WHERE {cond}", params)[0] or 0)
+    if basis == "event":
+        rows = con.execute(f"SELECT event_month, status, coalesce(type, '?'), count(*) FROM event_index "
+                           f"WHERE {cond} GROUP BY ALL", params).fetchall()
+        undated = sum(n for month, _, _, n in rows if month is None)
+    else:       # every dated report, from the per-event monthly counts the writer keeps
+        mcond, mparams, _ = _event_filter(countries=countries, type=type, status=status, status_column="event_status")
+        rows = con.execute(f"SELECT month, status, type, sum(n) FROM event_months WHERE {mcond} GROUP BY ALL",
+                           mparams).fetchall()
+        undated = int(_one(con, f"SELECT count(*) FROM event_index WHERE {cond} AND NOT dated_reports",
+                           params)[0] or 0)
+    return rows, undated, n_events
 
 
 def stats(db: Db) -> dict[str, Any]:

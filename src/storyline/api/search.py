@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..store.read import FTS, fts_extension_path, load_fts
+from ..store.read import FTS, fts_extension_path, has_postings, load_fts
 from ..store.sql import lookup
 
 if TYPE_CHECKING:
@@ -79,6 +79,19 @@ _BM25 = f"""
     SELECT docs."name", scored.score, count(*) OVER () FROM scored JOIN {FTS}.docs docs ON docs.docid = scored.docid
     ORDER BY scored.score DESC, docs."name" LIMIT ? OFFSET ?"""
 
+# The same scores from ``postings`` (one row per term and article, with its count and the
+# article's length, sorted by term: ``store/read.py``): no count per occurrence, no join for
+# the lengths (measured at 100,000 articles: 8-33 ms of CPU per query against 20-61 ms).
+_BM25_POSTINGS = f"""
+    WITH scored AS (
+        SELECT p.docid, sum(log(((st.num_docs - d.df) + 0.5) / (d.df + 0.5) + 1)
+                            * ((p.tf * (1.2 + 1)) / (p.tf + 1.2 * ((1 - 0.75) + 0.75 * (p.len / st.avgdl)))))
+                        AS score
+        FROM {FTS}.postings p JOIN {FTS}.dict d ON d.termid = p.termid, {FTS}.stats st
+        WHERE p.termid IN ({{ids}}) GROUP BY p.docid)
+    SELECT docs."name", scored.score, count(*) OVER () FROM scored JOIN {FTS}.docs docs ON docs.docid = scored.docid
+    ORDER BY scored.score DESC, docs."name" LIMIT ? OFFSET ?"""
+
 
 def _bm25(con: duckdb.DuckDBPyConnection, q: str, limit: int, offset: int) -> tuple[list[tuple[str, float]], int]:
     ids = [r[0] for r in con.execute(
@@ -87,7 +100,8 @@ def _bm25(con: duckdb.DuckDBPyConnection, q: str, limit: int, offset: int) -> tu
     if not ids:
         return [], 0
     marks = ", ".join("?" * len(ids))
-    rows = con.execute(_BM25.format(ids=marks), [*ids, limit, offset]).fetchall()
+    sql = _BM25_POSTINGS if has_postings(con) else _BM25
+    rows = con.execute(sql.format(ids=marks), [*ids, limit, offset]).fetchall()
     if rows or offset == 0:
         return [(r[0], float(r[1])) for r in rows], int(rows[0][2]) if rows else 0
     total = con.execute(f"SELECT count(DISTINCT docid) FROM {FTS}.terms WHERE termid IN ({marks})", ids).fetchone()

@@ -42,10 +42,31 @@ the ``articles`` columns and ``corpus_events``, never by loading the corpus into
   ``event_months``: its reports per month of publication and status (``/api/counts``).
 - ``actor_index``: named entities across articles, spellings merged; ``read_summary``: the
   store's totals. Both are rebuilt after every write (``Store.close``).
+Tables (version 6, pre-aggregated counts: ``store/read.py``):
+- ``event_counts``: the cells of ``/api/counts`` -- events per (country key, type, status,
+  month), of every event and of every dated report -- so a count reads a few thousand cells,
+  not every event; rebuilt with the totals after every write.
 """
 from __future__ import annotations
 
 READ_MODEL_VERSION = 5          # the migration that adds the read model (``store/read.py``)
+
+# The cells of ``event_counts`` from ``event_index`` and ``event_months``: each event counts under
+# the key '' (any country), each of its countries, and its pair ('JPN,RUS', sorted as ``countries``
+# is), so a ``countries`` filter is one key. ``basis``: 'event' (its month, or NULL: undated),
+# 'reported' (its dated reports by month and report status), 'undated' (events with no dated report).
+# Sorted by key: a count reads the row groups of its key only (min/max skipping).
+EVENT_COUNTS_SQL = """INSERT INTO event_counts (key, basis, type, event_status, month, status, n)
+    WITH keyed AS (SELECT unnest(list_concat([''], countries, CASE WHEN len(countries) = 2
+                       THEN [countries[1] || ',' || countries[2]] ELSE [] END)) AS key, * FROM event_index)
+    SELECT key, 'event', type, status, event_month, status, count(*) FROM keyed GROUP BY ALL
+    UNION ALL
+    SELECT key, 'undated', type, status, NULL, NULL, count(*) FROM keyed WHERE NOT dated_reports GROUP BY ALL
+    UNION ALL
+    SELECT key, 'reported', type, event_status, month, status, sum(n) FROM
+        (SELECT unnest(list_concat([''], countries, CASE WHEN len(countries) = 2
+                THEN [countries[1] || ',' || countries[2]] ELSE [] END)) AS key, * FROM event_months) GROUP BY ALL
+    ORDER BY 1, 2, 5"""            # key, basis, month
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "articles, rejections, parse cache", [
@@ -300,5 +321,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         )""",
         "CREATE INDEX event_mentions_event ON event_mentions (event_id)",
         "INSERT INTO read_summary VALUES (NULL, NULL, NULL, 0, 0, 0, 0, 0, FALSE, TRUE, NULL)",
+    ]),    (6, "pre-aggregated counts: events per country key, type, status and month", [
+        """CREATE TABLE event_counts (
+            key VARCHAR NOT NULL,
+            basis VARCHAR NOT NULL,
+            type VARCHAR,
+            event_status VARCHAR,
+            month VARCHAR,
+            status VARCHAR,
+            n BIGINT NOT NULL
+        )""",
+        EVENT_COUNTS_SQL,
     ]),
 ]
