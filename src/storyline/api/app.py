@@ -34,7 +34,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StoreError, UsageError
-from ..store import default_db_path
+from ..store import default_db_path, memory_limit
 from ..version import __version__
 from . import changes as _changes, constraints as C, feeds, labels, queries, textquery
 from .db import ReadOnlyStore, StoreBusyError, open_read_only
@@ -455,8 +455,6 @@ def serve(db: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", por
         return
     # the workers share the one memory budget of a server (``STORYLINE_DB_MEMORY``, DuckDB's block
     # cache), so the server's memory does not grow with the workers
-    from ..store import memory_limit
-
     budget = memory_limit()
     if budget.upper().endswith("MB") and budget[:-2].isdigit():
         os.environ["STORYLINE_DB_MEMORY"] = f"{max(64, int(budget[:-2]) // workers)}MB"
