@@ -364,3 +364,28 @@ def test_published_record_from_page_and_partial() -> None:
     p = infer_published(dateline=None, body="President Barack Obama spoke today with Prime Minister David "
                         "Cameron of Britain.", today=TODAY)
     assert p.date == "2010/2016" and p.year is None and p.confidence < 0.9
+
+
+# ---------------------------------------------------------------- years the text looks ahead to (held-out traps)
+
+def test_years_looked_ahead_to_are_no_floor() -> None:
+    from storyline.ingest.dating.knowledge import past_years
+    prose = ("Republicans hope to have a new head of state by the opening of the 2030 Games in the capital. "
+             "The notes are redeemable after the end of 2031, the company said. "
+             "The bonds, which mature in 2032, were priced at par. The firm was founded in 2011.")
+    assert past_years(prose) == [2011]
+
+
+def test_an_anniversary_and_its_year_stand_in_one_sentence() -> None:
+    prose = ("The shootings of doctors in the region date back to 2011. In January, a week after the 25th "
+             "anniversary of the court ruling, a clinic was attacked in the south of the country.")
+    assert not [e for e in year_evidence(prose, TODAY) if e.kind == "anniversary"]
+
+
+def test_a_region_with_no_lower_bound_reports_nothing() -> None:
+    # only "ahead of" bounds (debentures due in 1999, a ruling due by 1992): the page may be from any year
+    # before, 1989 included, which the knowledge does not cover -- no partial value that could exclude it
+    page = ("The company sold $25 million of convertible debentures due Oct. 15, 1999, priced to yield 7.5%. "
+            "A court ruling on the merger is due by Nov. 17, 1992, lawyers for both sides said on Monday.")
+    value, how, _ = date_of(page)
+    assert value is None and "region-open" in how

@@ -491,6 +491,10 @@ def date_page(page: str, body: str, *, dateline_md: tuple[int, int] | None = Non
         return Dating(None, ["unknown"], 0.0, (None, None, None, None))
     a, b, _ = region
     kinds = list(dict.fromkeys(e.kind for e in evidence if e.holds(a)))
+    if a == FIRST_DAY:
+        # the days before 1990 are outside what the knowledge covers, not excluded by it: a region that
+        # starts there ("ahead of 15 Oct 1999", a page of 1989) has no lower bound to report
+        return Dating(None, ["region-open"] + kinds, 0.0, (None, None, None, None))
     # a short region and the report's weekday: the lead's weekday within two weeks, a later sentence's
     # (softer: it may speak of another day) within one
     weekday_of_report = rw_first if rw_first and (b - a).days <= 13 else rw if rw and (b - a).days <= 6 else None

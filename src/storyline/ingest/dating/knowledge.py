@@ -354,11 +354,15 @@ def years_in_text(text: str) -> list[int]:
     return [int(y) for y in _YEAR_RE.findall(text) if FIRST_YEAR - 60 <= int(y) <= 2100]
 
 
-_FUTURE_YEAR = re.compile(r"(?:\b(?:by|until|till|before|through|in the year|target(?:s|ed)? for)\s+(?:the\s+end\s+of\s+)?$)", re.I)
+# a year the sentence looks ahead to: "by 2030", "by the opening of the 2000 Olympics", "until the end of 1994"
+_FUTURE_YEAR = re.compile(r"\b(?:by|until|till|before|through|in the year|target(?:s|ed)? for)\s+(?:[\w'’-]+\s+){0,5}$",
+                          re.I)
 
 
-_FUTURE_NEAR = re.compile(r"\b(?:expires?|expiring|due|scheduled|set|planned|deadline|until|till|by|before|from)\b"
-                          r"(?:\s+\w+){0,2}\s+(?:on\s+|in\s+)?(?:\w+\.?\s+\d{1,2},?\s+)?$", re.I)
+_FUTURE_NEAR = re.compile(r"\b(?:expires?|expiring|due|scheduled|set|planned|deadline|until|till|by|before|from|"
+                          r"matur(?:e|es|ing|ity)|redeemable|puttable|callable|payable|forecasts?|projected|"
+                          r"expected|estimated|targets?|fiscal)\b"
+                          r"(?:\s+\w+){0,4}\s+(?:on\s+|in\s+)?(?:\w+\.?\s+\d{1,2},?\s+)?$", re.I)
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
 
 
@@ -393,7 +397,8 @@ def year_evidence(prose: str, today: dt.date) -> list[Evidence]:
         out.append(Evidence("years", YEARS_WEIGHT, ((dt.date(latest - 1, 1, 1), dt.date(min(latest + 3, today.year), 12, 31)),),
                             f"latest year {latest}"))
         out.append(Evidence("years-floor", FLOOR_WEIGHT, ((dt.date(latest, 1, 1), today),), f"not before {latest}"))
-    for m in (_ANNIVERSARY.finditer(prose) if "anniversary" in prose else ()):
+    # an anniversary and its year stand in one sentence ("dating to 1994. ... the 25th anniversary of X" is not 2019)
+    for m in (m for sent in _SENTENCE.split(prose) if "anniversary" in sent for m in _ANNIVERSARY.finditer(sent)):
         n, y = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
         if 0 < n < 200 and FIRST_YEAR <= y + n <= today.year + 1:
             out.append(Evidence("anniversary", ANNIVERSARY_WEIGHT,
