@@ -62,3 +62,14 @@ def test_a_page_dated_from_offices_reports_the_days_they_overlap() -> None:
     dating = date_page(page, page, today=dt.date(2026, 11, 23))
     assert dating.value == "2020/2021"
     assert dating.span == (dt.date(2020, 9, 16), dt.date(2021, 1, 20))
+
+
+def test_a_historical_date_in_the_prose_does_not_stand_in_for_an_unknown_page() -> None:
+    text = ("The treaty was signed on March 5, 1946, in a hall near the river. Today the ministers said "
+            "they would meet again next week.")
+    got = values(text, Published(None, "unknown", 0.0))
+    assert got["Today"] in (None, "PRESENT_REF")
+    # a stated date inside what the page's dating knows stands in for the day
+    inside = values("The talks opened on March 5, 2020, in Geneva. On Tuesday the envoys met again.",
+                    Published("2020", "region", 0.7, 2020, span=("2020-01-01", "2020-04-07")))
+    assert inside["Tuesday"] in ("2020-03-10", "2020-03-03")
