@@ -46,7 +46,7 @@ def test_a_timeless_day_needs_its_noun_right_after_it() -> None:
 
 def test_a_named_happening_dates_the_page_within_the_year_after_it() -> None:
     page = ("Foreign Minister Mohammad Javad Zarif will travel to the Gulf next week. Tehran and six world powers "
-            "on July 14 sealed the nuclear accord, and President Hassan Rouhani said on July 20 that neighbours "
+            "on July 14 sealed the nuclear accord; on July 20 President Hassan Rouhani told parliament that neighbours "
             "come first.")
     dating = date_page(page, page, today=dt.date(2026, 11, 23))
     assert dating.span is not None
@@ -57,7 +57,7 @@ def test_a_named_happening_dates_the_page_within_the_year_after_it() -> None:
 
 
 def test_a_bare_month_takes_the_year_of_the_one_happening_whose_cues_stand_near() -> None:
-    got = values("Riyadh and Tehran agreed in March to restore ties after years of rivalry.",
+    got = values("Riyadh and Tehran struck a deal in March that ended years of rivalry.",
                  Published("2023", "region", 0.7, 2023))
     assert got["March"] == "2023-03"
 
@@ -77,7 +77,7 @@ def test_a_misspelt_month_with_a_day_is_still_a_date() -> None:
 
 def test_a_happening_told_with_the_time_since_it_dates_the_page() -> None:
     page = ("The royal visit planned for the spring has been put off, the palace said. The decision came in a "
-            "statement on Wednesday. President Donald Trump moved last week to bar travel from most of Europe.")
+            "statement on Wednesday. President Donald Trump barred travel from Europe's passport-free zone last week.")
     dating = date_page(page, page, today=dt.date(2026, 11, 23))
     assert dating.value == "2020-03-18"
     assert "happening-told" in dating.how

@@ -5,8 +5,8 @@ August is last July 14). Some days need no page: a landmark happening named by i
 its noun -- the attacks of "Sept. 11", the Iran nuclear deal "on July 14" -- has one year,
 whatever the page's. ``data/happenings.json`` holds such days, each with the cue patterns
 that must all stand within ``REACH`` characters of the month-day, so "July 14" alone stays a
-month-day and "the deal Iran and six powers finalised on July 14" becomes 14 July 2015; a bare
-month with the cues of one row ("agreed in March to restore ties", of Iran and Saudi Arabia)
+month-day and "the accord Tehran and the world powers sealed on July 14" becomes 14 July 2015; a
+bare month with the cues of one row (Riyadh and Tehran "struck a deal in March")
 takes that row's month.
 
 Two stages read it: ``storyline.time`` gives the month-day its year, and
@@ -64,7 +64,7 @@ def happening_at(text: str, start: int, end: int, month: int, day: int) -> Happe
 
 
 def happening_in_month(text: str, start: int, end: int, month: int) -> Happening | None:
-    """The happening that a bare month names ("Iran and Saudi Arabia agreed in March to restore ties"),
+    """The happening that a bare month names (Riyadh and Tehran "struck a deal in March"),
     when exactly one row of that month has all its cues near. A month is vaguer than a day: only rows
     of ``GROUPS_WITHOUT_DAY`` cue groups count, and days named for decades never do."""
     window = text[max(0, start - REACH):end + REACH]
@@ -74,8 +74,8 @@ def happening_in_month(text: str, start: int, end: int, month: int) -> Happening
 
 
 def happenings_named(sentence: str) -> list[tuple[Happening, int]]:
-    """Rows of ``GROUPS_WITHOUT_DAY`` cue groups whose cues all stand in ``sentence`` (no date printed: "Trump moved
-    last week to restrict travel from Europe"), with the offset of their first cue."""
+    """Rows of ``GROUPS_WITHOUT_DAY`` cue groups whose cues all stand in ``sentence`` (no date printed: "the
+    ban on travel from Europe that Trump announced last week"), with the offset of their first cue."""
     out = []
     for rows in happenings().values():
         for h in rows:

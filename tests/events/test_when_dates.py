@@ -31,18 +31,17 @@ ROWS = [
     ("same-story", "Merkel and Putin held talks in Sochi on Friday. Merkel also urged Putin to free the pilot.",
      {"Friday": "2016-02-05"}, "REQUEST", "2016-02-05"),
     # an undated event of an "in which" clause happened at the occasion told before it ...
-    ("occasion-in-which", "Xi recalled his meeting with Obama last November on the sidelines of the summit in "
-     "Lima, in which they reached an important consensus on trade.", {"last November": "2015-11"}, "AGREE",
-     "2015-11"),
+    ("occasion-in-which", "Xi recalled his meeting with Obama last November at a summit in Hanoi, at which they "
+     "agreed on a trade pact.", {"last November": "2015-11"}, "AGREE", "2015-11"),
     # ... also across a stray full stop that split the sentence
-    ("occasion-split", "Xi recalled his meeting with Obama last November in Lima. Peru, in which they reached "
-     "an important consensus on trade.", {"last November": "2015-11"}, "AGREE", "2015-11"),
+    ("occasion-split", "Xi recalled his meeting with Obama last November during a summit in Hanoi. Vietnam, at "
+     "which they agreed on a trade pact.", {"last November": "2015-11"}, "AGREE", "2015-11"),
     # the setting of a statement that goes on from the same speaker's dated one takes its day
     ("same-voice", "Putin said on Friday that ties with Japan come first. \"Our neighbours matter most,\" Putin "
-     "said in a telephone conversation with Abe.", {"Friday": "2016-02-05"}, "CONSULT", "2016-02-05"),
+     "added during a phone call with Abe.", {"Friday": "2016-02-05"}, "CONSULT", "2016-02-05"),
     # the parser hangs the visitor on the inviting president as an apposition: the name before "will" acts
-    ("subject-before-aux", "At the invitation of Chinese President Xi Jinping, President of France Emmanuel "
-     "Macron will pay a state visit to China from April 5 to 12, Hua announced on Wednesday.",
+    ("subject-before-aux", "On the invitation of Chinese leader Xi Jinping, President of France Emmanuel "
+     "Macron will make a state trip to China from April 5 to 12, Hua announced on Wednesday.",
      {"April 5 to 12": "2016-04-05/2016-04-12", "Wednesday": "2016-02-03"}, "CONSULT", "2016-04-05/2016-04-12"),
 ]
 
@@ -90,10 +89,10 @@ def test_an_undated_plan_far_from_a_dated_one_is_another_happening(events_of) ->
 
 
 def test_a_one_sided_mention_tells_the_day_of_the_merged_visit(events_of) -> None:
-    """ "The April state visit" of Spain's king and queen and "the April 21 state visit by Queen Letizia of
-    Spain" are one visit, dated to the day; the queen is Spanish by "of Spain"."""
-    text = ("Obama has postponed the April state visit of the king and queen of Spain to Washington. "
-            "The April 21 state visit by Queen Letizia of Spain has been put off, a spokesman said.")
+    """ "The Spanish royal visit planned for April" and "the April 21 visit by Queen Letizia of Spain" are one
+    visit, dated to the day; the queen is Spanish by "of Spain"."""
+    text = ("Washington has postponed the Spanish royal visit planned for April. "
+            "The April 21 visit to Washington by Queen Letizia of Spain is off for now, a spokesman said.")
     events = events_of(text, times={"April": "2016-04", "April 21": "2016-04-21"})
     dates = [e.date for e in events if e.type == "CONSULT"]
     assert dates == ["2016-04-21"], dates

@@ -10,7 +10,7 @@ seat of government) of every UN member and observer state and of the reported
 territories, from the UN member list and the Factbook's nationality and capital fields.
 A form that names two states or is as often something else is left out (the file's
 note gives the rule and the list): an unknown form costs an event, a wrong one gives a
-wrong country. Measured: "Micronesian President X will pay a state visit to China" gave
+wrong country. Measured: "Micronesian President X will make a state visit to China" gave
 no event before and gives CONSULT FSM->CHN; on devreal the events are unchanged but for
 a trilateral meeting whose host city became known (its pairs now carry the gold's modes
 and place), seeds and samples hold.

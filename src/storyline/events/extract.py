@@ -74,7 +74,7 @@ _OCCASION_PREPS = frozenset({"in", "at", "during", "on"})
 
 def _occasion_of(tok: "Token") -> bool:
     """Whether ``tok`` stands in a clause told as happening at an occasion named before it:
-    "their meeting in Lima, *in which they reached a consensus*", "the summit, at which ..."."""
+    "the summit in Hanoi, *at which both sides signed a trade pact*", "the talks, in which ..."."""
     t = tok
     for _ in range(3):
         if t.dep_ == "relcl":
@@ -89,7 +89,7 @@ def _occasion_of(tok: "Token") -> bool:
 def _occasion_dates(mentions: list[Mention], index: DocIndex) -> None:
     """An undated event of an "in which" clause takes the date of the event told just before it: the
     occasion the clause is about. The sentence before counts too, for a stray full stop in a place
-    name ("in Lima. Peru, in which ...") splits a sentence where the relative clause still refers back."""
+    name ("in Hanoi. Vietnam, at which ...") splits a sentence where the relative clause still refers back."""
     for m in mentions:
         if m.date is not None or not _occasion_of(index.doc[m.tok]):
             continue

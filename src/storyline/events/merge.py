@@ -151,7 +151,7 @@ def completes(a: Mention, part: Mention) -> bool:
             if s.is_person and s.actor.entity and s.actor.entity == p.actor.entity:
                 return True
             if not s.is_person and s.country and s.country == p.country:
-                return True             # "the king and queen of Spain" ... "Queen Letizia of Spain"
+                return True             # "Spain's royal couple" ... "Queen Letizia of Spain"
         elif s.country == p.country:
             return True
     return False
@@ -193,7 +193,7 @@ def summarise(cluster: list[Mention]) -> dict:
     # one-sided mentions lend a date when the full ones have none, never their status
     dated = [m.date for m in full if m.date] or [m.date for m in cluster if m.date]
     date = min(dated, key=width) if dated else None
-    # ... or a day inside the full ones' month: "the April state visit" and "the April 21 State Visit by
+    # ... or a day inside the full ones' month: "the royal couple's trip in April" and "the April 21 trip by
     # the King" are one visit, told to the day by the one-sided mention
     finer = [m.date for m in cluster if m.date and width(m.date) < width(date) and _inside(m.date, date)]
     date = min(finer, key=width) if finer else date

@@ -364,7 +364,7 @@ def report_day(frame: "Frame", index: DocIndex, published: str | None) -> str | 
 
 
 def same_voice_day(frame: "Frame", index: DocIndex) -> str | None:
-    """"X said on July 18 that ... . 'Quote,' X said in a telephone conversation with Y": the setting of
+    """"X said on Monday that ... . 'Quote,' X added during a phone call with Y": the setting of
     a statement (a call, a meeting the reporting verb is said *in*) that goes on from the same speaker's
     dated statement of the sentence before is that statement's day."""
     t = frame.trigger

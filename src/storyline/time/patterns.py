@@ -216,7 +216,7 @@ FUTURE_LEXICON = frozenset({
     "intend", "intended", "going", "upcoming", "forthcoming", "hopes", "hope", "aims", "aim", "wants",
     "want", "prepares", "prepare", "preparing", "tomorrow", "next", "announced", "invited", "agreed",
 })
-# "Was supposed to visit in April": a plan told as unfulfilled is mostly one whose day has passed
+# "Was supposed to open in April": a plan told as unfulfilled is mostly one whose day has passed
 # (the visit was called off or moved), so its time is placed in the past.
 UNFULFILLED = frozenset({"supposed"})
 # Lexicon entries that are ordinary past verbs unless an infinitive follows

@@ -133,7 +133,7 @@ def _agreed(c: Candidate, ends: tuple[Anchor, Anchor], tense: TenseFn, story: St
 
 def _famous_day(value: str | None, text: str, start: int, end: int) -> str | None:
     """``value`` of an unyeared month-day, or the day of the happening it names (``storyline.happenings``):
-    "the 11 Sept attacks" is 2001-09-11 and "the nuclear deal Iran and six powers finalised on July 14"
+    "the 11 Sept attacks" is 2001-09-11 and "the accord Tehran and the world powers sealed on July 14"
     2015-07-14 whenever the article was written. A day named for decades without its year ("9/11")
     counts only with its noun right after it; the others with their cues near."""
     if not value or len(value) != 10 or value[4] != "-":

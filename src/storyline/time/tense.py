@@ -117,7 +117,7 @@ def _verb_tense(verb: "Token", depth: int = 0) -> str | None:
             return CONDITIONAL
         if governor.i != verb.i and governor.lower_ in P.UNFULFILLED and any(
                 c.lower_ in ("was", "were") and c.dep_ in _AUX_DEPS for c in governor.children):
-            return PAST                                                # "was supposed to travel in April"
+            return PAST                                                # "was supposed to open in April"
         if governor.i != verb.i and governor.lower_ in P.FUTURE_LEXICON and (
                 (governor.dep_ == "acomp" and governor.head.lower_ in ("was", "were"))
                 or any(c.lower_ in ("was", "were") and c.dep_ in _AUX_DEPS for c in governor.children)):

@@ -327,7 +327,7 @@ _MONTH_NO = {m: i for i, m in enumerate("January February March April May June J
 
 
 def _month_happenings(prose: str) -> list[Evidence]:
-    """A bare month that names a landmark happening ("agreed in March to restore ties", of the two
+    """A bare month that names a landmark happening (Riyadh and Tehran "struck a deal in March", of the two
     countries a row names): the page is within a year after that month."""
     out = []
     for m in _BARE_MONTH.finditer(prose):
@@ -346,8 +346,8 @@ TOLD_REACH = 80             # characters between a happening's cue and the time 
 
 
 def _happenings_told(prose: str) -> list[Evidence]:
-    """A landmark happening named with the time since it ("moved last week to restrict travel from
-    Europe", "the accord signed on Tuesday"): the page's days follow from the happening's day."""
+    """A landmark happening named with the time since it ("the ban on flights from Europe announced last
+    week", "the accord signed on Tuesday"): the page's days follow from the happening's day."""
     out = []
     for sentence in _SENT_END.split(prose[:EVIDENCE_CHARS]):
         for h, at in happenings_named(sentence):
