@@ -237,6 +237,8 @@ def _cmd_ingest(a: argparse.Namespace) -> int:
         new = getattr(lr, "new_reports", lr.reports)
         linked = (f"; linked {lr.articles} new article(s): {new} event report(s), "
                   f"{lr.events_touched} event(s) updated")
+        if getattr(lr, "redated", 0):
+            linked += f", {lr.redated} undated article(s) dated from the corpus"
     print(f"ingested {report.ingested}, unchanged {report.unchanged}, rejected {len(report.rejected)}, "
           f"skipped {len(skipped)}{linked} -> {report.db}")
     return report.exit_code
@@ -255,7 +257,7 @@ def _cmd_link(a: argparse.Namespace) -> int:
 
     r = link(a.db, relink=a.relink)
     print(f"linked {r.articles} articles, {r.reports} event reports, {r.events_touched} events updated, "
-          f"{r.duplicates} duplicates")
+          f"{r.duplicates} duplicates, {r.redated} undated article(s) dated from the corpus")
     return 0
 
 
