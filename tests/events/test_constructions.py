@@ -61,6 +61,12 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
     ("accepted-invitation-to-visit", "Obama spoke by phone with Modi, who accepted the invitation extended by Obama to visit "
      "the United States.", {}, ["CONSULT/phone happened USA->IND 2016-02-06", "AGREE/None happened IND->USA -",
                                 "CONSULT/visit planned IND->USA -"]),
+    ("long-title-before-name", "Minister of Foreign Affairs of the Russian Federation Sergei Lavrov met Fumio "
+     "Kishida on Monday.", {"on Monday": "2016-02-01"}, ["CONSULT/None happened RUS->JPN 2016-02-01"]),
+    ("visiting-guests", "Xi Jinping held talks with visiting French President Emmanuel Macron and German "
+     "Chancellor Angela Merkel on Monday.",
+     {"on Monday": "2016-02-01"}, ["CONSULT/visit happened FRA->CHN 2016-02-01",
+                                   "CONSULT/visit happened DEU->CHN 2016-02-01"]),
     ("readout-title-alone", "Meeting with U.S. President Barack Obama\n\nPutin: Good afternoon. Putin and Obama "
      "are old partners.", {}, ["CONSULT/None happened RUS->USA -"]),
     ("readout-title", "Putin and Obama talked in Moscow on Monday.\n\nMeeting with U.S. President Barack Obama\n\n"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .docview import view_of
 from .geo import Gazetteer, gazetteer, outlet_regex, outlets
+from .holders import find_holders
 from .names import clean_name
 from .patterns import (BYLINE_RE, CREDIT_CUES, CREDIT_GLUE, CREDIT_RE, CREDIT_TAIL_RE, DETERMINERS, NAME_PARTICLES,
                        NOT_NAMES, ORG_NOUNS, OUTLET_PREFIXES, OUTLET_SUFFIXES, PLACE_SUFFIXES, ROLE_HEADS,
@@ -87,6 +88,7 @@ def find_mentions(doc: "Doc", gaz: Gazetteer | None = None, text: str | None = N
             found.append(m)
     found.extend(_join_bracketed(text, persons))
     found = _title_anchored(doc, found, index.heads, gaz)
+    found = _known_holders(doc, text, found, gaz)
     for m in _side_mentions(doc, text, gaz):
         clash = [x for x in found if x.start < m.end and m.start < x.end]
         if all(x.label == "NORP" for x in clash):
@@ -161,6 +163,44 @@ def _title_anchored(doc: "Doc", found: list[Mention], heads: list[int], gaz: Gaz
             found = [x for x in found if id(x) not in hit] + [m]
             owner.update({i: m for i in range(a, b)})
     return found
+
+
+def _known_holders(doc: "Doc", text: str, found: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Full names of office-holders the tenure table knows (:mod:`.holders`) are persons: a mention
+    the model ran into the name is cut back to its part outside it ("European Commission Romano"
+    -> "European Commission"), one inside it is replaced, a longer person kept."""
+    for start, end, _code in find_holders(text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start:
+            continue
+        a, b = span.start, span.end
+        hit = [m for m in found if m.tok_start < b and a < m.tok_end]
+        if any(m.label in ("PERSON", "OUTLET") and (m.tok_start < a or m.tok_end > b) for m in hit):
+            continue                    # part of a longer name, or an outlet's
+        kept = [m for m in found if not any(m is h for h in hit)]
+        for m in hit:
+            if m.label == "PERSON":
+                continue
+            for lo, hi in ((m.tok_start, a), (b, m.tok_end)):
+                part = _trimmed(doc, m, lo, hi, gaz)
+                if part is not None:
+                    kept.append(part)
+        kept.append(Mention(span.start_char, span.end_char, clean_name(span.text), "PERSON", a, b))
+        found = kept
+    return found
+
+
+def _trimmed(doc: "Doc", m: Mention, lo: int, hi: int, gaz: Gazetteer) -> Mention | None:
+    """The tokens ``lo:hi`` of mention ``m`` as a mention of its own, or None if nothing name-like is left."""
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].lower_ in DETERMINERS):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in DETERMINERS):
+        lo += 1
+    if hi <= lo or not doc[lo].text[:1].isupper():
+        return None
+    span = doc[lo:hi]
+    part = Mention(span.start_char, span.end_char, " ".join(span.text.split()), m.label, lo, hi)
+    return _assign_code(doc, part, gaz) if m.label in ("GPE", "LOC", "NORP", "ORG") else part
 
 
 def _appositive_comma(doc: "Doc", h: int) -> int | None:

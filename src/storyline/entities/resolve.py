@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..records import Article, Entity
 from .docview import view_of
 from .geo import Gazetteer, WordFinder, gazetteer
+from .holders import holder_country, titled_holder_names
 from .mentions import DocIndex, Mention, doc_text, find_mentions
 from .names import clean_name, fold, fullness, same_person, surname
 from .patterns import DETERMINERS, GIVEN_NAME_TITLES, NON_ACTOR_ROLES, ROLE_HEADS, ROLE_MODIFIERS, STORM_WORDS
@@ -74,7 +76,7 @@ def extract_entities(doc: "Doc", article: Article | None = None) -> list[Entity]
     storms = _storm_names(doc)
     people_mentions = [m for m in people_mentions if not (" " not in m.text and m.text in storms)]
     ands = {t.i for t in doc if t.lower_ == "and"}
-    given = {m.start for m in people_mentions
+    given = {m.start: doc[m.tok_start - 1].text for m in people_mentions
              if m.tok_start > 0 and doc[m.tok_start - 1].lower_ in GIVEN_NAME_TITLES}
     people = [p for p in _cluster_people(people_mentions, ands, given) if not _names_a_thing(doc, p)]
     others = _recover_surnames(doc, text, people, others, index)
@@ -121,11 +123,13 @@ def _storm_names(doc: "Doc") -> set[str]:
 
 
 def _cluster_people(mentions: list[Mention], ands: AbstractSet[int] = frozenset(),
-                    given: AbstractSet[int] = frozenset()) -> list[_Person]:
+                    given: Mapping[int, str] | None = None) -> list[_Person]:
     """People of one article: full names by ``same_person``, then one-word forms into the person
     whose surname they are (or, family name first, whose first name they are: "Xi" of "Xi
     Jinping") -- except a one-word name after a title that goes with a given name (``given``:
-    their start offsets), which is a person of its own ("Prince Edward" beside "Edward Marsh")."""
+    their start offsets and the title), which is a person of its own ("Prince Edward" beside
+    "Edward Marsh") unless the tenure table prints that office-holder so ("Sheikh Tamim")."""
+    given = given or {}
     people: list[_Person] = []
     full = [m for m in mentions if " " in m.text]
     short = [m for m in mentions if " " not in m.text]
@@ -141,6 +145,10 @@ def _cluster_people(mentions: list[Mention], ands: AbstractSet[int] = frozenset(
         fits = [p for p in people if surname(p.best) == key]
         if not fits and m.start not in given:       # "Xi" after "Xi Jinping": family name first
             fits = [p for p in people if " " in p.best and fold(p.best.split()[0].casefold()) == key]
+            fits = fits if len(fits) == 1 else []
+        elif not fits:                              # "Sheikh Tamim" of "Tamim bin Hamad Al Thani"
+            known = titled_holder_names(given[m.start], m.text)
+            fits = [p for p in people if " " in p.best and any(same_person(p.best, n) for n in known)]
             fits = fits if len(fits) == 1 else []
         if fits:
             before = [p for p in fits if p.first < m.start]
@@ -308,7 +316,10 @@ def _fallback_countries(people: list[_Person], dateline_code: str | None) -> Non
     for p in people:
         if p.country:
             continue
-        if p.weak_country or p.guess_country:
+        held = holder_country(p.best)       # the office's country, for a full name the tenure table knows
+        if held:
+            p.country = held
+        elif p.weak_country or p.guess_country:
             p.country = p.weak_country or p.guess_country
         elif dateline_code and p.role and _local_office(p.role):
             p.country = dateline_code

@@ -228,6 +228,10 @@ class Parties:
                 if e is not None:
                     p = self.from_entity(e, h.i)
                     return [p] if p else []
+        if lemma(h) in PERSON_ROLES:
+            titled = self._name_after_title(h)
+            if titled is not None:
+                return [titled]
         if lemma(h) in PERSON_ROLES and not self._modifier_countries(h):
             of_codes = self._of_countries(h)     # "the security advisers of Japan, Korea and the US"
             if of_codes:
@@ -258,6 +262,20 @@ class Parties:
             codes = [code] if code else []
         kind = "official" if lemma(h) in PERSON_ROLES and len(codes) == 1 else "country"
         return [Party(Actor(None, None, code), h.i, kind) for code in codes]
+
+    def _name_after_title(self, h: "Token") -> Party | None:
+        """"Minister of Foreign Affairs of the Republic of X Ivan Petrov met ...": a long title before a
+        name, which the parser often heads on the title word and hangs the name under the last "of"."""
+        index = self.index
+        for t in h.subtree:
+            if t.i <= h.i:
+                continue
+            if t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in ".-":
+                return None
+            e = index.entity(t.i)
+            if e is not None and e.type == "PERSON":
+                return self.from_entity(e, t.i)
+        return None
 
     def _clause_subject(self, h: "Token") -> set[str]:
         """The entity the clause's subject names, when ``h`` is not that subject: "his" in

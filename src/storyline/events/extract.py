@@ -299,6 +299,15 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
             continue                    # the object must be a person: "called X", "received Y"
         if sense.motion and (tgt is None or tgt.kind not in ("place", "country") or not (src.is_official or src.kind == "org")):
             continue
+        if sense.type == "CONSULT" and mode is None and tgt is not None and src.country and tgt.country \
+                and src.country != tgt.country:
+            guest = _visiting(index.doc[tgt.tok]), _visiting(index.doc[src.tok])
+            if guest[0] != guest[1]:        # "met visiting X": X travelled, the other side hosts
+                mode = "visit"
+                if guest[0]:
+                    src, tgt = tgt, src
+                if location is None or location.country not in (None, tgt.country):
+                    location = Location(None, tgt.country)
         if sense.type == "CONSULT" and mode is None and tgt is not None:
             if location is None:
                 location = dateline_location(frame, index, status, date, published)
@@ -348,6 +357,20 @@ def _reporting_party(frame: Frame, parties: Parties) -> Party | None:
             return None
         t = h
     return None
+
+
+def _visiting(tok: "Token") -> bool:
+    """Whether a party is called a visitor where it is named: "visiting French President X", "the
+    visiting minister", and each name coordinated after such a one ("visiting X and Y"). On devreal
+    this made a host's meeting with two guests two visits, as the gold codes them (link B-cubed
+    precision 0.987 -> 1.000 once the second guest became known)."""
+    for t in (tok, tok.head if tok.dep_ in ("compound", "appos", "conj") else None,
+              tok.head.head if tok.dep_ in ("compound", "appos") and tok.head.dep_ == "conj" else None):
+        if t is None:
+            continue
+        if any(c.dep_ in ("amod", "acl", "compound") and c.lower_ == "visiting" for c in t.children):
+            return True
+    return False
 
 
 def _location(place: tuple[str | None, str | None]):
