@@ -101,3 +101,14 @@ def test_construction(events_of, row):
     got = sorted(_key(e) for e in events_of(text, times=times))
     want = sorted(_parse_expected(x) for x in expected)
     assert got == want
+
+
+def test_first_visit_since_names_the_earlier_guest_and_the_story_host(events_of):
+    """A definite visit by one of the article's two sides with no host named is to the other side, and
+    "since <year>, when <person of that side> ..." names the guest of the earlier visit."""
+    text = ("Kishida arrived in China on Monday. Officials hope for a success from Kishida's stay, the first "
+            "state visit by a Japanese leader since 2011, when Yoshihide Suga angered Beijing.")
+    events = events_of(text, times={"on Monday": "2016-02-01", "2011": "2011"})
+    earlier = [e for e in events if e.date == "2011"]
+    assert [(e.type, e.source.country, e.target.country, e.source.name) for e in earlier] == \
+        [("CONSULT", "JPN", "CHN", "Yoshihide Suga")]

@@ -107,9 +107,29 @@ def earlier_occasion(frame: "Frame", mention: Mention, index: DocIndex) -> Menti
         inside.add(c.right_edge.i + 1)
         for tx in index.timexes:
             if tx.first in inside:
-                return Mention(mention.type, mention.mode, Status.HAPPENED, mention.source, mention.target,
+                source = _named_then(index, tx.root, mention.source) or mention.source
+                return Mention(mention.type, mention.mode, Status.HAPPENED, source, mention.target,
                                mention.symmetric, tx.expr.value, None, mention.evidence, mention.reported_by,
                                mention.trigger, mention.tok, mention.sent)
+    return None
+
+
+def _named_then(index: DocIndex, time_tok: int, side: Party) -> Party | None:
+    """"since 1998, when then-President X went ...": the person of the same side that the clause on the
+    earlier time names as its subject, who stood for that side then."""
+    if side.actor.name is not None or not side.country:
+        return None
+    doc = index.doc
+    tok = doc[time_tok]
+    clauses = [c for c in tok.children if c.dep_ in ("relcl", "advcl", "acl")]
+    after = tok.right_edge.i + 1            # ", when ..." hung by the parser on the main verb
+    if after < len(doc) and doc[after].lower_ == "when" and doc[after].head.pos_ in ("VERB", "AUX"):
+        clauses.append(doc[after].head)
+    for c in clauses:
+        for s in c.children:
+            e = index.entity(s.i) if s.dep_ in ("nsubj", "nsubjpass") else None
+            if e is not None and e.type == "PERSON" and index.country_of(e) == side.country:
+                return Party(Actor(e.name, e.id, side.country), s.i, "person")
     return None
 
 

@@ -137,7 +137,7 @@ def _sides(frame: Frame, parties: Parties) -> tuple[list[Party], list[Party], bo
     if sense.mode == "visit":
         tgts = [_seat(p) for p in tgts]
     if sense.mode == "visit" and srcs and not tgts and not both and frame.trigger.pos_ in ("NOUN", "PROPN"):
-        tgts = _host_of(frame, parties, srcs)
+        tgts = _host_of(frame, parties, srcs) or _story_host(frame, parties, srcs)
     if both:
         return both + srcs, tgts, True
     if sense.symmetric and not tgts and len(srcs) >= 2:
@@ -194,6 +194,21 @@ def _host_of(frame: Frame, parties: Parties, srcs: list[Party]) -> list[Party]:
         if found and found[0].country and all(found[0].country != s.country for s in srcs if s.country):
             return found[:1]
     return []
+
+
+def _story_host(frame: Frame, parties: Parties, srcs: list[Party]) -> list[Party]:
+    """"Hu's stay, the first state visit by a Chinese leader since 1998": a definite visit whose guest is
+    one of the article's two countries, with no host named, is to the other one."""
+    t = frame.trigger
+    if not (any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in t.children)
+            or t.dep_ == "appos"):
+        return []
+    pair = parties.index.pair or ()
+    codes = {s.country for s in srcs if s.country}
+    if len(pair) != 2 or len(codes) != 1 or not codes <= set(pair):
+        return []
+    other = pair[1] if pair[0] in codes else pair[0]
+    return [Party(Actor(None, None, other), t.i, "country")]
 
 
 def _bare_definite(frame: Frame, index: DocIndex) -> bool:
