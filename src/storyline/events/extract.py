@@ -200,9 +200,11 @@ def _story_host(frame: Frame, parties: Parties, srcs: list[Party]) -> list[Party
     """"Hu's stay, the first state visit by a Chinese leader since 1998": a definite visit whose guest is
     one of the article's two countries, with no host named, is to the other one."""
     t = frame.trigger
-    if not (any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in t.children)
-            or t.dep_ == "appos"):
+    if not (any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) or t.dep_ == "appos"):
         return []
+    inside = {x.i for x in t.subtree}
+    if not all(s.tok in inside for s in srcs):
+        return []                   # the guest named in the phrase ("by a Chinese leader"), not a clause's subject
     pair = parties.index.pair or ()
     codes = {s.country for s in srcs if s.country}
     if len(pair) != 2 or len(codes) != 1 or not codes <= set(pair):
