@@ -120,3 +120,19 @@ def titled_holder_names(title: str, word: str) -> tuple[str, ...]:
     """Full names of the office-holder known as "``title`` ``word``" ("Sheikh", "Tamim"), else ()."""
     return _titled().get(fold_text(f"{title} {word}").casefold(), ())
 
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in _rows():
+        shorts = [a for a in row.get("aliases", []) if " " not in a.strip()]
+        if shorts:
+            out.setdefault(fold_text(row["name"]), []).extend(shorts)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def holder_short_forms(name: str) -> tuple[str, ...]:
+    """One-word forms the table gives for the holder named ``name`` in full ("Jiang" of "Jiang Zemin": a
+    family name printed first, which the last word of the name would miss)."""
+    return _short_forms().get(fold_text(" ".join(name.split())), ())
+

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..records import Article, Entity
 from .docview import view_of
 from .geo import Gazetteer, WordFinder, gazetteer
-from .holders import holder_country, titled_holder_names
+from .holders import holder_country, holder_short_forms, titled_holder_names
 from .mentions import DocIndex, Mention, doc_text, find_mentions
 from .names import clean_name, fold, fullness, same_person, surname
 from .patterns import DETERMINERS, GIVEN_NAME_TITLES, NON_ACTOR_ROLES, ROLE_HEADS, ROLE_MODIFIERS, STORM_WORDS
@@ -187,7 +187,7 @@ def _recover_surnames(doc: "Doc", text: str, people: list[_Person], others: list
     by_token = {i: m for m in others for i in range(m.tok_start, m.tok_end)}
     drop: set[int] = set()
     for p in people:
-        forms = {m.text.split()[-1] for m in p.names}
+        forms = {m.text.split()[-1] for m in p.names} | set(holder_short_forms(p.best))
         if len(p.names) == 1 and " " not in p.best and forms & index.place_words:
             continue
         given = clean_name(p.best).split()[:-1]

@@ -66,8 +66,13 @@ class Parties:
 
     def remember(self, a: Party, b: Party, tok: int) -> None:
         if a.country and b.country and a.country != b.country:
+            sent = self.index.sent_of[tok]
+            last = self.last_pair
+            before = {last[0].country, last[1].country} if last is not None else set()
+            if sent == self.last_pair_sent and len(before & {a.country, b.country}) == 1:
+                return      # "X met A and B" of three countries: "the two" later are the first pair named
             self.last_pair = (a, b)
-            self.last_pair_sent = self.index.sent_of[tok]
+            self.last_pair_sent = sent
 
     def told_event(self, sent: int, kind: str, travel: bool, mode: str | None, src: Party, tgt: Party) -> None:
         self.told.append((sent, kind, travel, mode, src, tgt))
