@@ -222,3 +222,9 @@ def test_surname_before_a_relative_with_the_full_name_is_another_person(nlp):
     text = "The spokesman said President Obama and first lady Michelle Obama would host the king."
     names = set(persons(run(nlp, text)))
     assert {"Obama", "Michelle Obama"} <= names
+
+
+def test_a_regnal_number_stays_with_the_name(nlp):
+    text = "King Carlos IV of Andorra and his wife arrived in Lisbon on Monday. Carlos IV met the president."
+    people = persons(run(nlp, text))
+    assert "Carlos IV" in people

@@ -38,6 +38,8 @@ NAMES: dict[str, tuple[str, str, str | None]] = {
     "Macron": ("Emmanuel Macron", "PERSON", "FRA"),
     "Angela Merkel": ("Angela Merkel", "PERSON", "DEU"),
     "Merkel": ("Angela Merkel", "PERSON", "DEU"),
+    "Felipe VI": ("Felipe VI", "PERSON", None),          # no country given: the text says "of Spain"
+    "Letizia": ("Letizia", "PERSON", None),
     "Mette Frederiksen": ("Mette Frederiksen", "PERSON", "DNK"),
     "Jean-Marc Ayrault": ("Jean-Marc Ayrault", "PERSON", "FRA"),
     "Ayrault": ("Jean-Marc Ayrault", "PERSON", "FRA"),

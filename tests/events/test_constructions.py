@@ -67,6 +67,9 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
      "Chancellor Angela Merkel on Monday.",
      {"on Monday": "2016-02-01"}, ["CONSULT/visit happened FRA->CHN 2016-02-01",
                                    "CONSULT/visit happened DEU->CHN 2016-02-01"]),
+    ("honorific-head-and-royal-of", "The May 5 state visit to Washington by Their Majesties King Felipe VI and "
+     "Queen Letizia of Spain has been postponed.", {"May 5": "2016-05-05"},
+     ["CONSULT/visit postponed ESP->USA 2016-05-05"]),
     ("readout-title-alone", "Meeting with U.S. President Barack Obama\n\nPutin: Good afternoon. Putin and Obama "
      "are old partners.", {}, ["CONSULT/None happened RUS->USA -"]),
     ("readout-title", "Putin and Obama talked in Moscow on Monday.\n\nMeeting with U.S. President Barack Obama\n\n"

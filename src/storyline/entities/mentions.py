@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .docview import DocView
 
+_REGNAL = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _SIDE_RE = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (side|government|authorities|leadership)\b")
 _BRACKET_GAP = re.compile(r"^[\s\[\]()]*$")
@@ -266,6 +267,9 @@ def _from_ent(doc: "Doc", ent: "Span", gaz: Gazetteer) -> Mention | None:
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2
+        # "Felipe VI", "Charles III": a regnal number the model left out ("I" is too often the pronoun)
+        if end < len(doc) and doc[end].text in _REGNAL and doc[end - 1].text[:1].isupper():
+            end += 1
         # "Jean-Yves Le Drian", "Ursula von der Leyen": a name cut after a particle
         while end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].text[:1].isupper():
             end += 1

@@ -31,6 +31,10 @@ EARLIER_MENTION_WINDOW = 400   # tokens back (a few paragraphs) where "the resol
 PAIR_WINDOW = 4          # sentences within which "the sides" refers back to the last two-sided event
 
 
+# Forms of address that head a phrase before the name they stand for ("Their Majesties King X and Queen Y").
+_HONORIFIC_HEADS = frozenset({"majesty", "majesties", "highness", "highnesses", "excellency", "excellencies"})
+
+
 @dataclass
 class Party:
     actor: Actor
@@ -232,8 +236,10 @@ class Parties:
                 e = index.entity(c.i)
                 if e is not None:
                     p = self.from_entity(e, h.i)
+                    if e.type == "PERSON":
+                        p = self._couple_country(p, c)
                     return [p] if p else []
-        if lemma(h) in PERSON_ROLES:
+        if lemma(h) in PERSON_ROLES or h.lower_ in _HONORIFIC_HEADS:
             titled = self._name_after_title(h)
             if titled is not None:
                 return [titled]
@@ -279,8 +285,18 @@ class Parties:
                 return None
             e = index.entity(t.i)
             if e is not None and e.type == "PERSON":
-                return self.from_entity(e, t.i)
+                return self._couple_country(self.from_entity(e, t.i), t)
         return None
+
+    def _couple_country(self, p: Party | None, t: "Token") -> Party | None:
+        """"King X and Queen Y of Spain": a person of no known country takes the one the pair is "of"."""
+        if p is None or p.country is not None:
+            return p
+        head = t.head if t.dep_ == "compound" else t
+        codes = {c for x in (head, *head.conjuncts) for c in self._of_countries(x)}
+        if len(codes) == 1:
+            return Party(Actor(p.actor.name, p.actor.entity, codes.pop()), p.tok, p.kind)
+        return p
 
     def _clause_subject(self, h: "Token") -> set[str]:
         """The entity the clause's subject names, when ``h`` is not that subject: "his" in
