@@ -28,6 +28,13 @@ def test_a_weekday_differs_across_the_span_and_stays_open() -> None:
     assert got["Friday"] is None
 
 
+def test_a_span_of_a_few_days_places_today_as_the_interval_it_allows() -> None:
+    summit = Published(date="2011-06", how="gathering", confidence=0.7, span=("2011-06-07", "2011-06-09"))
+    got = values("Leaders signed the charter today. The ministers arrived on Friday.", summit)
+    assert got["today"] == "2011-06-07/2011-06-09"
+    assert got["Friday"] == "2011-06-03"    # Tuesday 7 to Thursday 9 June: the last Friday is one day
+
+
 def test_without_a_span_the_month_keeps_an_unknown_year() -> None:
     plain = Published(date="2020/2021", how="region", confidence=0.5)
     assert values("The two leaders last met in April.", plain)["April"] in (None, "XXXX-04")
