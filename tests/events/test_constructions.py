@@ -70,6 +70,12 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
     ("honorific-head-and-royal-of", "The May 5 state visit to Washington by Their Majesties King Felipe VI and "
      "Queen Letizia of Spain has been postponed.", {"May 5": "2016-05-05"},
      ["CONSULT/visit postponed ESP->USA 2016-05-05"]),
+    ("group-is-one-side", "Iran and the six powers agreed on a road map on Monday.", {"on Monday": "2016-02-01"},
+     [f"AGREE/None happened IRN->{c} 2016-02-01" for c in ("USA", "GBR", "FRA", "RUS", "CHN", "DEU")]),
+    ("group-naming-a-thing-is-no-side", "Merkel and Obama discussed the Normandy Four talks on Monday.",
+     {"on Monday": "2016-02-01"}, ["CONSULT/None happened DEU->USA 2016-02-01"]),
+    ("text-of-a-deal", "Russia and Japan finalized the text of a trade deal on Monday.", {"on Monday": "2016-02-01"},
+     ["AGREE/None happened RUS->JPN 2016-02-01"]),
     ("readout-title-alone", "Meeting with U.S. President Barack Obama\n\nPutin: Good afternoon. Putin and Obama "
      "are old partners.", {}, ["CONSULT/None happened RUS->USA -"]),
     ("readout-title", "Putin and Obama talked in Moscow on Monday.\n\nMeeting with U.S. President Barack Obama\n\n"
@@ -115,3 +121,10 @@ def test_first_visit_since_names_the_earlier_guest_and_the_story_host(events_of)
     earlier = [e for e in events if e.date == "2011"]
     assert [(e.type, e.source.country, e.target.country, e.source.name) for e in earlier] == \
         [("CONSULT", "JPN", "CHN", "Yoshihide Suga")]
+
+
+def test_talks_told_as_concluded_end_on_the_day_of_the_agreement(events_of):
+    text = ("The tour follows the conclusion of talks between Russia and Japan. Russia and Japan on January 20 "
+            "signed a trade deal.")
+    events = events_of(text, times={"January 20": "2016-01-20"})
+    assert sorted((e.type, e.date) for e in events) == [("AGREE", "2016-01-20"), ("CONSULT", "2016-01-20")]

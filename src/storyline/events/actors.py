@@ -40,6 +40,7 @@ class Party:
     actor: Actor
     tok: int
     kind: str            # person | org | place | state | country | pair | speaker
+    group: str | None = None     # the named group of states it stands in ("P5+1"): never paired within
 
     @property
     def country(self) -> str | None:
@@ -222,6 +223,12 @@ class Parties:
         if index.outlet[h.i] is not None or any(index.outlet[c.i] is not None for c in h.children
                                                 if c.dep_ == "compound"):
             return []
+        named_group = index.group_at.get(h.i)
+        if named_group is not None and not (h.dep_ in ("compound", "nmod", "amod") and h.head.pos_ == "NOUN"
+                                            and h.head.i not in index.group_at):
+            # "the six powers": each member, as one group; not a group naming a thing ("the P5+1 talks")
+            g, first = named_group
+            return [Party(Actor(None, None, code), first, "country", g.id) for code in g.members]
         e = index.entity(h.i)
         if e is not None:
             p = self.from_entity(e, h.i)

@@ -19,7 +19,7 @@ from .lexicon import lemma
 from .merge import Mention, merge, summarise
 from .patterns import ASSEMBLY_SEATS, REPORTING_VERBS
 from .status import Cue, published_value, status_of
-from .when import date_of, lead_day, same_voice_day, narrative_dates, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
+from .when import concluded_talks_dates, date_of, lead_day, same_voice_day, narrative_dates, previous_day, report_day, unsettled_date, evidence_of, frame_span, location_of, multilateral, reported_by
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -65,6 +65,7 @@ def extract_events(doc: "Doc", article: Article) -> list[Event]:
         tok = fields.pop("tok")
         events.append((tok, fields))
     narrative_dates(events, index)
+    concluded_talks_dates(events, index)
     events.sort(key=lambda x: x[1]["evidence"].start)
     return [Event(id=f"e{k}", **fields) for k, (_, fields) in enumerate(events, 1)]
 
@@ -231,7 +232,8 @@ def _pairs(srcs: list[Party], tgts: list[Party], group: bool) -> list[tuple[Part
             if not p.country or all(p.country != q.country for q in people):
                 people.append(p)
         out: list[tuple[Party, Party | None]] = [(a, b) for k, a in enumerate(people) for b in people[k + 1:]
-                                                  if b.country != a.country or not b.country]
+                                                  if (b.country != a.country or not b.country)
+                                                  and not (a.group and a.group == b.group)]
         if not out and people:
             out.append((people[0], None))
         return out
@@ -239,7 +241,7 @@ def _pairs(srcs: list[Party], tgts: list[Party], group: bool) -> list[tuple[Part
         return []
     if not tgts:
         return [(s, None) for s in srcs]
-    return [(s, t) for s in srcs for t in tgts]
+    return [(s, t) for s in srcs for t in tgts if not (s.group and s.group == t.group)]
 
 
 def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int],

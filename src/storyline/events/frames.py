@@ -41,6 +41,9 @@ AGREEMENT_VERBS = frozenset({"agree", "decide", "pledge", "promise", "vow", "com
 QUANTITY_HEADS = frozenset({"hour", "minute", "day", "week", "round", "series", "set", "couple", "number", "lot",
                             "bout", "session", "dozen", "raft", "batch", "host", "package", "pair", "range"})
 
+# Parts of a document that a light verb acts on for the whole: "finalized the text of a deal".
+PART_HEADS = frozenset({"text", "terms", "draft", "wording", "details"})
+
 
 @dataclass
 class Frame:
@@ -333,8 +336,8 @@ def _governing(tok: "Token", sense: Sense, lex: Lexicon) -> tuple[str, "Token | 
     for _ in range(4):
         if t.dep_ == "conj" and t.head.i != t.i:
             t = t.head                                   # a conjunct hangs where the first one does
-        elif t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in QUANTITY_HEADS:
-            t = t.head.head                              # "held three hours of talks", "a round of talks"
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in QUANTITY_HEADS | PART_HEADS:
+            t = t.head.head                              # "held three hours of talks", "the text of a deal"
         else:
             break
     h = t.head

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IDX
 
 from ..records import Actor, Article, Entity, TimeExpr
+from .groups import Group, group_spans
 from .lexicon import lemma, office_country, office_holder_country
 from .patterns import ACTOR_TYPES, BOUNDING_PREPS, REPORTING_VERBS
 
@@ -99,6 +100,12 @@ class DocIndex:
                         and self._spans[i][1] == i]
         self.pair = self._main_pair(article.entities)
         self.dateline_end = self._dateline_end(article)
+        # tokens of a named group of states ("the six powers"): token -> (group, its first token)
+        self.group_at: dict[int, tuple[Group, int]] = {}
+        for start, end, g in group_spans(self.text):
+            first, last = self.token_range(start, end)
+            for i in range(first, last + 1):
+                self.group_at[i] = (g, first)
 
     # ------------------------------------------------------------ positions
 

@@ -268,6 +268,36 @@ def narrative_dates(events: list[tuple[int, dict]], index: DocIndex) -> None:
             fields["date"] = day
 
 
+_CONCLUSION_WORDS = frozenset({"conclusion", "conclude", "end", "close", "completion", "culmination", "culminate",
+                               "wrap"})
+
+
+def concluded_talks_dates(events: list[tuple[int, dict]], index: DocIndex) -> None:
+    """Undated talks told as concluded ("in the wake of the conclusion of the talks between X and Y",
+    "after the talks ended") end on the day the article states for the agreement of the same two sides
+    ("X and Y on July 14 finalized the deal"), when it states one such day; talks concluded by an
+    agreement end with it."""
+    days: dict[frozenset[str], set[str]] = {}
+    for _tok, fields in events:
+        pair = frozenset(c for c in (fields["source"].country, fields["target"].country) if c)
+        date, ev = fields["date"], fields["evidence"]
+        if fields["type"] == "AGREE" and len(pair) == 2 and fields["status"] == Status.HAPPENED and date \
+                and width(date) == 0 and any(tx.expr.value == date and ev.start <= tx.expr.start < ev.end
+                                             for tx in index.timexes):
+            days.setdefault(pair, set()).add(date)
+    if not days:
+        return
+    for tok, fields in events:
+        pair = frozenset(c for c in (fields["source"].country, fields["target"].country) if c)
+        if fields["type"] != "CONSULT" or fields["date"] is not None or fields["status"] != Status.HAPPENED \
+                or len(days.get(pair, ())) != 1:
+            continue
+        t = index.doc[tok]
+        gov = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t.head
+        if lemma(gov) in _CONCLUSION_WORDS and gov.i != t.i:
+            fields["date"] = next(iter(days[pair]))
+
+
 def _start_of(frame: "Frame", index: DocIndex) -> str | None:
     """ "make a visit starting Monday", "talks beginning on March 3": the date the event starts."""
     for head in (frame.trigger, frame.clause):
