@@ -57,6 +57,8 @@ def test_speech_versus_terms_and_titles():
     assert not is_speech("so-called truce")
     assert not is_speech("Power of Siberia")
     assert not is_speech("Southern Gas Corridor")
+    assert not is_speech("The Evening Hour.")       # a show's name, the stop inside the mark
+    assert is_speech("We Will Never Give Up!")
 
 
 def test_short_phrases_need_a_verb_of_saying():

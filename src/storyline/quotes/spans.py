@@ -85,12 +85,14 @@ def is_speech(content: str) -> bool:
     """Whether quoted content is speech rather than a quoted term or a title.
 
     Terms of one or two words are not speech; neither is a short run of
-    capitalised words with no sentence punctuation ("Power of Siberia").
+    capitalised words with no sentence punctuation ("Power of Siberia"), a final
+    full stop or comma aside (devreal: a television show's name in quotes was a quote).
     """
     words = _WORD.findall(content)
     if len(words) < MIN_WORDS:
         return False
-    if len(words) <= 6 and not re.search(r"[.,;:!?]", content):
+    # a title keeps the full stop or comma that American style puts inside the closing mark ("The Late Show.")
+    if len(words) <= 6 and not re.search(r"[.,;:!?]", content.rstrip().rstrip(".,")):
         if all(w[0].isupper() or w.casefold() in TITLE_FUNCTION_WORDS for w in words):
             return False
     return True
