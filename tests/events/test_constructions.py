@@ -128,3 +128,17 @@ def test_talks_told_as_concluded_end_on_the_day_of_the_agreement(events_of):
             "signed a trade deal.")
     events = events_of(text, times={"January 20": "2016-01-20"})
     assert sorted((e.type, e.date) for e in events) == [("AGREE", "2016-01-20"), ("CONSULT", "2016-01-20")]
+
+
+def test_a_call_one_has_with_someone_is_a_phone_call(events_of):
+    events = events_of("Lavrov had a call with Kishida on Monday.", times={"on Monday": "2016-02-01"})
+    assert [(e.type, e.mode, e.source.country, e.target.country, e.date) for e in events] == \
+        [("CONSULT", "phone", "RUS", "JPN", "2016-02-01")]
+    assert all(e.mode != "phone" for e in events_of("Lavrov issued a call for calm with Kishida.", times={}))
+
+
+def test_the_ministers_of_two_countries_are_the_office_holders_the_table_knows(events_of):
+    text = "The foreign ministers of Russia and Japan met in Paris on Monday. Lavrov and Kishida shook hands."
+    events = events_of(text, times={"on Monday": "2016-02-01"})
+    met = [e for e in events if e.evidence.text.startswith("The foreign ministers")]
+    assert {(e.source.name, e.target.name) for e in met} == {("Sergei Lavrov", "Fumio Kishida")}

@@ -136,3 +136,24 @@ def holder_short_forms(name: str) -> tuple[str, ...]:
     family name printed first, which the last word of the name would miss)."""
     return _short_forms().get(fold_text(" ".join(name.split())), ())
 
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in _rows():
+        words = {w for t in row.get("titles", []) for w in t.casefold().split()}
+        for form in (row["name"], *row.get("aliases", []), row.get("key") or ""):
+            if form:
+                out.setdefault(fold_text(" ".join(form.split())), set()).update(words)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def holder_title_words(name: str) -> frozenset[str]:
+    """The words of the titles the table gives the holder named ``name`` ("foreign", "minister", ...): by
+    the full form, else by its last word when the table prints the holder so ("Amir-Abdollahian")."""
+    folded = fold_text(" ".join(name.split()))
+    found = _titles().get(folded)
+    if found is None and " " in folded:
+        found = _titles().get(folded.rsplit(" ", 1)[1])
+    return found or frozenset()
+

@@ -234,8 +234,9 @@ def _assign_titles(doc: "Doc", people: list[_Person], gaz: Gazetteer, dateline_c
             other = _counterpart_of(doc, found, k)
             if other is not None:
                 role = other.role
-                if not p.role and role and "counterpart" not in role.casefold():
-                    p.role = role
+                if not p.role and role and "counterpart" not in role.casefold() and not (
+                        set(role.casefold().split()) <= GIVEN_NAME_TITLES):
+                    p.role = role         # an office, not a rank of birth ("Prince X and his counterpart Y")
                 # "Foreign Minister X and his Japanese counterpart Y", datelined from a third country's
                 # capital or from X's: X is of the dateline's country when that is not Y's
                 if not other.country and dateline_code and p.country and dateline_code != p.country:

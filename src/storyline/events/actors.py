@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..entities.geo import gazetteer
+from ..entities.holders import holder_title_words
 from ..records import Actor, Entity
 from .index import DocIndex
 from .lexicon import lemma
@@ -380,8 +381,9 @@ class Parties:
         """"the foreign ministers of X and Y": X's side is the person of X whose role has those words."""
         words = {lemma(h)} | {c.lower_ for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i}
         index = self.index
-        people = [e for e in index.article.entities if e.type == "PERSON" and e.role
-                  and index.country_of(e) == code and words <= set(e.role.casefold().replace("ministers", "minister").split())]
+        people = [e for e in index.article.entities if e.type == "PERSON" and index.country_of(e) == code
+                  and (e.role and words <= set(e.role.casefold().replace("ministers", "minister").split())
+                       or words <= holder_title_words(e.name))]    # the office the table knows the name by
         if people:
             top = max(people, key=lambda e: len(e.mentions))
             return Party(Actor(top.name, top.id, code), h.i, "person")

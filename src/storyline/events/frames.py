@@ -207,6 +207,16 @@ def clause_verb(tok: "Token") -> "Token | None":
     return None
 
 
+_HELD_CALL_VERBS = frozenset({"have", "hold", "conduct"})
+
+
+def _call_held(tok: "Token") -> bool:
+    """"had a call with X", "held a call with X": a call one has or holds with someone is a telephone or
+    video call, whatever the text calls it (a call *for* something is a demand)."""
+    return tok.dep_ == "dobj" and lemma(tok.head) in _HELD_CALL_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+
+
 def phone_near(tok: "Token") -> bool:
     for c in tok.children:
         if c.lower_ in PHONE_WORDS and c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
@@ -375,7 +385,7 @@ def _noun_frame(tok: "Token", sense: Sense, lex: Lexicon) -> Frame | None:
     if sense.plural_only and tok.tag_ not in ("NNS", "NNPS"):
         return None
     if sense.need_phone and not phone_near(tok) and not any(
-            lemma(c) in PHONE_WORDS for c in tok.lefts):
+            lemma(c) in PHONE_WORDS for c in tok.lefts) and not _call_held(tok):
         return None
     relation, gov = _governing(tok, sense, lex)
     if relation == "light" and gov is not None and under_topic(gov):
