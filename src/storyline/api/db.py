@@ -16,10 +16,12 @@ any number of processes open a file read-only while none writes it).
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -120,6 +122,8 @@ class ReadOnlyStore:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._users = 0
         self._generation = 0
+        self._timer: threading.Timer | None = None
+        _LIVE.add(self)
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -144,6 +148,10 @@ class ReadOnlyStore:
                 else:
                     t = threading.Timer(self.linger, self._close_if_idle, args=(generation,))
                     t.daemon = True
+                    with self._lock:
+                        old, self._timer = self._timer, t
+                    if old is not None:
+                        old.cancel()
                     t.start()
 
     def _yield_to_writer(self) -> None:
@@ -168,9 +176,27 @@ class ReadOnlyStore:
 
     def close(self) -> None:
         with self._lock:
+            timer, self._timer = self._timer, None
             if self._con is not None:
                 self._con.close()
                 self._con = None
+        if timer is not None:
+            timer.cancel()
+
+
+# Every open handle, closed on the main thread when the interpreter exits: a lingering connection
+# closed by its timer thread during interpreter shutdown aborted the process ("terminate called
+# without an active exception", seen in about one test run in three that served a store).
+_LIVE: "weakref.WeakSet[ReadOnlyStore]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    for store in list(_LIVE):
+        try:
+            store.close()
+        except duckdb.Error:
+            pass
 
 
 @contextmanager
