@@ -142,3 +142,17 @@ def test_the_ministers_of_two_countries_are_the_office_holders_the_table_knows(e
     events = events_of(text, times={"on Monday": "2016-02-01"})
     met = [e for e in events if e.evidence.text.startswith("The foreign ministers")]
     assert {(e.source.name, e.target.name) for e in met} == {("Sergei Lavrov", "Fumio Kishida")}
+
+
+def test_the_sides_of_a_summit_are_their_leaders(nlp):
+    from storyline.events import extract_events
+
+    from .conftest import article_for
+
+    text = ("Japan and China agreed at a summit on Monday to widen trade. Prime Minister Abe and President Xi "
+            "spoke to reporters; Xi thanked Abe.")
+    article = article_for(text, times={"on Monday": "2016-02-01"})
+    for e in article.entities:
+        e.role = {"Shinzo Abe": "Prime Minister", "Xi Jinping": "President"}.get(e.name, e.role)
+    agreed = [e for e in extract_events(nlp(text), article) if e.type == "AGREE"]
+    assert [(e.source.name, e.target.name) for e in agreed] == [("Shinzo Abe", "Xi Jinping")]
