@@ -80,6 +80,7 @@ NAMES: dict[str, tuple[str, str, str | None]] = {
     "Spain": ("Spain", "GPE", "ESP"),
     "Queen Letizia": ("Letizia", "PERSON", None),
     "India": ("India", "GPE", "IND"),
+    "Georgia": ("Georgia", "GPE", "GEO"),
     "Iran": ("Iran", "GPE", "IRN"),
     "South Korea": ("South Korea", "GPE", "KOR"),
     "Seoul": ("Seoul", "GPE", "KOR"),

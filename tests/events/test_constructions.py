@@ -76,6 +76,9 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
      {"on Monday": "2016-02-01"}, ["CONSULT/None happened DEU->USA 2016-02-01"]),
     ("text-of-a-deal", "Russia and Japan finalized the text of a trade deal on Monday.", {"on Monday": "2016-02-01"},
      ["AGREE/None happened RUS->JPN 2016-02-01"]),
+    ("killed-by-based-militants", "The talks stalled after the raid on the border post on January 2 in which "
+     "five Russian guards were killed by Georgia-based gunmen.", {"on January 2": "2016-01-02"},
+     ["ASSAULT/None happened GEO->RUS 2016-01-02"]),
     ("readout-title-alone", "Meeting with U.S. President Barack Obama\n\nPutin: Good afternoon. Putin and Obama "
      "are old partners.", {}, ["CONSULT/None happened RUS->USA -"]),
     ("readout-title", "Putin and Obama talked in Moscow on Monday.\n\nMeeting with U.S. President Barack Obama\n\n"

@@ -338,6 +338,9 @@ class Parties:
             if c.dep_ in _MODIFIER_DEPS and c.i < h.i:
                 for m in (c, *c.conjuncts):
                     code = index.word_country[m.i]
+                    if not code and m.lower_ == "based":     # "Pakistan-based militants"
+                        code = next((index.word_country[g.i] for g in m.children if g.i < m.i
+                                     and g.dep_ in ("npadvmod", "compound", "nmod") and index.word_country[g.i]), None)
                     if code and code not in out:
                         out.append(code)
         return out

@@ -95,9 +95,26 @@ def _occasion_dates(mentions: list[Mention], index: DocIndex) -> None:
     for m in mentions:
         if m.date is not None or not _occasion_of(index.doc[m.tok]):
             continue
+        own = _occasion_time(index.doc[m.tok], index)
+        if own is not None:          # "the attack on the base on Jan. 2 in which ... were killed"
+            m.date = own
+            continue
         before = [o for o in mentions if m.sent - 1 <= o.sent <= m.sent and o.tok < m.tok and o.date is not None]
         if before:
             m.date = max(before, key=lambda o: o.tok).date
+
+
+def _occasion_time(tok: "Token", index: DocIndex) -> str | None:
+    """The one time stated in the phrase of the occasion an "in which" clause hangs on, outside the clause."""
+    t = tok
+    while t.dep_ != "relcl" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "relcl":
+        return None
+    clause = {x.i for x in t.subtree}
+    values = {tx.expr.value for x in t.head.subtree if x.i not in clause and (tx := index.timex_at.get(x.i))
+              is not None and not tx.bounding and tx.expr.value}
+    return values.pop() if len(values) == 1 else None
 
 
 def _purpose_of(tok, consults: set[int]) -> bool:
