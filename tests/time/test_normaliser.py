@@ -586,3 +586,12 @@ MODEL_TABLE = [
 @pytest.mark.parametrize("sentence, anchor, text, value", MODEL_TABLE)
 def test_tense_from_parse(nlp, sentence: str, anchor: str, text: str, value: str) -> None:
     check(sentence, anchor, text, value, doc=nlp(sentence))
+
+
+@pytest.mark.parametrize("sentence,text,value", [
+    ("The leaders will meet on June 8 and 9 in Quebec.", "June 8 and 9", "2016-06-08/2016-06-09"),
+    ("Talks are set for 8 and 9 June in Quebec.", "8 and 9 June", "2016-06-08/2016-06-09"),
+    ("Votes on June 8 and 15 will decide it.", "June 8", "2016-06-08"),      # two days, not a span
+])
+def test_two_days_running_joined_by_and(sentence: str, text: str, value: str) -> None:
+    check(sentence, "2016-02-06", text, value)

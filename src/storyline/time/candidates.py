@@ -364,6 +364,9 @@ def find_candidates(text: str) -> list[Candidate]:
         if m.end() == m.start():
             continue
         g = _normalise(m.groupdict())
+        if kind in ("mdy", "dmy") and g.get("rsep", "").strip().lower() == "and" and g.get("prep", "").lower() \
+                != "between" and _int_or(g.get("d2")) != _int_or(g.get("d")) + 1:
+            continue                    # "on May 3 and 10": two days, not the days between
         end = m.end()
         if kind in ("mdy", "dmy") and "y" in g and not _tail_year_ok(text, m, g):
             del g["y"]                                          # keep "March 3", drop ", 1500 protesters"
@@ -388,3 +391,10 @@ def find_candidates(text: str) -> list[Candidate]:
         starts.insert(i, c.start)
         taken.insert(i, c)
     return taken
+
+
+def _int_or(value: str | None) -> int:
+    """The day number of a day group ("26", "26th"), or -9 when there is none."""
+    digits = "".join(ch for ch in value or "" if ch.isdigit())
+    return int(digits) if digits else -9
+

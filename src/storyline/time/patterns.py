@@ -349,6 +349,10 @@ FAMILIES: list[tuple[str, str]] = [
             rf"(?:(?P<rsep>{RSEP})(?:(?P<mon2>{MONTH_ANY})\s*)?{_day('d2')})?{YEAR_TAIL}"),
     ("mdy", rf"(?P<prep>(?i:between))\s+{WD_PREFIX}(?P<mon>{MONTH_ANY})\s*{_day('d')}"
             rf"(?P<rsep>\s+(?i:and)\s+)(?:(?P<mon2>{MONTH_ANY})\s*)?{_day('d2')}{YEAR_TAIL}"),
+    # two days running joined by "and" ("May 26 and 27"; candidates checks that they are consecutive)
+    ("mdy", rf"{PREP}{WD_PREFIX}(?P<mon>{MONTH_DAYED})\s*{_day('d')}(?P<rsep>\s+(?i:and)\s+){_day('d2')}{YEAR_TAIL}"),
+    ("dmy", rf"{PREP}{WD_PREFIX}(?<![\d.,/:-]){_day('d')}(?P<rsep>\s+(?i:and)\s+){_day('d2')}"
+            rf"\s+(?i:of\s+)?(?P<mon>{MONTH_DAYED}){YEAR_TAIL}"),
     # Day[-Day] Month[ - Day Month][ Year]
     ("dmy", rf"{PREP}{WD_PREFIX}(?<![\d.,/:-])(?i:the\s+)?{_day('d')}(?:(?P<rsep>{RSEP})(?i:the\s+)?{_day('d2')})?"
             rf"\s+(?i:of\s+)?(?P<mon>{MONTH_DAYED})(?:{RSEP}{_day('d3')}\s+(?i:of\s+)?(?P<mon2>{MONTH_ANY}))?"
