@@ -579,6 +579,7 @@ MODEL_TABLE = [
      "for October 19", "2016-10-19"),
     ("The summit, set for Sept. 2-3, was called off.", "2019-08-21", "for Sept. 2-3", "2019-09-02/2019-09-03"),
     ("He postponed a visit planned for early September.", "2019-08-21", "for early September", "2019-09"),
+    ("Crowds are expected at a rally on Thursday.", "2016-02-02", "on Thursday", "2016-02-04"),
 ]
 
 
