@@ -159,3 +159,11 @@ def test_the_sides_of_a_summit_are_their_leaders(nlp):
         e.role = {"Shinzo Abe": "Prime Minister", "Xi Jinping": "President"}.get(e.name, e.role)
     agreed = [e for e in extract_events(nlp(text), article) if e.type == "AGREE"]
     assert [(e.source.name, e.target.name) for e in agreed] == [("Shinzo Abe", "Xi Jinping")]
+
+
+def test_the_last_guest_before_is_a_visit_then(events_of):
+    text = ("Obama arrived in Moscow on Monday. The last American president to visit Russia was Trump in 2010.")
+    events = events_of(text, times={"on Monday": "2016-02-01", "2010": "2010"})
+    then = [e for e in events if e.date == "2010"]
+    assert [(e.type, e.mode, e.source.name, e.source.country, e.target.country) for e in then] == \
+        [("CONSULT", "visit", "Donald Trump", "USA", "RUS")]

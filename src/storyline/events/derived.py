@@ -63,6 +63,55 @@ def demands(index: DocIndex, parties: Parties) -> list[Mention]:
     return out
 
 
+_STAY_VERBS = frozenset({"visit", "stay", "travel", "go", "come", "tour"})
+
+
+def last_visitors(index: DocIndex, parties: Parties) -> list[Mention]:
+    """"The last U.S. president to visit Cuba was X in 1928": X's visit then. The guest's country is the
+    person's, else the subject's modifier ("U.S."), else that of the guest of the visit the article told
+    first ("the last president to stay in the palace", in a report of a president's state visit); the
+    host is the place's country, else the other side of that visit."""
+    out: list[Mention] = []
+    doc = index.doc
+    for k, sent in enumerate(index.sents):
+        root = sent.root
+        if lemma(root) != "be":
+            continue
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in root.children if c.dep_ in ("attr", "acomp")), None)
+        if subj is None or attr is None or not any(c.dep_ == "amod" and c.lower_ in ("last", "first")
+                                                   for c in subj.children):
+            continue
+        verb = next((c for c in subj.children if c.dep_ in ("relcl", "acl") and lemma(c) in _STAY_VERBS
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        person = index.entity(attr.i)
+        if verb is None or person is None or person.type != "PERSON":
+            continue
+        times = [tx for tx in index.timexes if sent.start <= tx.first < sent.end and tx.first > attr.i
+                 and not tx.bounding and tx.expr.value]
+        if len(times) != 1:
+            continue
+        first = next((t for t in parties.told if t[2] or t[3] == "visit"), None)
+        guest = index.country_of(person) or next(iter(parties._modifier_countries(subj)), None) or (
+            first[4].country if first is not None else None)
+        places = [p for c in verb.children for p in ([c] if c.dep_ == "dobj" else
+                                                     [g for g in c.children if g.dep_ == "pobj"]
+                                                     if c.dep_ == "prep" and c.lower_ in ("in", "to", "at") else [])]
+        place = next((found for p in places if (found := parties.place(p)) is not None and found[1]), None)
+        host = place[1] if place is not None else (first[5].country if first is not None else None)
+        if not guest or not host or guest == host:
+            continue
+        start, end = sent.start_char, sent.end_char
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        out.append(Mention("CONSULT", "visit", Status.HAPPENED, Party(Actor(person.name, person.id, guest), attr.i,
+                                                                      "person"),
+                           Party(Actor(None, None, host), verb.i, "country"), False, times[0].expr.value,
+                           Location(*place) if place is not None else None,
+                           Evidence(index.text[start:end], start, end), None, verb.text, verb.i, k))
+    return out
+
+
 def invitation_visit(frame: "Frame", invitee: Party, parties: Parties, date: str | None) -> Mention | None:
     """"X invited Y to <a place or an event held there>": Y's planned visit to that country."""
     trig = frame.trigger

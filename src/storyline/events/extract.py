@@ -13,7 +13,7 @@ from ..codes import Status
 from ..entities.docview import view_of
 from ..records import Actor, Article, Event, Location
 from .actors import Parties, Party
-from .derived import dateline_location, demands, departure_visit, earlier_occasion, invitation_visit
+from .derived import dateline_location, demands, departure_visit, earlier_occasion, invitation_visit, last_visitors
 from .frames import Frame, find_frames, subjects, under_agreement
 from .index import DocIndex
 from .lexicon import lemma
@@ -55,6 +55,7 @@ def extract_events(doc: "Doc", article: Article) -> list[Event]:
             found = found or reading
         mentions.extend(found)
     mentions.extend(demands(index, parties))
+    mentions.extend(last_visitors(index, parties))
     _occasion_dates(mentions, index)
     events = []
     for cluster in merge(mentions):
