@@ -167,3 +167,14 @@ def test_the_last_guest_before_is_a_visit_then(events_of):
     then = [e for e in events if e.date == "2010"]
     assert [(e.type, e.mode, e.source.name, e.source.country, e.target.country) for e in then] == \
         [("CONSULT", "visit", "Donald Trump", "USA", "RUS")]
+
+
+def test_a_printed_schedule_is_the_guests_on_each_entrys_day(events_of):
+    text = ("Putin arrived in Tokyo on Monday for a state visit.\n\n"
+            "Tuesday 2 February - Meets Abe at the palace Wednesday 3 February - Holds talks with Kishida "
+            "and returns to Moscow")
+    times = {"on Monday": "2016-02-01", "Tuesday 2 February": "2016-02-02", "Wednesday 3 February": "2016-02-03"}
+    events = events_of(text, published="2016-02-01", times=times)
+    got = sorted((e.source.country, e.target.country, e.date) for e in events)
+    assert ("RUS", "JPN", "2016-02-03") in got          # the talks, on their entry's day
+    assert not any(t == "RUS" and s == "JPN" for s, t, _ in got)       # going home is no visit

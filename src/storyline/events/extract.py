@@ -267,6 +267,9 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
               published: str | None) -> list[Mention]:
     sense = frame.sense
     srcs, tgts, group = _sides(frame, parties)
+    entry_day = index.itinerary_day(index.doc[frame.trigger.i].idx) if index.itinerary else None
+    if entry_day is not None and not srcs and tgts and not group:
+        srcs = _schedule_owner(parties, tgts, frame.trigger.i)
     if sense.joint and not group:
         return []
     if frame.type == "PROTEST" and tgts and not srcs:
@@ -290,7 +293,7 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
     if not pairs:
         return []
     span = frame_span(frame, triggers)
-    date = date_of(frame, index, span, triggers)
+    date = entry_day or date_of(frame, index, span, triggers)
     status = status_of(frame, date, published, index.sents[index.sent_of[frame.trigger.i]])
     if isinstance(status, Cue):
         return []                       # "have still not signed", "must withdraw": nothing happened or is planned
@@ -397,6 +400,16 @@ def _reporting_party(frame: Frame, parties: Parties) -> Party | None:
             return None
         t = h
     return None
+
+
+def _schedule_owner(parties: Parties, tgts: list[Party], tok: int) -> list[Party]:
+    """Whose schedule a subjectless entry ("Thursday 20 November - holds talks with X") tells: the guest
+    of the visit the article told first, when the entry's other side is not the guest's own country
+    ("returning to Washington" is going home, no event)."""
+    guest = next((src for _, _, travel, mode, src, _ in parties.told if travel or mode == "visit"), None)
+    if guest is None or not guest.country or any(t.country == guest.country for t in tgts):
+        return []
+    return [Party(guest.actor, tok, guest.kind)]
 
 
 def _at_summit(frame: Frame) -> bool:
