@@ -205,7 +205,12 @@ def index_row(summary: dict[str, Any], lc: dict[str, Any], origin: str) -> dict[
         "first_reported": summary["first_reported"], "n_reports": int(summary["reports"] or 0),
         "countries": summary["countries"], "actors": summary["actors"],
         "actors_lc": _lower_join(summary["actors"] + summary["countries"]), "event_month": _month_of(summary),
-        "summary": json.dumps(summary, ensure_ascii=False)}
+        "summary": json.dumps(summary, ensure_ascii=False),
+        # migration 7 (``schema.EVENT_KEYS_SQL``: the same values for older rows)
+        "date_key": window[0] if window[0] is not None else "9999",
+        "reported_key": summary["first_reported"] if summary["first_reported"] is not None else "9999",
+        "country1": (summary["countries"] or [None])[0],
+        "country2": summary["countries"][1] if len(summary["countries"]) > 1 else None}
 
 
 def _insert_index(con: Any, rows: list[dict[str, Any]]) -> None:
