@@ -45,6 +45,9 @@ the ``articles`` columns and ``corpus_events``, never by loading the corpus into
 Version 7: ``event_index`` gains its sort keys (``date_key``, ``reported_key``) and its two
 countries (``country1``, ``country2``) as columns, so the events list neither computes nor
 compares lists per row.
+Version 8: ``article_facts`` gains ``countries_key`` and ``day`` (``ARTICLE_KEYS_SQL``), and the
+names its actor filter matches get an index: ``entity_names`` (each lower-cased entity name once,
+with a number) and ``article_names`` (name number, article), written with the records.
 Tables (version 6, pre-aggregated counts: ``store/read.py``):
 - ``event_counts``: the cells of ``/api/counts`` -- events per (country key, type, status,
   month), of every event and of every dated report -- so a count reads a few thousand cells,
@@ -78,6 +81,12 @@ EVENT_COUNTS_SQL = """INSERT INTO event_counts (key, basis, type, event_status, 
 # as a list 2.6 ms, as two strings …). ``countries`` holds at most two codes (an event's two sides).
 EVENT_KEYS_SQL = """UPDATE event_index SET date_key = coalesce(win_start, '9999'),
     reported_key = coalesce(first_reported, '9999'), country1 = countries[1], country2 = countries[2]"""
+
+# Migration 8, for rows written before it (``store.read.article_rows`` writes the same since): the
+# countries of an article as one string (``|JPN|RUS|``: a country filter is a substring test, not a
+# list search) and whether its publication date is a full day (the date filters' test, once).
+ARTICLE_KEYS_SQL = """UPDATE article_facts SET countries_key = '|' || array_to_string(countries, '|') || '|',
+    day = coalesce(regexp_matches(published, '^\\d{4}-\\d{2}-\\d{2}$'), FALSE)"""
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "articles, rejections, parse cache", [
@@ -350,5 +359,23 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE event_index ADD COLUMN country1 VARCHAR",
         "ALTER TABLE event_index ADD COLUMN country2 VARCHAR",
         EVENT_KEYS_SQL,
+    ]),
+    (8, "article filters: countries as a string, full-day flag, an index of entity names", [
+        "ALTER TABLE article_facts ADD COLUMN countries_key VARCHAR",
+        "ALTER TABLE article_facts ADD COLUMN day BOOLEAN",
+        ARTICLE_KEYS_SQL,
+        """CREATE TABLE entity_names (
+            name_lc VARCHAR PRIMARY KEY,
+            name_id INTEGER NOT NULL
+        )""",
+        """CREATE TABLE article_names (
+            name_id INTEGER NOT NULL,
+            article_id VARCHAR NOT NULL
+        )""",
+        """INSERT INTO entity_names SELECT name_lc, row_number() OVER (ORDER BY name_lc) FROM
+            (SELECT DISTINCT unnest(string_split(names_lc, chr(1))) AS name_lc FROM article_facts) WHERE name_lc <> ''""",
+        """INSERT INTO article_names SELECT DISTINCT n.name_id, f.article_id FROM
+            (SELECT unnest(string_split(names_lc, chr(1))) AS name_lc, article_id FROM article_facts) f
+            JOIN entity_names n USING (name_lc) ORDER BY 1, 2""",
     ]),
 ]
