@@ -481,14 +481,27 @@ def _articles(con: duckdb.DuckDBPyConnection, source: str | None, actor: str | N
     cond = " AND ".join(where)
     # filter and sort the narrow per-article table, then fetch the page by key
     if keyed and actor and len(where) == 2 and "\x01" not in actor:
-        # the actor alone: its articles counted over the name index (a name holds the needle; the
-        # needle cannot span two names of ``names_lc`` without their separator)
-        total = con.execute("SELECT count(DISTINCT article_id) FROM article_names WHERE name_id IN "
-                            "(SELECT name_id FROM entity_names WHERE contains(name_lc, ?))", [actor.lower()]).fetchone()
+        # the actor alone: its articles found, counted and sorted over the name index (a name holds
+        # the needle; the needle cannot span two names of ``names_lc`` without their separator), then
+        # their counts by key
+        found = con.execute(
+            "WITH m AS MATERIALIZED (SELECT DISTINCT article_id, published, path FROM article_names WHERE name_id IN "
+            "(SELECT name_id FROM entity_names WHERE contains(name_lc, ?))) "
+            f"SELECT article_id, (SELECT count(*) FROM m) FROM m ORDER BY {order} LIMIT ? OFFSET ?",
+            [actor.lower(), limit, offset]).fetchall()
+        if found:
+            total: tuple[Any, ...] = (found[0][1],)
+        else:
+            total = con.execute("SELECT count(DISTINCT article_id) FROM article_names WHERE name_id IN "
+                                "(SELECT name_id FROM entity_names WHERE contains(name_lc, ?))",
+                                [actor.lower()]).fetchone() or ()
+        counts = {r[0]: r[1:] for r in lookup(con, "SELECT article_id, n_entities, n_events, n_quotes FROM "
+                                               "article_facts WHERE article_id IN ({keys})", [r[0] for r in found])}
+        page = [(aid, *counts[aid]) for aid, _ in found if aid in counts]
     else:
         total = _one(con, f"SELECT count(*) FROM article_facts WHERE {cond}", params)
-    page = con.execute(f"SELECT article_id, n_entities, n_events, n_quotes FROM article_facts WHERE {cond} "
-                       f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        page = con.execute(f"SELECT article_id, n_entities, n_events, n_quotes FROM article_facts WHERE {cond} "
+                           f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
     rows = {r[0]: r for r in lookup(
         con, "SELECT id, path, source, headline, lead, published_date, published_how, published_confidence, "
         "dateline_place, dateline_text, url FROM articles WHERE id IN ({keys})", [r[0] for r in page])}

@@ -164,10 +164,12 @@ def _write_names(con: Any, facts: list[dict[str, Any]], replace: bool) -> None:
     """The name index of the articles ``facts`` (migration 8): each article's lower-cased entity
     names (those of ``names_lc``) under their numbers in ``entity_names``, new names numbered on.
     An actor filter then tests the few thousand distinct names, not every article's names, and
-    counts the matching articles over integers (measured at 100,000 articles: 8.5 -> 1.7 ms)."""
+    counts and sorts the matching articles over this table alone (measured at 100,000 articles: a
+    count 8.5 -> 1.7 ms of CPU)."""
     if replace and facts:
         con.execute("DELETE FROM article_names WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
                     [[f["article_id"] for f in facts]])
+    keys = {f["article_id"]: (f["published"], f["path"]) for f in facts}
     pairs = sorted({(name, f["article_id"]) for f in facts for name in f["names_lc"].split("\x01") if name})
     if not pairs:
         return
@@ -179,7 +181,8 @@ def _write_names(con: Any, facts: list[dict[str, Any]], replace: bool) -> None:
         fresh = {name: top + 1 + i for i, name in enumerate(new)}
         insert_rows(con, "entity_names", [{"name_id": i, "name_lc": n} for n, i in fresh.items()])
         have.update(fresh)
-    insert_rows(con, "article_names", [{"name_id": have[name], "article_id": aid} for name, aid in pairs])
+    insert_rows(con, "article_names", [{"name_id": have[name], "article_id": aid, "published": keys[aid][0],
+                                        "path": keys[aid][1]} for name, aid in pairs])
 
 
 # ---------------------------------------------------------------------- corpus events

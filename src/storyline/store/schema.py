@@ -47,7 +47,8 @@ countries (``country1``, ``country2``) as columns, so the events list neither co
 compares lists per row.
 Version 8: ``article_facts`` gains ``countries_key`` and ``day`` (``ARTICLE_KEYS_SQL``), and the
 names its actor filter matches get an index: ``entity_names`` (each lower-cased entity name once,
-with a number) and ``article_names`` (name number, article), written with the records.
+with a number) and ``article_names`` (name number, article, and the article's publication date and
+path, the list's sort keys), written with the records.
 Tables (version 6, pre-aggregated counts: ``store/read.py``):
 - ``event_counts``: the cells of ``/api/counts`` -- events per (country key, type, status,
   month), of every event and of every dated report -- so a count reads a few thousand cells,
@@ -370,12 +371,14 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         )""",
         """CREATE TABLE article_names (
             name_id INTEGER NOT NULL,
-            article_id VARCHAR NOT NULL
+            article_id VARCHAR NOT NULL,
+            published VARCHAR,
+            path VARCHAR
         )""",
         """INSERT INTO entity_names SELECT name_lc, row_number() OVER (ORDER BY name_lc) FROM
             (SELECT DISTINCT unnest(string_split(names_lc, chr(1))) AS name_lc FROM article_facts) WHERE name_lc <> ''""",
-        """INSERT INTO article_names SELECT DISTINCT n.name_id, f.article_id FROM
-            (SELECT unnest(string_split(names_lc, chr(1))) AS name_lc, article_id FROM article_facts) f
+        """INSERT INTO article_names SELECT DISTINCT n.name_id, f.article_id, f.published, f.path FROM
+            (SELECT unnest(string_split(names_lc, chr(1))) AS name_lc, article_id, published, path FROM article_facts) f
             JOIN entity_names n USING (name_lc) ORDER BY 1, 2""",
     ]),
 ]
