@@ -33,7 +33,7 @@ from ..link.lifecycle import build_lifecycle
 from ..link.mentions import mentions_of
 from ..link.rules import OPEN_PLAN_STATUSES     # the linker's: an open plan can become overdue
 from ..time.values import interval
-from .schema import EVENT_COUNTS_SQL
+from .schema import COUNT_MARGINS_SQL, EVENT_COUNTS_SQL
 from .sql import lookup
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -559,6 +559,8 @@ def _summary(store: Any, fts: bool) -> None:
         # 100,000 articles, 62,000 events: 0.9 s; 0.2 s at 10,000), like the totals above
         con.execute("DELETE FROM event_counts")
         con.execute(EVENT_COUNTS_SQL)
+        con.execute("DELETE FROM count_margins")
+        con.execute(COUNT_MARGINS_SQL)
         con.execute("DELETE FROM read_summary")
         con.execute("INSERT INTO read_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
                     [row[0], row[1], row[2], row[3], row[4], int(sums[0] or 0), int(sums[1] or 0), int(sums[2] or 0),

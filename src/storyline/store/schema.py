@@ -49,6 +49,8 @@ Version 8: ``article_facts`` gains ``countries_key`` and ``day`` (``ARTICLE_KEYS
 names its actor filter matches get an index: ``entity_names`` (each lower-cased entity name once,
 with a number) and ``article_names`` (name number, article, and the article's publication date and
 path, the list's sort keys), written with the records.
+Version 9: ``count_margins``: the sums ``/api/counts`` shows when no type or status is asked, per
+country key and basis (``COUNT_MARGINS_SQL``), rebuilt with ``event_counts``.
 Tables (version 6, pre-aggregated counts: ``store/read.py``):
 - ``event_counts``: the cells of ``/api/counts`` -- events per (country key, type, status,
   month), of every event and of every dated report -- so a count reads a few thousand cells,
@@ -88,6 +90,23 @@ EVENT_KEYS_SQL = """UPDATE event_index SET date_key = coalesce(win_start, '9999'
 # list search) and whether its publication date is a full day (the date filters' test, once).
 ARTICLE_KEYS_SQL = """UPDATE article_facts SET countries_key = '|' || array_to_string(countries, '|') || '|',
     day = coalesce(regexp_matches(published, '^\\d{4}-\\d{2}-\\d{2}$'), FALSE)"""
+
+# Migration 9: what ``/api/counts`` answers without a type or status filter, per country key and
+# basis ('event': the month of each event; 'reported': of each report), summed from the cells once
+# per write: the month x status and month x type sums ('s', 't'), the undated and all events.
+# A count then reads a few hundred rows of its key instead of summing its cells (measured at 100,000
+# articles: 4.6-5.2 ms of CPU per count for the four sums over the cells of the key '').
+COUNT_MARGINS_SQL = """INSERT INTO count_margins (key, want, dim, month, k, n)
+    WITH c AS (SELECT key, basis, month, status, coalesce(type, '?') AS type, n FROM event_counts),
+    w AS (SELECT * FROM (VALUES ('event'), ('reported')) v(want))
+    SELECT key, want, 's', month, status, sum(n) FROM c JOIN w ON c.basis = w.want WHERE month IS NOT NULL
+    GROUP BY ALL
+    UNION ALL SELECT key, want, 't', month, type, sum(n) FROM c JOIN w ON c.basis = w.want WHERE month IS NOT NULL
+    GROUP BY ALL
+    UNION ALL SELECT key, want, basis, NULL, NULL, sum(n) FROM c, w WHERE basis = 'undated' OR
+    (basis = 'event' AND month IS NULL) GROUP BY ALL
+    UNION ALL SELECT key, want, 'all', NULL, NULL, sum(n) FROM c, w WHERE basis = 'event' GROUP BY ALL
+    ORDER BY 1, 2"""
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "articles, rejections, parse cache", [
@@ -380,5 +399,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         """INSERT INTO article_names SELECT DISTINCT n.name_id, f.article_id, f.published, f.path FROM
             (SELECT unnest(string_split(names_lc, chr(1))) AS name_lc, article_id, published, path FROM article_facts) f
             JOIN entity_names n USING (name_lc) ORDER BY 1, 2""",
+    ]),
+    (9, "the sums of /api/counts without a type or status filter, per country key and basis", [
+        """CREATE TABLE count_margins (
+            key VARCHAR NOT NULL,
+            want VARCHAR NOT NULL,
+            dim VARCHAR NOT NULL,
+            month VARCHAR,
+            k VARCHAR,
+            n BIGINT
+        )""",
+        COUNT_MARGINS_SQL,
     ]),
 ]
