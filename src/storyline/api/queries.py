@@ -348,12 +348,12 @@ def stages_of(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _detail(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
-    as_of = _as_of(con)
-    row = _one(con, "SELECT origin, CAST(summary AS VARCHAR), " + _OVERDUE.replace("$as_of", "?") +
-               " FROM event_index WHERE event_id = ?", [as_of.isoformat() if as_of else None, event_id])
+    # the newest article's day with the event's row: one statement, not two
+    row = _one(con, f"SELECT origin, CAST(summary AS VARCHAR), {_OVERDUE_NOW}, (SELECT as_of FROM read_summary) "
+               f"FROM event_index, {_NOW} WHERE event_id = ?", [event_id])
     if not row:
         return None
-    origin, summary, late = row
+    origin, summary, late, as_of = row
     table = "corpus_events" if origin == "link" else "record_events"
     raw = _one(con, f"SELECT CAST(lifecycle AS VARCHAR) FROM {table} WHERE event_id = ?", [event_id])
     if not raw:

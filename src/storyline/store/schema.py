@@ -51,6 +51,7 @@ with a number) and ``article_names`` (name number, article, and the article's pu
 path, the list's sort keys), written with the records.
 Version 9: ``count_margins``: the sums ``/api/counts`` shows when no type or status is asked, per
 country key and basis (``COUNT_MARGINS_SQL``), rebuilt with ``event_counts``.
+Version 10: an index of ``article_events`` by ``article_id`` (the reports of one event).
 Tables (version 6, pre-aggregated counts: ``store/read.py``):
 - ``event_counts``: the cells of ``/api/counts`` -- events per (country key, type, status,
   month), of every event and of every dated report -- so a count reads a few thousand cells,
@@ -410,5 +411,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             n BIGINT
         )""",
         COUNT_MARGINS_SQL,
+    ]),
+    (10, "an index of article events by article, for the reports of one event", [
+        # ``api.queries._reports`` asks for the events of an event's articles by article id: the
+        # composite primary key does not serve a list of articles, so each call read the whole table
+        # (measured at 100,000 articles: 3.8 -> 1.4 ms of CPU for the reports of one event)
+        "CREATE INDEX article_events_article ON article_events (article_id)",
     ]),
 ]
