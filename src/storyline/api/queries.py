@@ -291,7 +291,7 @@ def _events_keyed(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], alias
     if rows:
         total = int(rows[0][2])
     else:
-        total = int(_one(con, f"SELECT count(*) FROM event_index WHERE {cond}", params)[0] or 0)
+        total = int(_one(con, f"SELECT count(*) FROM event_index, {_NOW} WHERE {cond}", params)[0] or 0)
     items = []
     for _, late, _, summary in rows:
         item = json.loads(summary)
