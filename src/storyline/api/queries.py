@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Union
 from ..errors import StoreError, UsageError
 from ..codes import Status, event_codes
 from ..link.rules import STATUS_PRIORITY
-from ..store.events import actor_names_matching, has_actors, load_actors, with_event_ids
+from ..store.events import actor_names_matching, load_actors, with_event_ids
 from ..store.sql import lookup
 from . import search as _search
 from .dates import months_between, parse_bound, published_day
@@ -540,7 +540,7 @@ def actors(db: Db, *, q: str | None = None, type: str | None = None, country: st
     cond = " AND ".join(where)
     order = "name_lc, type, name" if sort == "name" else f"{sort} DESC, name_lc, type, name"
     with reading(db) as con:
-        if has_actors(con):         # the linker's actors: one per referent, any alias matches ``q``
+        if _has_actors(con):        # the linker's actors: one per referent, any alias matches ``q``
             found = load_actors(con, q=q, types=types, country=code)
             if sort == "name":
                 found.sort(key=lambda a: (a["name"].lower(), a["type"]))
