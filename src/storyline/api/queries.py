@@ -212,8 +212,8 @@ def events(db: Db, *, actor: str | None = None, countries: str | None = None, ty
     limit, offset = _page(limit, offset)
     _choice(sort, EVENT_SORTS, "sort")
     way = " DESC" if sort.startswith("-") else ""
-    filters = dict(actor=actor, countries=countries, type=type, status=status, date_from=date_from,
-                   date_to=date_to, overdue=overdue, linked=linked)
+    filters: dict[str, Any] = dict(actor=actor, countries=countries, type=type, status=status,
+                                   date_from=date_from, date_to=date_to, overdue=overdue, linked=linked)
     with reading(db) as con:
         aliases = actor_names_matching(con, actor) if actor and _has_actors(con) else set()
         keyed = _events_keyed(con, filters, aliases, sort, limit, offset)

@@ -131,7 +131,7 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, q: str, limit: int,
     except duckdb.CatalogException:
         return None
     termid = np.asarray(cols["termid"])
-    docid = np.asarray(cols["docid"])
+    docid: Any = np.asarray(cols["docid"])
     tf = np.asarray(cols["tf"], dtype=np.float64)
     length = np.asarray(cols["len"], dtype=np.float64)
     if not len(docid):
@@ -139,7 +139,7 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, q: str, limit: int,
     weight = np.empty(len(docid))
     for t, w in idf.items():
         weight[termid == t] = w
-    score = weight * ((tf * 22) / 10 / (tf + 1.2 * (0.25 + 0.75 * (length / avgdl))))
+    score: Any = weight * ((tf * 22) / 10 / (tf + 1.2 * (0.25 + 0.75 * (length / avgdl))))
     if len(idf) > 1:        # an article's score: its terms' summed, in term order (the rows' order)
         docid, inverse = np.unique(docid, return_inverse=True)
         score = np.bincount(inverse, weights=score, minlength=len(docid))
