@@ -48,7 +48,8 @@ compares lists per row.
 Version 8: ``article_facts`` gains ``countries_key`` and ``day`` (``ARTICLE_KEYS_SQL``), and the
 names its actor filter matches get an index: ``entity_names`` (each lower-cased entity name once,
 with a number) and ``article_names`` (name number, article, and the article's publication date and
-path, the list's sort keys), written with the records.
+path, the list's sort keys), written with the records and kept in name order
+(``name_index_sorted``: its size when last sorted).
 Version 9: ``count_margins``: the sums ``/api/counts`` shows when no type or status is asked, per
 country key and basis (``COUNT_MARGINS_SQL``), rebuilt with ``event_counts``.
 Version 10: an index of ``article_events`` by ``article_id`` (the reports of one event).
@@ -400,6 +401,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         """INSERT INTO article_names SELECT DISTINCT n.name_id, f.article_id, f.published, f.path FROM
             (SELECT unnest(string_split(names_lc, chr(1))) AS name_lc, article_id, published, path FROM article_facts) f
             JOIN entity_names n USING (name_lc) ORDER BY 1, 2""",
+        "CREATE TABLE name_index_sorted AS SELECT count(*) AS sorted_rows FROM article_names",
     ]),
     (9, "the sums of /api/counts without a type or status filter, per country key and basis", [
         """CREATE TABLE count_margins (
