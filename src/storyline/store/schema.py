@@ -83,7 +83,7 @@ EVENT_COUNTS_SQL = """INSERT INTO event_counts (key, basis, type, event_status, 
 # what the events list sorts and filters on, stored, where computing them per row cost more than
 # the rest of the query (measured at 100,000 articles, 62,000 events: a top 50 ordered by
 # ``coalesce(win_start, '9999')`` took 1.3 ms of CPU, by the stored key 0.5; a country pair compared
-# as a list 2.6 ms, as two strings …). ``countries`` holds at most two codes (an event's two sides).
+# as a list 2.6 ms, as two strings 1.0). ``countries`` holds at most two codes (an event's two sides).
 EVENT_KEYS_SQL = """UPDATE event_index SET date_key = coalesce(win_start, '9999'),
     reported_key = coalesce(first_reported, '9999'), country1 = countries[1], country2 = countries[2]"""
 
