@@ -125,24 +125,31 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, q: str, limit: int,
         return [], 0
     idf = {int(t): math.log10(((n - df) + 0.5) / (df + 0.5) + 1) for t, df, n, _ in terms}
     avgdl = float(terms[0][3])
-    try:    # term ids are the store's integers: literals, so the scan skips other terms' row groups
-        cols = con.execute(f"SELECT termid, docid, tf, len FROM {FTS}.postings WHERE termid IN "
-                           f"({', '.join(str(t) for t in idf)}) ORDER BY termid").fetchnumpy()
+    # term ids are the store's integers, written as literals: the scan skips other terms' row groups;
+    # unordered (sorting 80,000 rows by term in SQL cost 2 ms at 100,000 articles; numpy sorts them)
+    one = len(idf) == 1
+    try:
+        cols = con.execute(f"SELECT {'' if one else 'termid, '}docid, tf, len FROM {FTS}.postings WHERE "
+                           f"termid IN ({', '.join(str(t) for t in idf)})").fetchnumpy()
     except duckdb.CatalogException:
         return None
-    termid = np.asarray(cols["termid"])
     docid: Any = np.asarray(cols["docid"])
     tf = np.asarray(cols["tf"], dtype=np.float64)
     length = np.asarray(cols["len"], dtype=np.float64)
     if not len(docid):
         return [], 0
-    weight = np.empty(len(docid))
-    for t, w in idf.items():
-        weight[termid == t] = w
-    score: Any = weight * ((tf * 22) / 10 / (tf + 1.2 * (0.25 + 0.75 * (length / avgdl))))
-    if len(idf) > 1:        # an article's score: its terms' summed, in term order (the rows' order)
+    part = (tf * 22) / 10 / (tf + 1.2 * (0.25 + 0.75 * (length / avgdl)))
+    if one:
+        score: Any = next(iter(idf.values())) * part
+    else:                   # an article's score: its terms' summed, in term order
+        termid = np.asarray(cols["termid"])
+        order = np.argsort(termid, kind="stable")
+        termid, docid, part = termid[order], docid[order], part[order]
+        weight = np.empty(len(docid))
+        for t, w in idf.items():
+            weight[termid == t] = w
         docid, inverse = np.unique(docid, return_inverse=True)
-        score = np.bincount(inverse, weights=score, minlength=len(docid))
+        score = np.bincount(inverse, weights=weight * part, minlength=len(docid))
     total = len(docid)
     want = offset + limit
     if want < total:        # every article at or above the page's last score (ties included)
