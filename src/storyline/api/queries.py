@@ -486,11 +486,27 @@ def _articles(con: duckdb.DuckDBPyConnection, source: str | None, actor: str | N
         # the actor alone: its articles found, counted and sorted over the name index (a name holds
         # the needle; the needle cannot span two names of ``names_lc`` without their separator), then
         # their counts by key
-        found = con.execute(
-            "WITH m AS MATERIALIZED (SELECT DISTINCT article_id, published, path FROM article_names WHERE name_id IN "
-            "(SELECT name_id FROM entity_names WHERE contains(name_lc, ?))) "
-            f"SELECT article_id, (SELECT count(*) FROM m) FROM m ORDER BY {order} LIMIT ? OFFSET ?",
-            [actor.lower(), limit, offset]).fetchall()
+        ids = [r[0] for r in con.execute("SELECT name_id FROM entity_names WHERE contains(name_lc, ?)",
+                                         [actor.lower()]).fetchall()]
+        if ids and len(ids) * (offset + limit) <= 250:
+            # an article is in the list once per matching name: the first (offset + limit) x names rows
+            # in order hold the page, without making the matches distinct first. Measured at 100,000
+            # articles, CPU per call: a name in half the articles (3 names match) 13.6 -> 8.3 ms, in
+            # 28% 10.6 -> 8.6; with 30 names matching the distinct matches first were cheaper (7.9 ms
+            # against 9.4), hence the bound
+            marks = ", ".join(str(int(i)) for i in ids)
+            head = con.execute(f"SELECT article_id FROM article_names WHERE name_id IN ({marks}) ORDER BY {order} "
+                               "LIMIT ?", [len(ids) * (offset + limit)]).fetchall()
+            page_ids = list(dict.fromkeys(r[0] for r in head))[offset:offset + limit]
+            matched = con.execute(f"SELECT count({'DISTINCT ' if len(ids) > 1 else ''}article_id) FROM "
+                                  f"article_names WHERE name_id IN ({marks})").fetchone() or (0,)
+            found = [(aid, matched[0]) for aid in page_ids]
+        else:
+            found = con.execute(
+                "WITH m AS MATERIALIZED (SELECT DISTINCT article_id, published, path FROM article_names WHERE "
+                "name_id IN (SELECT name_id FROM entity_names WHERE contains(name_lc, ?))) "
+                f"SELECT article_id, (SELECT count(*) FROM m) FROM m ORDER BY {order} LIMIT ? OFFSET ?",
+                [actor.lower(), limit, offset]).fetchall()
         if found:
             total: tuple[Any, ...] = (found[0][1],)
         else:
