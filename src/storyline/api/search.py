@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..store.read import FTS, fts_extension_path, has_postings, load_fts
+from ..store.read import FTS, fts_extension_path, load_fts
 from ..store.sql import lookup
 
 if TYPE_CHECKING:
@@ -100,18 +100,86 @@ _SCORED_SUM = (f"SELECT p.docid, sum({_SCORE}) AS score FROM {FTS}.postings p JO
                f"{FTS}.stats st WHERE p.termid IN ({{ids}}) GROUP BY p.docid")
 
 
+def _bm25_scored(con: duckdb.DuckDBPyConnection, q: str, limit: int,
+                 offset: int) -> tuple[list[tuple[str, float]], int] | None:
+    """BM25 from ``postings`` scored in numpy: the query's terms with their idf in one statement, their
+    postings fetched as arrays, scored, the page cut by score (ties kept), and only the articles at or
+    above the page's last score named and ordered by (score, name) as the SQL orders them. None: the
+    index has no ``postings`` (``_bm25`` answers with the SQL over ``terms``).
+
+    The scores are ``_SCORE``'s bit for bit (checked on every test store and at 100,000 articles):
+    DuckDB reads the literals as exact decimals (``tf * (1.2 + 1)`` is ``tf * 22 / 10`` in double),
+    its ``log`` is ``log10``, the idf is one value per term (``math.log10``, the same C library), and
+    the sum over terms adds them in term order. Measured at 100,000 articles, CPU per query with the
+    term lookup: one word in 6% of the articles 6.6 -> 4.6 ms, in 17% 8.1 -> 5.9, two words 11.4 -> 8.1
+    (of which 2.1 ms per term fetch the postings: DuckDB checks the min/max of every row group)."""
+    import math
+
+    import duckdb
+    import numpy as np
+
+    terms = con.execute(
+        f"SELECT d.termid, d.df, st.num_docs, st.avgdl FROM {FTS}.dict d, {FTS}.stats st WHERE d.term IN "
+        f"(SELECT DISTINCT stem(unnest({FTS}.tokenize(?)), 'porter')) ORDER BY d.termid", [q]).fetchall()
+    if not terms:
+        return [], 0
+    idf = {int(t): math.log10(((n - df) + 0.5) / (df + 0.5) + 1) for t, df, n, _ in terms}
+    avgdl = float(terms[0][3])
+    # term ids are the store's integers, written as literals: the scan skips other terms' row groups;
+    # unordered (sorting 80,000 rows by term in SQL cost 2 ms at 100,000 articles; numpy sorts them)
+    one = len(idf) == 1
+    try:
+        cols = con.execute(f"SELECT {'' if one else 'termid, '}docid, tf, len FROM {FTS}.postings WHERE "
+                           f"termid IN ({', '.join(str(t) for t in idf)})").fetchnumpy()
+    except duckdb.CatalogException:
+        return None
+    docid: Any = np.asarray(cols["docid"])
+    tf = np.asarray(cols["tf"], dtype=np.float64)
+    length = np.asarray(cols["len"], dtype=np.float64)
+    if not len(docid):
+        return [], 0
+    part = (tf * 22) / 10 / (tf + 1.2 * (0.25 + 0.75 * (length / avgdl)))
+    if one:
+        score: Any = next(iter(idf.values())) * part
+    else:                   # an article's score: its terms' summed, in term order
+        termid = np.asarray(cols["termid"])
+        order = np.argsort(termid, kind="stable")
+        termid, docid, part = termid[order], docid[order], part[order]
+        weight = np.empty(len(docid))
+        for t, w in idf.items():
+            weight[termid == t] = w
+        docid, inverse = np.unique(docid, return_inverse=True)
+        score = np.bincount(inverse, weights=weight * part, minlength=len(docid))
+    total = len(docid)
+    want = offset + limit
+    if want < total:        # every article at or above the page's last score (ties included)
+        cut = np.partition(score, total - want)[total - want]
+        keep = score >= cut
+        docid, score = docid[keep], score[keep]
+    names = dict(con.execute(f'SELECT docid, "name" FROM {FTS}.docs WHERE docid IN '
+                             f"({', '.join(str(int(d)) for d in docid)})").fetchall())
+    ranked = sorted(((float(s), names[int(d)]) for d, s in zip(docid, score) if int(d) in names),
+                    key=lambda r: (-r[0], r[1]))
+    return [(name, s) for s, name in ranked[offset:offset + limit]], total
+
+
 def _bm25(con: duckdb.DuckDBPyConnection, q: str, limit: int, offset: int) -> tuple[list[tuple[str, float]], int]:
+    import duckdb
+
+    fast = _bm25_scored(con, q, limit, offset)
+    if fast is not None:
+        return fast
     ids = [r[0] for r in con.execute(
         f"SELECT termid FROM {FTS}.dict WHERE term IN (SELECT DISTINCT stem(unnest({FTS}.tokenize(?)), 'porter'))",
         [q]).fetchall()]
     if not ids:
         return [], 0
     marks = ", ".join("?" * len(ids))
-    if has_postings(con):
-        scored = _SCORED_ONE if len(ids) == 1 else _SCORED_SUM.format(ids=marks)
+    scored = _SCORED_ONE if len(ids) == 1 else _SCORED_SUM.format(ids=marks)
+    try:        # tried, not asked for first: the catalog query cost 1.3 ms of CPU at 100,000 articles
         rows = con.execute(_BM25_POSTINGS.format(scored=scored), [*ids, max(0, offset + limit - 1), limit, offset]
                            ).fetchall()
-    else:
+    except duckdb.CatalogException:     # an index made before the postings
         rows = con.execute(_BM25.format(ids=marks), [*ids, limit, offset]).fetchall()
     if rows or offset == 0:
         return [(r[0], float(r[1])) for r in rows], int(rows[0][2]) if rows else 0

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -32,7 +33,7 @@ from ..link.lifecycle import build_lifecycle
 from ..link.mentions import mentions_of
 from ..link.rules import OPEN_PLAN_STATUSES     # the linker's: an open plan can become overdue
 from ..time.values import interval
-from .schema import EVENT_COUNTS_SQL
+from .schema import COUNT_MARGINS_SQL, EVENT_COUNTS_SQL
 from .sql import lookup
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 READ_TABLES = ("article_events", "article_entities", "article_quotes", "article_facts")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 FULL_DAY = r"^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$"             # a publication date that is a day
 
 
@@ -90,7 +92,10 @@ def article_rows(recs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
             "n_quotes": len(rec.get("quotes") or []), "names_lc": _lower_join(e.get("name") for e in entities),
             "countries": sorted(countries), "path": rec.get("path"),
             "source_lc": rec["source"].lower() if isinstance(rec.get("source"), str) else None,
-            "published": published})
+            "published": published,
+            # migration 8 (``schema.ARTICLE_KEYS_SQL``: the same for older rows; RE2's ``\d`` is ASCII)
+            "countries_key": "|" + "|".join(sorted(countries)) + "|",
+            "day": bool(isinstance(published, str) and _DAY.fullmatch(published))})
     return out
 
 
@@ -98,7 +103,10 @@ _TYPES = {
     "article_events": {"idx": "int32", "evidence_start": "int32", "evidence_end": "int32"},
     "article_entities": {"idx": "int32", "mentions": "int32"},
     "article_quotes": {"idx": "int32", "qstart": "int32", "qend": "int32"},
-    "article_facts": {"n_entities": "int32", "n_events": "int32", "n_quotes": "int32", "countries": "list"},
+    "article_facts": {"n_entities": "int32", "n_events": "int32", "n_quotes": "int32", "countries": "list",
+                      "day": "bool"},
+    "article_names": {"name_id": "int32"},
+    "entity_names": {"name_id": "int32"},
     "event_index": {"linked": "bool", "open_plan": "bool", "n_reports": "int32", "countries": "list",
                     "actors": "list"},
     "actor_index": {"countries": "list", "roles": "list", "aliases": "list", "articles": "int32",
@@ -149,6 +157,33 @@ def write_articles(con: Any, recs: list[dict[str, Any]], replace: bool = False) 
             rows = {t: [r for r in rs if r["article_id"] not in have] for t, rs in rows.items()}
     for table, rs in rows.items():
         insert_rows(con, table, rs)
+    _write_names(con, rows["article_facts"], replace)
+
+
+def _write_names(con: Any, facts: list[dict[str, Any]], replace: bool) -> None:
+    """The name index of the articles ``facts`` (migration 8): each article's lower-cased entity
+    names (those of ``names_lc``) under their numbers in ``entity_names``, new names numbered on.
+    An actor filter then tests the few thousand distinct names, not every article's names, and
+    counts and sorts the matching articles over this table alone (measured at 100,000 articles: a
+    count 8.5 -> 1.7 ms of CPU)."""
+    if replace and facts:
+        con.execute("DELETE FROM article_names WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [[f["article_id"] for f in facts]])
+    keys = {f["article_id"]: (f["published"], f["path"]) for f in facts}
+    pairs = sorted({(name, f["article_id"]) for f in facts for name in f["names_lc"].split("\x01") if name})
+    if not pairs:
+        return
+    wanted = sorted({name for name, _ in pairs})
+    have = dict(lookup(con, "SELECT name_lc, name_id FROM entity_names WHERE name_lc IN ({keys})", wanted))
+    new = [name for name in wanted if name not in have]
+    if new:
+        top = int(con.execute("SELECT coalesce(max(name_id), 0) FROM entity_names").fetchone()[0])
+        fresh = {name: top + 1 + i for i, name in enumerate(new)}
+        insert_rows(con, "entity_names", [{"name_id": i, "name_lc": n} for n, i in fresh.items()])
+        have.update(fresh)
+    rows = sorted(({"name_id": have[name], "article_id": aid, "published": keys[aid][0], "path": keys[aid][1]}
+                   for name, aid in pairs), key=lambda r: (r["name_id"], r["article_id"]))
+    insert_rows(con, "article_names", rows)     # in name order: a batch's row groups cover few names
 
 
 # ---------------------------------------------------------------------- corpus events
@@ -205,7 +240,12 @@ def index_row(summary: dict[str, Any], lc: dict[str, Any], origin: str) -> dict[
         "first_reported": summary["first_reported"], "n_reports": int(summary["reports"] or 0),
         "countries": summary["countries"], "actors": summary["actors"],
         "actors_lc": _lower_join(summary["actors"] + summary["countries"]), "event_month": _month_of(summary),
-        "summary": json.dumps(summary, ensure_ascii=False)}
+        "summary": json.dumps(summary, ensure_ascii=False),
+        # migration 7 (``schema.EVENT_KEYS_SQL``: the same values for older rows)
+        "date_key": window[0] if window[0] is not None else "9999",
+        "reported_key": summary["first_reported"] if summary["first_reported"] is not None else "9999",
+        "country1": (summary["countries"] or [None])[0],
+        "country2": summary["countries"][1] if len(summary["countries"]) > 1 else None}
 
 
 def _insert_index(con: Any, rows: list[dict[str, Any]]) -> None:
@@ -258,14 +298,35 @@ def refresh(store: "Store", touched: set[str] | None) -> None:
         _backfill(store)
     _record_events(store, touched)
     _actor_index(store)
+    _name_index(store)
     fts = _fts_index(store, touched)
     _summary(store, fts)
+
+
+def _name_index(store: Any) -> None:
+    """Keep ``article_names`` in name order: rewritten sorted once the rows appended since the last
+    sort are a quarter of it (``name_index_sorted`` holds the count then). An actor filter reads
+    the row groups of its names only when the table is in that order (min/max skipping): over a
+    100,000-article store written batch by batch the statement took 26 ms of CPU, sorted 3 ms."""
+    con = store.con
+    total, then = con.execute("SELECT (SELECT count(*) FROM article_names), "
+                              "(SELECT max(sorted_rows) FROM name_index_sorted)").fetchone()
+    if not total or total <= (then or 0) * (1 + RESORT_SHARE):
+        return
+    with store.transaction("sorting the name index") as tx:
+        tx.execute("CREATE OR REPLACE TEMP TABLE _sl_names AS SELECT * FROM article_names ORDER BY name_id, article_id")
+        tx.execute("DELETE FROM article_names")
+        tx.execute("INSERT INTO article_names SELECT * FROM _sl_names ORDER BY name_id, article_id")
+        tx.execute("DROP TABLE _sl_names")
+        tx.execute("DELETE FROM name_index_sorted")
+        tx.execute("INSERT INTO name_index_sorted VALUES (?)", [total])
 
 
 def _backfill(store: Any) -> None:
     """The rows of a store written before the read model: every record, and every linked event."""
     with store.transaction("building the read model") as con:
-        for table in (*READ_TABLES, "event_index", "record_events", "event_months"):
+        for table in (*READ_TABLES, "event_index", "record_events", "event_months", "article_names", "entity_names",
+                      "name_index_sorted"):
             con.execute(f"DELETE FROM {table}")
     reader = store.cursor()         # its own cursor: a write on the store's would end this result
     try:
@@ -520,6 +581,8 @@ def _summary(store: Any, fts: bool) -> None:
         # 100,000 articles, 62,000 events: 0.9 s; 0.2 s at 10,000), like the totals above
         con.execute("DELETE FROM event_counts")
         con.execute(EVENT_COUNTS_SQL)
+        con.execute("DELETE FROM count_margins")
+        con.execute(COUNT_MARGINS_SQL)
         con.execute("DELETE FROM read_summary")
         con.execute("INSERT INTO read_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
                     [row[0], row[1], row[2], row[3], row[4], int(sums[0] or 0), int(sums[1] or 0), int(sums[2] or 0),
