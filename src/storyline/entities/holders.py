@@ -2,8 +2,8 @@
 
 The statistical model misses or mislabels names it has seen rarely, and the names
 an analyst follows are exactly those of heads of state, ministers and their
-spokespeople: "Hossein Amirabdollahian" (no entity at all), "European Commission
-Romano" (an ORG run into the name after it), "Moon Jae-in" beside a hyphen. The
+spokespeople: a minister's name left with no entity at all, "European Council
+Herman" (an ORG run into the name after it), "Moon Jae-in" beside a hyphen. The
 table of offices (``storyline/data/tenures.json``, written to date articles) lists
 those people with their full names and printed variants; a full name from it in the
 text is a person whatever the model said. Only names of two words or more are
@@ -16,7 +16,7 @@ The country of a person the text leaves without one is the office's country
 international bodies), ahead of a guess from a description or the dateline.
 
 Measured on devreal (30 real pages): persons found 93 -> 97 of 99 and person precision
-0.979 -> 1.000 (with "Sheikh Tamim" joined to "Tamim bin Hamad Al Thani" through the
+0.979 -> 1.000 (with "Sheikh Nawaf" joined to "Nawaf Al-Ahmad Al-Jaber Al-Sabah" through the
 table's printed form, :func:`titled_holder_names`); event recall 0.766 -> 0.798, as
 meetings of those people now have a side. On the 256 TimeBank/AQUAINT texts (1989-2000,
 never tuned on) no name was added or lost; 19 texts gained a country for an office-holder
@@ -107,7 +107,7 @@ def holder_country(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _titled() -> dict[str, tuple[str, ...]]:
-    """"Sheikh Tamim" -> the full names of the holder the table prints that way (its 'key')."""
+    """"Sheikh Nawaf" -> the full names of the holder the table prints that way (its 'key')."""
     out: dict[str, list[str]] = {}
     for row in _rows():
         key = row.get("key")
@@ -132,7 +132,7 @@ def _short_forms() -> dict[str, tuple[str, ...]]:
 
 
 def holder_short_forms(name: str) -> tuple[str, ...]:
-    """One-word forms the table gives for the holder named ``name`` in full ("Jiang" of "Jiang Zemin": a
+    """One-word forms the table gives for the holder named ``name`` in full ("Wen" of "Wen Jiabao": a
     family name printed first, which the last word of the name would miss)."""
     return _short_forms().get(fold_text(" ".join(name.split())), ())
 
@@ -150,7 +150,7 @@ def _titles() -> dict[str, frozenset[str]]:
 
 def holder_title_words(name: str) -> frozenset[str]:
     """The words of the titles the table gives the holder named ``name`` ("foreign", "minister", ...): by
-    the full form, else by its last word when the table prints the holder so ("Amir-Abdollahian")."""
+    the full form, else by its last word when the table prints the holder so ("Boutros-Ghali")."""
     folded = fold_text(" ".join(name.split()))
     found = _titles().get(folded)
     if found is None and " " in folded:

@@ -168,8 +168,8 @@ def _title_anchored(doc: "Doc", found: list[Mention], heads: list[int], gaz: Gaz
 
 def _known_holders(doc: "Doc", text: str, found: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Full names of office-holders the tenure table knows (:mod:`.holders`) are persons: a mention
-    the model ran into the name is cut back to its part outside it ("European Commission Romano"
-    -> "European Commission"), one inside it is replaced, a longer person kept."""
+    the model ran into the name is cut back to its part outside it ("European Council Herman"
+    -> "European Council"), one inside it is replaced, a longer person kept."""
     for start, end, _code in find_holders(text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start_char != start:
@@ -267,7 +267,7 @@ def _from_ent(doc: "Doc", ent: "Span", gaz: Gazetteer) -> Mention | None:
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2
-        # "Felipe VI", "Charles III": a regnal number the model left out ("I" is too often the pronoun)
+        # "Harald V", "Charles III": a regnal number the model left out ("I" is too often the pronoun)
         if end < len(doc) and doc[end].text in _REGNAL and doc[end - 1].text[:1].isupper():
             end += 1
         # "Jean-Yves Le Drian", "Ursula von der Leyen": a name cut after a particle

@@ -128,7 +128,7 @@ def _cluster_people(mentions: list[Mention], ands: AbstractSet[int] = frozenset(
     whose surname they are (or, family name first, whose first name they are: "Xi" of "Xi
     Jinping") -- except a one-word name after a title that goes with a given name (``given``:
     their start offsets and the title), which is a person of its own ("Prince Edward" beside
-    "Edward Marsh") unless the tenure table prints that office-holder so ("Sheikh Tamim")."""
+    "Edward Marsh") unless the tenure table prints that office-holder so ("Sheikh Nawaf")."""
     given = given or {}
     people: list[_Person] = []
     full = [m for m in mentions if " " in m.text]
@@ -146,7 +146,7 @@ def _cluster_people(mentions: list[Mention], ands: AbstractSet[int] = frozenset(
         if not fits and m.start not in given:       # "Xi" after "Xi Jinping": family name first
             fits = [p for p in people if " " in p.best and fold(p.best.split()[0].casefold()) == key]
             fits = fits if len(fits) == 1 else []
-        elif not fits:                              # "Sheikh Tamim" of "Tamim bin Hamad Al Thani"
+        elif not fits:                              # "Sheikh Nawaf" of "Nawaf Al-Ahmad Al-Jaber Al-Sabah"
             known = titled_holder_names(given[m.start], m.text)
             fits = [p for p in people if " " in p.best and any(same_person(p.best, n) for n in known)]
             fits = fits if len(fits) == 1 else []

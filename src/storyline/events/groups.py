@@ -9,7 +9,7 @@ is the Iran negotiators only in an article about Iran). Summit series (G7, G20) 
 not parties, and are left to the gathering table; a group naming a thing ("the P5+1 talks") is no side.
 
 Measured on devreal: the Iran deal "Iran and the six powers ... finalized the text" and the talks
-"between Tehran and the Group 5+1" became events (event recall 0.819 -> 0.840, F1 0.890 -> 0.903; with
+with the group of six named in brackets became events (event recall 0.819 -> 0.840, F1 0.890 -> 0.903; with
 the talks' conclusion dated by the deal's day, event_date 0.721 -> 0.729); seeds, samples and the
 TimeBank/AQUAINT texts unchanged.
 """

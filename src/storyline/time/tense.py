@@ -76,7 +76,7 @@ class DocIndex:
         if tense == PAST and via_noun and verb.lower_ in P.FUTURE_LEXICON:
             return CONDITIONAL            # "invited Abe to the forum in September": the forum's date
         if via_noun and tense in (PRESENT, FUTURE) and verb.lower_ in P.FUTURE_LEXICON:
-            return FUTURE                 # "are expected at a march on Thursday": what is expected lies ahead
+            return FUTURE                 # "crowds are expected at the rally on Friday": what is expected lies ahead
                                           # (tbaq value F1 unchanged at 0.801; a devreal march got its day)
         if via_noun and tense is not None:
             # "declared a dividend payable Dec. 15", "will appeal the Feb. 23 ruling"
