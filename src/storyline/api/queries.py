@@ -235,6 +235,11 @@ def events(db: Db, *, actor: str | None = None, countries: str | None = None, ty
         else:           # past the last page, or nothing matches: the total alone
             sql, named = _named(f"SELECT count(*) FROM event_index WHERE {cond}", params, as_of)
             total = int(_one(con, sql, named)[0] or 0)      # type: ignore[arg-type]
+    return _event_page(rows, total, limit, offset)
+
+
+def _event_page(rows: list[tuple[Any, ...]], total: int, limit: int, offset: int) -> dict[str, Any]:
+    """A page of events from rows of (event id, overdue flag, total, stored summary)."""
     items = []
     for _, late, _, summary in rows:
         item = json.loads(summary)
@@ -293,12 +298,7 @@ def _events_keyed(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], alias
         total = int(rows[0][2])
     else:
         total = int(_one(con, f"SELECT count(*) FROM event_index, {_NOW} WHERE {cond}", params)[0] or 0)
-    items = []
-    for _, late, _, summary in rows:
-        item = json.loads(summary)
-        item["overdue"] = bool(late)
-        items.append(item)
-    return _paged(items, total, limit, offset)
+    return _event_page(rows, total, limit, offset)
 
 
 def _reports(con: duckdb.DuckDBPyConnection, event_id: str, origin: str,
