@@ -47,19 +47,23 @@ def fold_text(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _rows() -> tuple[dict, ...]:
+def tenure_rows() -> tuple[dict, ...]:
+    """The rows of ``storyline/data/tenures.json`` (the one reader of the file outside dating), or ()
+    when it cannot be read."""
     try:
         raw = resources.files("storyline.data").joinpath("tenures.json").read_text(encoding="utf-8")
-        return tuple(json.loads(raw)["tenures"])
+        return tuple(r for r in json.loads(raw)["tenures"] if isinstance(r, dict) and r.get("name"))
     except (OSError, ValueError, KeyError):
         return ()
+
+
 
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, tuple[tuple[str, str | None], ...]]:
     """First word -> (full form, country) of every multi-word name and alias, longest first."""
     forms: dict[str, str | None] = {}
-    for row in _rows():
+    for row in tenure_rows():
         code = row.get("country")
         code = code if isinstance(code, str) and len(code) == 3 else None
         for form in (row["name"], *row.get("aliases", [])):
@@ -109,7 +113,7 @@ def holder_country(name: str) -> str | None:
 def _titled() -> dict[str, tuple[str, ...]]:
     """"Sheikh Nawaf" -> the full names of the holder the table prints that way (its 'key')."""
     out: dict[str, list[str]] = {}
-    for row in _rows():
+    for row in tenure_rows():
         key = row.get("key")
         if key and len(key.split()) == 2:
             out.setdefault(fold_text(key).casefold(), []).extend([row["name"], *row.get("aliases", [])])
@@ -124,7 +128,7 @@ def titled_holder_names(title: str, word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _short_forms() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
-    for row in _rows():
+    for row in tenure_rows():
         shorts = [a for a in row.get("aliases", []) if " " not in a.strip()]
         if shorts:
             out.setdefault(fold_text(row["name"]), []).extend(shorts)
@@ -140,7 +144,7 @@ def holder_short_forms(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _titles() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for row in _rows():
+    for row in tenure_rows():
         words = {w for t in row.get("titles", []) for w in t.casefold().split()}
         for form in (row["name"], *row.get("aliases", []), row.get("key") or ""):
             if form:

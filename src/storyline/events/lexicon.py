@@ -13,13 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..entities.holders import tenure_rows
 from . import patterns
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 DATA = Path(__file__).with_name("data") / "triggers.json"
-TENURES = Path(__file__).resolve().parents[1] / "data" / "tenures.json"
 
 VERB_SOURCE = ("nsubj", "agent")
 NOUN_SOURCE = ("poss", "of", "by")
@@ -113,10 +113,7 @@ def lexicon() -> Lexicon:
 @lru_cache(maxsize=1)
 def _offices() -> dict[str, str]:
     """Office-holder -> country, from the project's table of tenures (``storyline/data/tenures.json``)."""
-    try:
-        raw = json.loads(TENURES.read_text(encoding="utf-8"))["tenures"]
-    except (OSError, ValueError, KeyError):
-        return {}
+    raw = tenure_rows()
     out = {_fold(t["name"]): t["country"] for t in raw if t.get("country")}
     # a surname alone ("Obama") when it names one country's office-holders only
     by_surname: dict[str, set[str]] = {}
@@ -143,12 +140,8 @@ def office_holder_country(name: str | None) -> str | None:
     return full.get(_fold(name))
 
 
-@lru_cache(maxsize=1)
 def _tenure_rows() -> tuple[dict, ...]:
-    try:
-        return tuple(json.loads(TENURES.read_text(encoding="utf-8"))["tenures"])
-    except (OSError, ValueError, KeyError):
-        return ()
+    return tenure_rows()
 
 
 @lru_cache(maxsize=4096)

@@ -51,10 +51,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..dates import DateValue
+from ..entities.holders import tenure_rows
 
 PERSON = "PERSON"
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -84,7 +84,6 @@ CONTEXT_ARTICLES = 200
 PROMINENT = 2
 _ORG_STOP = frozenset({"of", "the", "and", "for", "on", "in", "de", "des", "du"})
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_TENURES = Path(__file__).resolve().parent.parent / "data" / "tenures.json"
 
 
 @dataclass(slots=True)
@@ -304,14 +303,9 @@ def _countries_clash(a: str | None, b: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _tenures() -> dict[str, list[dict[str, Any]]]:
-    try:
-        rows = json.loads(_TENURES.read_text(encoding="utf-8")).get("tenures", [])
-    except (OSError, ValueError):
-        return {}
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for t in rows:
-        if isinstance(t, dict) and t.get("name"):
-            out[person_key(t["name"])].append(t)
+    for t in tenure_rows():
+        out[person_key(t["name"])].append(t)
     return dict(out)
 
 
