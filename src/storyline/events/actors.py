@@ -227,7 +227,7 @@ class Parties:
         named_group = index.group_at.get(h.i)
         if named_group is not None and not (h.dep_ in ("compound", "nmod", "amod") and h.head.pos_ == "NOUN"
                                             and h.head.i not in index.group_at):
-            # "the six powers": each member, as one group; not a group naming a thing ("the P5+1 talks")
+            # "the E3": each member, as one group; not a group naming a thing ("an E3 proposal")
             g, first = named_group
             return [Party(Actor(None, None, code), first, "country", g.id) for code in g.members]
         e = index.entity(h.i)

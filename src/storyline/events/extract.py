@@ -405,7 +405,7 @@ def _reporting_party(frame: Frame, parties: Parties) -> Party | None:
 def _schedule_owner(parties: Parties, tgts: list[Party], tok: int) -> list[Party]:
     """Whose schedule a subjectless entry ("Thursday 20 November - holds talks with X") tells: the guest
     of the visit the article told first, when the entry's other side is not the guest's own country
-    ("returning to Washington" is going home, no event)."""
+    ("flies back to Paris" is going home, no event)."""
     guest = next((src for _, _, travel, mode, src, _ in parties.told if travel or mode == "visit"), None)
     if guest is None or not guest.country or any(t.country == guest.country for t in tgts):
         return []

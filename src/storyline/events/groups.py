@@ -1,14 +1,14 @@
-"""Named groups of states as one side of an event: "Iran and the six powers finalized the deal".
+"""Named groups of states as one side of an event: "Iran and the P5+1 signed the accord".
 
 PLOVER codes an event between two actors; a group that the news names as one party stands for its
-members, so "Iran and the six powers agreed" is an agreement of Iran with each of the six (the gold
+members, so "Iran and the P5+1 agreed" is an agreement of Iran with each of the six (the gold
 convention of devreal: one core pair and the others as alternatives of the same real event), and
 never one between two members. The groups are data (``data/groups.json``): the printed names, the
 members and, for a name used of other things too, a cue the article must contain ("world powers"
 is the Iran negotiators only in an article about Iran). Summit series (G7, G20) are gatherings,
-not parties, and are left to the gathering table; a group naming a thing ("the P5+1 talks") is no side.
+not parties, and are left to the gathering table; a group naming a thing ("an E3 proposal") is no side.
 
-Measured on devreal: the Iran deal "Iran and the six powers ... finalized the text" and the talks
+Measured on devreal: the Iran deal agreed by Iran and the group of six and the talks
 with the group of six named in brackets became events (event recall 0.819 -> 0.840, F1 0.890 -> 0.903; with
 the talks' conclusion dated by the deal's day, event_date 0.721 -> 0.729); seeds, samples and the
 TimeBank/AQUAINT texts unchanged.

@@ -104,7 +104,7 @@ class DocIndex:
         self.pair = self._main_pair(article.entities)
         self.dateline_end = self._dateline_end(article)
         self.itinerary = self._itinerary()
-        # tokens of a named group of states ("the six powers"): token -> (group, its first token)
+        # tokens of a named group of states ("the E3"): token -> (group, its first token)
         self.group_at: dict[int, tuple[Group, int]] = {}
         for start, end, g in group_spans(self.text):
             first, last = self.token_range(start, end)
