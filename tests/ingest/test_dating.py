@@ -350,6 +350,7 @@ def test_gathering_rows_are_sourced_and_ordered() -> None:
     assert {g["series"] for g in data["gatherings"]} >= {"G7", "G20", "APEC", "BRICS", "SCO", "NATO", "ASEAN", "EEF"}
     for g in data["gatherings"]:
         assert g["source"] and g["start"] <= g["end"] and g["series"] in data["series"]
+        assert (g["series"] == "bilateral") == (len(g.get("sides", ())) == 2), g
 
 
 # ---------------------------------------------------------------- the report's weekday
