@@ -63,3 +63,9 @@ def test_a_summit_the_table_lacks_for_that_pair_is_not_dated_by_another_pair():
     from storyline.ingest.dating.knowledge import gathering_evidence
     text = "India and Pakistan held a summit in Helsinki, officials of both sides said on the opening day of it."
     assert not any("bilateral" in e.note for e in gathering_evidence(text))
+
+
+def test_a_wire_dateline_in_capitals_is_no_place_of_a_multilateral_meeting():
+    from storyline.ingest.dating.knowledge import gathering_evidence
+    text = "WASHINGTON (Wire) -- Finance ministers of the G20 will meet next month to talk about debt relief."
+    assert not any("in Washington" in e.note for e in gathering_evidence(text))

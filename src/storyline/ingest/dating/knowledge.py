@@ -226,9 +226,12 @@ def _gatherings() -> tuple[dict[str, re.Pattern[str]], tuple[Gathering, ...]]:
 
 
 @lru_cache(maxsize=None)
-def _place_re(place: str) -> re.Pattern[str]:
-    # a dateline prints the place in capitals ("LIMA, Peru --"): the capitals count as the place too
-    return re.compile(rf"(?<![\w-])(?:{re.escape(place)}|{re.escape(place.upper())})(?![\w-])")
+def _place_re(place: str, capitals: bool = False) -> re.Pattern[str]:
+    # a dateline prints the place in capitals ("AGRA, India --"). It counts only for a summit of two sides
+    # both named in the article: a wire dateline ("WASHINGTON (AP) -- G20 ministers ...") is often not the
+    # place of a multilateral meeting the story names
+    alt = f"|{re.escape(place.upper())}" if capitals else ""
+    return re.compile(rf"(?<![\w-])(?:{re.escape(place)}{alt})(?![\w-])")
 
 
 _SENTENCE = re.compile(r"(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z]\.)(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“(])|\n+")
@@ -297,9 +300,10 @@ def _nearest_rows(sentence: str, at: int, rows: Iterable[Gathering]) -> list[Gat
                 dist = 0
                 break
             bare = p.removeprefix("in ")
-            if bare not in sentence and bare.upper() not in sentence:
+            capitals = bool(g.sides)
+            if bare not in sentence and not (capitals and bare.upper() in sentence):
                 continue
-            for m in _place_re(p).finditer(sentence):
+            for m in _place_re(p, capitals).finditer(sentence):
                 dist = min(dist, abs(m.start() - at))
         if dist < best:
             best, out = dist, [g]
