@@ -129,6 +129,23 @@ def test_html_without_date_uses_dateline(tmp_path: Path) -> None:
     assert a.published.how.startswith("dateline") and "2021" not in (a.published.date or "")
 
 
+def test_html_without_headline_markup_reads_like_the_same_text(tmp_path: Path) -> None:
+    """A page whose blocks are plain <div>s: its title line and lead are blocks, as in a scraped text file,
+    so the headline and the body come out as they do from the text."""
+    lines = ["Support our reporting!", "Ministers of Italy and Spain agree a rail link",
+             "Photo: Example Agency",
+             "The transport ministers of Italy and Spain agreed on Tuesday to build a rail link across the "
+             "Alps, officials of both countries said after the talks in Rome.",
+             "The link is due to open within ten years and will cut the journey between the two capitals by "
+             "half, the Italian minister told reporters."]
+    (tmp_path / "page.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html><body>" + "".join(f"<div>{ln}</div>\n" for ln in lines)
+                                        + "</body></html>", encoding="utf-8")
+    txt, html = (load_article(i) for i in _items([tmp_path / "page.txt", tmp_path / "page.html"]))
+    assert txt.headline == "Ministers of Italy and Spain agree a rail link"
+    assert (html.headline, html.text) == (txt.headline, txt.text)
+
+
 def test_folder_recursive_and_stable_order(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.txt").write_text(STORY, encoding="utf-8")
