@@ -267,3 +267,17 @@ def test_transcript_opens_with_the_first_speakers_turn() -> None:
 def test_headline_with_a_colon_is_not_a_speakers_turn() -> None:
     c = _clean(f"Rail talks: Peru and Bolivia plan a link\n\n{P1}")
     assert c.headline == "Rail talks: Peru and Bolivia plan a link"
+
+
+def test_a_page_without_empty_lines_keeps_the_headline_over_a_photo_caption() -> None:
+    """Scrapes that print one block per line and no empty line: "just above a caption" means nothing
+    there, so the title over a photo's caption is still the headline, as on the spaced page."""
+    blocks = ["Ministers of Italy and Spain agree a rail link",
+              "A train leaves a station near the border in the spring. (Example Agency via Wire)",
+              "ROME (Wire) — The transport ministers of Italy and Spain agreed on Tuesday to build a rail link "
+              "across the Alps, officials of both countries said after the talks.",
+              "The link is due to open within ten years and will halve the journey between the capitals, the "
+              "Italian minister told reporters."]
+    spaced, packed = clean_text("\n\n".join(blocks)), clean_text("\n".join(blocks))
+    assert spaced.headline == packed.headline == blocks[0]
+    assert spaced.body == packed.body and "Example Agency" not in packed.body

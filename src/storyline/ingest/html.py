@@ -57,9 +57,6 @@ def read_html(html: str, url: str | None = None) -> HtmlParts:
         text = _plain_text(html)      # trafilatura gives up on some small or broken pages
     if not text.strip():
         raise InputRejected("no-text", "no article text found in the HTML page (only navigation or markup?)", stage="read")
-    # trafilatura writes one line per block; the cleaner reads blocks as plain text has them, apart by an
-    # empty line (a title line and the lead after it are two blocks, as in the scraped text files)
-    text = re.sub(r"\n(?!\n)", "\n\n", text.strip("\n")) if "\n\n" not in text else text
     page_url = url or (getattr(doc, "url", None) if doc is not None else None)
     return HtmlParts(text=text, title=getattr(doc, "title", None) if doc is not None else None, url=page_url,
                      meta_date=_meta_date(html), sitename=getattr(doc, "sitename", None) if doc is not None else None)

@@ -239,8 +239,12 @@ def _mark_captions(lines: list[Line]) -> None:
             continue
         if nxt.kind == "share" and F.MEDIA_MARKER.fullmatch(nxt.text):
             ln.kind, ln.why = "caption", "blurb above a video link"
-    # alt text: the short label printed just above a caption or a credit line
-    caps = [i for i, ln in enumerate(lines) if i and not ln.blank_before and (
+    # alt text: the short label printed just above a caption or a credit line. On a page that parts its
+    # blocks by no empty line at all, every line is "just above" the next: there the page's first title-like
+    # line is the headline over the photo, not the photo's label
+    spaced = any(ln.blank_before for ln in lines)
+    title = next((i for i, ln in enumerate(lines) if not ln.decided and is_title_like(ln.text)), None)
+    caps = [i for i, ln in enumerate(lines) if (spaced or i - 1 != title) and i and not ln.blank_before and (
         ln.kind == "caption" and ln.why in ("caption marker", "photo credit at the end")
         or ln.kind == "credit" and ln.why in ("photo credit", "domain"))]
     for i in caps:
