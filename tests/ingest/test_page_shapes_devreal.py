@@ -12,7 +12,6 @@ import datetime as dt
 import html
 import json
 import re
-from pathlib import Path
 
 import pytest
 
