@@ -52,7 +52,7 @@ class RawInput:
 
     path: str                      # the input as given (file name pairs it with gold)
     data: bytes                    # raw bytes of this article (one line for JSON Lines)
-    kind: str                      # "text" | "html"
+    kind: str                      # "text" | "html" | "markdown"
     meta: dict[str, Any] = field(default_factory=dict)   # url, published, source, headline from JSONL
 
     @property

@@ -1,6 +1,6 @@
 """The same real page in other shapes reads the same: the pages of ``../shared/devreal`` turned, at run time,
 into an HTML page of bare ``<div>`` blocks, a text with one block per line and no empty lines, a text
-hard-wrapped at 72 columns (``unwrap.py``), and a JSON line. Cleaning and dating only (no NLP), so it runs in seconds.
+hard-wrapped at 72 columns (``unwrap.py``), a Markdown page (``markdown.py``), and a JSON line. Cleaning and dating only (no NLP), so it runs in seconds.
 
 Why: held-out sets come in other formats than the text files we measure on. Measured when written: the HTML
 and packed shapes lost two headlines of 30 (trafilatura writes one block per line, as the packed text has
@@ -29,12 +29,30 @@ def _raw(path: str, data: str, kind: str, meta: dict | None = None) -> RawInput:
     return RawInput(path=path, kind=kind, data=data.encode("utf-8"), meta=meta or {})
 
 
-def _shapes(name: str, text: str) -> dict[str, RawInput]:
+def _markdown(text: str, headline: str | None) -> str:
+    """The page as a reader service saves it: the headline as a heading, short label lines as a menu of
+    links, a link on a name in each long paragraph."""
+    out = []
+    for ln in text.split("\n"):
+        s = ln.strip()
+        if headline and s == headline:
+            out.append("# " + s)
+            headline = None
+        elif s and len(s.split()) <= 6 and not s.endswith((".", '"', "”")):
+            out.append(f"* [{s}](https://example.org/{len(out)})")
+        else:
+            m = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", ln) if len(s.split()) > 12 else None
+            out.append(ln[:m.start()] + f"[{m[1]}](https://example.org/topic/{len(out)})" + ln[m.end():] if m else ln)
+    return "\n".join(out)
+
+
+def _shapes(name: str, text: str, headline: str | None = None) -> dict[str, RawInput]:
     divs = "".join(f"<div>{html.escape(ln)}</div>\n" for ln in text.split("\n") if ln.strip())
     return {"html": _raw(name + ".html", f"<html><head><meta charset='utf-8'></head><body>\n{divs}</body></html>", "html"),
             "packed": _raw(name + ".txt", re.sub(r"\n\s*\n+", "\n", text), "text"),
             "wrapped": _raw(name + ".txt", "\n".join(textwrap.fill(ln, 72, break_on_hyphens=False) if len(ln) > 72
                                                      else ln for ln in text.split("\n")), "text"),
+            "markdown": _raw(name + ".md", _markdown(text, headline), "markdown"),
             "jsonl": _raw(name + ".jsonl:1", json.dumps({"text": text}), "text", {"body": text})}
 
 
@@ -47,7 +65,9 @@ def test_devreal_pages_read_the_same_in_every_shape() -> None:
     for p in pages:
         text = p.read_text(encoding="utf-8")
         base = load_article(_raw(p.name, text, "text"), today=TODAY)
-        for shape, raw in _shapes(p.stem, text).items():
+        gold = raw_dir.parent / "gold" / (p.stem + ".json")
+        headline = json.loads(gold.read_text(encoding="utf-8")).get("headline") if gold.exists() else None
+        for shape, raw in _shapes(p.stem, text, headline).items():
             a = load_article(raw, today=TODAY)
             if a.headline != base.headline:
                 differ.append(f"{p.stem} {shape}: headline {a.headline!r}")

@@ -13,6 +13,7 @@ from ..records import Article, Dateline, Published, RawInput
 from .clean import clean_text
 from .decode import decode_bytes, normalise_text
 from .html import read_html
+from .markdown import looks_markdown, read_markdown
 from .unwrap import unwrap
 from .published import infer_published
 from .readers import MAX_BYTES, iter_inputs
@@ -60,6 +61,9 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
         url, html_date, sitename = parts.url, parts.meta_date, parts.sitename
         title = title or parts.title
         text_in = normalise_text(parts.text)
+    elif raw.kind == "markdown" or looks_markdown(text_in):
+        text_in, md_title = read_markdown(text_in)
+        title = title or md_title
     text_in = unwrap(text_in)                           # a hard-wrapped page read as the lines it was
     check_length(text_in, factor=PRE_CLEAN_FACTOR)      # the cleaner never sees megabytes of non-article
     known = repeats.known(site_of(url, meta.get("source"))) if repeats is not None else None

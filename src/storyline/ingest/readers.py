@@ -30,11 +30,12 @@ from ..records import RawInput, Rejection, content_id
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SKIP_NAMES = {"README.md", ".DS_Store"}
 # what a folder holds that is an article: anything else in it (metadata .tsv, images, notes) is skipped and
 # listed by ``skipped_files``; a file named on its own is always read
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MARKDOWN_SUFFIXES | JSONL_SUFFIXES
 MAX_BYTES = 5_000_000          # larger inputs are rejected: no news article is 5 MB of text
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -164,7 +165,7 @@ def _inputs_from_bytes(path: str, data: bytes, suffix: str) -> Iterator[RawInput
     if suffix in JSONL_SUFFIXES:
         yield from _jsonl_inputs(path, data)
         return
-    kind = "html" if suffix in HTML_SUFFIXES else _sniff_kind(data)
+    kind = "html" if suffix in HTML_SUFFIXES else "markdown" if suffix in MARKDOWN_SUFFIXES else _sniff_kind(data)
     yield RawInput(path=path, data=data, kind=kind)
 
 

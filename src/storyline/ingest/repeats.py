@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from ..errors import InputRejected
 from ..records import RawInput
+from .markdown import looks_markdown, read_markdown
 from .decode import decode_bytes
 from .lines import is_masthead_shape, is_prose, is_title_like, norm, words
 
@@ -136,6 +137,8 @@ def page_of(raw: RawInput) -> tuple[str, str] | None:
         text = body if isinstance(body, str) else decode_bytes(raw.data)
     except InputRejected:
         return None                 # cleaning will reject it with its reason
+    if raw.kind == "markdown" or looks_markdown(text):
+        text = read_markdown(text)[0]      # the lines the cleaner will see
     return site_of(raw.meta.get("url"), raw.meta.get("source")), text
 
 
