@@ -281,3 +281,29 @@ def test_a_page_without_empty_lines_keeps_the_headline_over_a_photo_caption() ->
     spaced, packed = clean_text("\n\n".join(blocks)), clean_text("\n".join(blocks))
     assert spaced.headline == packed.headline == blocks[0]
     assert spaced.body == packed.body and "Example Agency" not in packed.body
+
+
+def test_ad_breaks_and_in_story_links_are_furniture() -> None:
+    for line, kind in [("Story continues below advertisement", "ad"), ("Continue reading the main story", "ad"),
+                       ("Scroll to continue with content", "ad"), ("Article continues after this ad", "ad"),
+                       ("Read more: Ministers meet again as the talks drag on", "related"),
+                       ("Watch: Leaders arrive for the summit (2:14)", "related")]:
+        hit = match_furniture(line)
+        assert hit is not None and hit[0] == kind, line
+    assert match_furniture("The story continues to unfold as ministers meet again in Rome on Friday.") is None
+
+
+def test_a_one_line_promo_inside_the_story_swallows_no_paragraph() -> None:
+    paras = ["ROME (Wire) — The transport ministers of Italy and Spain agreed on Tuesday to build a rail link "
+             "across the Alps, officials of both countries said after a day of talks.",
+             "Click here to subscribe to our newsletter",
+             "The link is due to open within ten years and will halve the journey between the capitals, the "
+             "Italian minister told reporters after the meeting.",
+             "Read more: Ministers meet again as the talks drag on",
+             "Advertisement",
+             "Both governments will put the money for the first stage of the work in next year's budg"]
+    body = clean_text("Ministers agree a rail link\n\n" + "\n\n".join(paras)).body
+    for p in (paras[0], paras[2], paras[5]):
+        assert p in body
+    for p in (paras[1], paras[3], paras[4]):
+        assert p not in body

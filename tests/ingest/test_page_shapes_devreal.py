@@ -1,12 +1,17 @@
 """The same real page in other shapes reads the same: the pages of ``../shared/devreal`` turned, at run time,
 into an HTML page of bare ``<div>`` blocks, a text with one block per line and no empty lines, a text
-hard-wrapped at 72 columns (``unwrap.py``), a Markdown page (``markdown.py``), and a JSON line. Cleaning and dating only (no NLP), so it runs in seconds.
+hard-wrapped at 72 columns (``unwrap.py``), a Markdown page (``markdown.py``), a page whose paragraphs
+are interrupted by ad breaks, share bars and in-story links, and a JSON line. Cleaning and dating only (no NLP), so it runs in seconds.
 
 Why: held-out sets come in other formats than the text files we measure on. Measured when written: the HTML
 and packed shapes lost two headlines of 30 (trafilatura writes one block per line, as the packed text has
 them; where no empty line parts the blocks, a title over a photo caption was read as the photo's label).
 After the fix in ``lines.py`` every figure of the full pipeline on devreal is equal in the four shapes. The
-wrapped shape scored headline 0.667, body 0.467, published 0.533 before ``unwrap.py``; equal after it."""
+wrapped shape scored headline 0.667, body 0.467, published 0.533 before ``unwrap.py``; equal after it.
+Interrupted at random by such lines (50 on 30 pages, full pipeline): 13 lines stayed in the body and five
+pages lost or gained paragraphs (an in-story promo line read as a box header swallowing the next
+paragraph); after the ad-break and in-story-link shapes of ``furniture.py`` and the promo fixes in
+``lines.py``, none stays and every figure is equal."""
 from __future__ import annotations
 
 import datetime as dt
@@ -46,12 +51,33 @@ def _markdown(text: str, headline: str | None) -> str:
     return "\n".join(out)
 
 
+# lines that ad slots, share bars and in-story links leave between paragraphs, in this test's own wording
+_BREAKS = ["Advertisement", "Story continues below advertisement", "Continue reading the main story",
+           "Read more: Ministers meet again as the talks drag on", "Share this article",
+           "Scroll to continue with content", "Watch: Leaders arrive for the summit (2:14)",
+           "Click here to subscribe to our newsletter"]
+
+
+def _interrupted(text: str) -> str:
+    """Every second long paragraph (never the last block) followed by a line of page furniture."""
+    blocks = text.split("\n\n")
+    out, n = [], 0
+    for i, b in enumerate(blocks):
+        out.append(b)
+        if i + 1 < len(blocks) and len(b.split()) > 25 and len(blocks[i + 1].split()) > 25:
+            n += 1
+            if n % 2 == 0:
+                out.append(_BREAKS[(n // 2) % len(_BREAKS)])
+    return "\n\n".join(out)
+
+
 def _shapes(name: str, text: str, headline: str | None = None) -> dict[str, RawInput]:
     divs = "".join(f"<div>{html.escape(ln)}</div>\n" for ln in text.split("\n") if ln.strip())
     return {"html": _raw(name + ".html", f"<html><head><meta charset='utf-8'></head><body>\n{divs}</body></html>", "html"),
             "packed": _raw(name + ".txt", re.sub(r"\n\s*\n+", "\n", text), "text"),
             "wrapped": _raw(name + ".txt", "\n".join(textwrap.fill(ln, 72, break_on_hyphens=False) if len(ln) > 72
                                                      else ln for ln in text.split("\n")), "text"),
+            "interrupted": _raw(name + ".txt", _interrupted(text), "text"),
             "markdown": _raw(name + ".md", _markdown(text, headline), "markdown"),
             "jsonl": _raw(name + ".jsonl:1", json.dumps({"text": text}), "text", {"body": text})}
 

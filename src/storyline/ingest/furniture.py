@@ -117,6 +117,15 @@ LINE_PATTERNS: list[tuple[str, str, str]] = [
                                   r"out of date|outdated).{0,120}|.{0,20}javascript (is )?(disabled|required).{0,120}"),
     ("ad", "advertisement", r"(advertisement|advertising|sponsored( content)?|ad|ads|promoted|partner content)"
                             r"(\s*[-–:|]\s*[\w ]{0,40})?"),
+    # the break an ad slot leaves inside a story: "Story continues below advertisement", "Continue reading the
+    # main story", "Scroll to continue with content", "Skip advert"
+    ("ad", "ad break", r"(the )?(story|article|text|content|report) continues (below|after|under)( (the|this))?"
+                       r"( (advertisement|advert|ad|video|image))?|continue reading( (the|this))?( main)?( story| article)?"
+                       r"|scroll (down )?to (continue|read)( with content| reading| the story)?|skip (this )?(advert|ad)\w*"),
+    # a link to another story inside this one: "Read more: …", "Watch: … (2:14)", "Also read: …"
+    ("related", "link to another story", r"(read more|read also|also read|see also|more|related|recommended|watch|"
+                                         r"listen|video|opinion|analysis|explainer|live)\s*:\s*[^.!?]{3,120}[.!?]?"
+                                         r"(\s*\(\d{1,2}:\d\d\))?"),
     ("widget", "form label", r"[\w'-]+( [\w'-]+){0,2}\s*:"),
     # separators last: a credit "Agency Photo/Name" or a byline "Name | Place" is named above
     ("navigation", "menu of separated items", r"[^|>»]{1,30}(\s*[|>»]\s*[^|>»]{1,30}){2,}\s*[|>»]?"),

@@ -166,12 +166,14 @@ def non_latin(s: str) -> bool:
 
 def appeal_score(s: str) -> int:
     """Words of an appeal to the reader, outside quotation marks."""
-    bare = re.sub(r"[\"“][^\"”]*[\"”]", " ", s[:2 * SHAPE_CHARS])
+    # a quotation left open runs to the end of the line: a paragraph cut off by a size cap inside a quote
+    bare = re.sub(r"[\"“][^\"”]*(?:[\"”]|$)", " ", s[:2 * SHAPE_CHARS])
     return sum(w.lower() in F.APPEAL_WORDS for w in words(bare))
 
 
 _LONG_OK = {"editor's note in parentheses", "embed note in parentheses", "copyright", "photo credit",
-            "article-age notice", "comment prompt", "contribution note", "author note", "reporting credit in parentheses", "server error", "browser notice", "appeal header"}
+            "article-age notice", "comment prompt", "contribution note", "author note", "reporting credit in parentheses", "server error", "browser notice", "appeal header",
+            "link to another story", "ad break"}
 
 
 def match_furniture(s: str) -> tuple[str, str] | None:
@@ -283,7 +285,9 @@ def _after_prose(lines: list[Line], prose: list[bool], i: int) -> bool:
             return short <= 1
         if not lines[j].decided:
             short += 1
-        elif lines[j].kind in F.BLOCK_KINDS:
+        elif lines[j].kind == "promo" and not appeal_score(lines[i].text):
+            continue                        # a one-line promo inside the story, and no appeal in the cut line
+        elif lines[j].kind in F.BLOCK_KINDS and lines[j].why not in _ONE_LINERS:
             return False                    # under a related, comments or appeal box
         elif lines[j].why.startswith("only digits"):
             short += 1                      # list separators ("-") count as items' company
@@ -418,7 +422,10 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
             continue
         if i > last_prose:
             prev = lines[i - 1] if i > 0 else None
-            if i == n - 1 and prev is not None and prev.kind == BODY:
+            k = i - 1
+            while k > start and (lines[k].kind in ("ad", "share") or lines[k].why in _ONE_LINERS):
+                k -= 1                      # an ad slot or a share bar between the story and its cut-off end
+            if i == n - 1 and lines[k].kind == BODY:
                 ln.kind, ln.why = BODY, "partial last paragraph"
             elif prev is not None and prev.kind == BODY and ends_sentence(ln.text) and stopword_share(ln.text) >= 0.3:
                 ln.kind, ln.why = BODY, "short last sentence"
@@ -479,6 +486,8 @@ _BULLET = re.compile(r"^[-–—•·*▪◦]\s*|^\d{1,2}[.)]\s+")
 
 
 # reasons given to lines after the article by position alone: a box header names them better
+# furniture of a box kind that is one line, not a box's header: a link to another story inside this one
+_ONE_LINERS = ("link to another story",)
 _TRAILER_GUESSES = ("list of headlines after the article", "short line after the article")
 
 
@@ -489,7 +498,7 @@ def _blocks(lines: list[Line], start: int) -> None:
     i = start
     while i < n:
         ln = lines[i]
-        kind = ln.kind if ln.kind in F.BLOCK_KINDS else None
+        kind = ln.kind if ln.kind in F.BLOCK_KINDS and ln.why not in _ONE_LINERS else None
         if kind is None:
             i += 1
             continue
