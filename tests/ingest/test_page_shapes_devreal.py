@@ -1,6 +1,7 @@
 """The same real page in other shapes reads the same: the pages of ``../shared/devreal`` turned, at run time,
 into an HTML page of bare ``<div>`` blocks, a text with one block per line and no empty lines, a text
-hard-wrapped at 72 columns (``unwrap.py``), a Markdown page (``markdown.py``), a page whose paragraphs
+hard-wrapped at 72 columns (``unwrap.py``), a Markdown page (``markdown.py``), a text browser's dump
+(``dump.py``), a page whose paragraphs
 are interrupted by ad breaks, share bars and in-story links, and a JSON line. Cleaning and dating only (no NLP), so it runs in seconds.
 
 Why: held-out sets come in other formats than the text files we measure on. Measured when written: the HTML
@@ -71,12 +72,35 @@ def _interrupted(text: str) -> str:
     return "\n\n".join(out)
 
 
+def _dump(text: str) -> str:
+    """The page as a text browser dumps it: numbered links on label lines (as list items) and on a name in
+    each long paragraph, every block indented and wrapped at 76, the addresses listed at the end."""
+    refs: list[str] = []
+
+    def ref(s: str) -> str:
+        refs.append(f"https://example.org/{len(refs)}")
+        return f"[{len(refs)}]{s}"
+    out = []
+    for ln in text.split("\n"):
+        s = ln.strip()
+        if not s:
+            out.append("")
+        elif len(s.split()) <= 6 and not s.endswith((".", '"', "”")):
+            out.append("   * " + ref(s))
+        else:
+            m = re.search(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b", s) if len(s.split()) > 12 else None
+            s = s[:m.start()] + ref(m[1]) + s[m.end():] if m else s
+            out.append(textwrap.fill(s, 76, initial_indent="   ", subsequent_indent="   ", break_on_hyphens=False))
+    return "\n".join(out + ["", "References", ""] + [f"  {i + 1}. {u}" for i, u in enumerate(refs)])
+
+
 def _shapes(name: str, text: str, headline: str | None = None) -> dict[str, RawInput]:
     divs = "".join(f"<div>{html.escape(ln)}</div>\n" for ln in text.split("\n") if ln.strip())
     return {"html": _raw(name + ".html", f"<html><head><meta charset='utf-8'></head><body>\n{divs}</body></html>", "html"),
             "packed": _raw(name + ".txt", re.sub(r"\n\s*\n+", "\n", text), "text"),
             "wrapped": _raw(name + ".txt", "\n".join(textwrap.fill(ln, 72, break_on_hyphens=False) if len(ln) > 72
                                                      else ln for ln in text.split("\n")), "text"),
+            "dump": _raw(name + ".txt", _dump(text), "text"),
             "interrupted": _raw(name + ".txt", _interrupted(text), "text"),
             "markdown": _raw(name + ".md", _markdown(text, headline), "markdown"),
             "jsonl": _raw(name + ".jsonl:1", json.dumps({"text": text}), "text", {"body": text})}

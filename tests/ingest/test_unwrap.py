@@ -17,6 +17,7 @@ PARAS = ["Ministers agree a rail link",
 
 
 def test_a_page_wrapped_at_a_width_is_joined_back_and_keeps_its_length() -> None:
+    # no indentation: every offset stays
     wrapped = "\n\n".join(textwrap.fill(p, 64) for p in PARAS)
     assert page_width(wrapped.split("\n")) == 64
     out = unwrap(wrapped)
@@ -35,3 +36,9 @@ def test_a_short_line_after_a_short_line_is_not_joined() -> None:
     lines = [textwrap.fill(p, 60) for p in PARAS[2:]] + ["", "Reporting by a staff writer", "Editing by another"]
     out = unwrap("\n".join(lines)).split("\n")
     assert out[-2:] == ["Reporting by a staff writer", "Editing by another"]
+
+
+def test_an_indented_wrap_leaves_no_run_of_spaces() -> None:
+    page = "\n\n".join(textwrap.fill(p, 64, initial_indent="   ", subsequent_indent="   ") for p in PARAS)
+    out = unwrap(page)
+    assert "  " not in out.lstrip().replace("\n   ", "\n") and [" ".join(b.split()) for b in out.split("\n\n")] == PARAS

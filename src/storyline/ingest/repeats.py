@@ -25,9 +25,11 @@ from urllib.parse import urlsplit
 
 from ..errors import InputRejected
 from ..records import RawInput
-from .markdown import looks_markdown, read_markdown
 from .decode import decode_bytes
+from .dump import looks_dump, read_dump
 from .lines import is_masthead_shape, is_prose, is_title_like, norm, words
+from .markdown import looks_markdown, read_markdown
+from .unwrap import unwrap
 
 MIN_PAGES = 3          # a line on fewer pages may be chance (two reports quoting one line)
 MIN_SHARE = 0.1        # ... and on at least this share of the source's pages
@@ -139,6 +141,8 @@ def page_of(raw: RawInput) -> tuple[str, str] | None:
         return None                 # cleaning will reject it with its reason
     if raw.kind == "markdown" or looks_markdown(text):
         text = read_markdown(text)[0]      # the lines the cleaner will see
+    elif raw.kind != "html" and looks_dump(text):
+        text = read_dump(unwrap(text))
     return site_of(raw.meta.get("url"), raw.meta.get("source")), text
 
 
