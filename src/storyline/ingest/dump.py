@@ -24,26 +24,29 @@ _INDENT = re.compile(r"(?m)^[ \t]+")
 _PLACEHOLDER = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|image)\]|\((?:BUTTON|RADIO|CHECKBOX|TEXTAREA)\)\s*", re.I)
 
 
+def _references_at(text: str) -> int | None:
+    """Where the page's closing list of numbered addresses ("References") starts, or None."""
+    heads = list(_REFS_HEAD.finditer(text))
+    if not heads:
+        return None
+    tail = [ln for ln in text[heads[-1].end():].split("\n") if ln.strip()]
+    ok = not tail or sum(bool(_REF_LINE.match(ln)) for ln in tail) >= 0.8 * len(tail)
+    return heads[-1].start() if ok else None
+
+
 def looks_dump(text: str) -> bool:
     """Three link numbers glued to words, or a list of addresses under "References" at the end."""
     if len(_LINK_NO.findall(text[:100_000])) >= 3:
         return True
-    m = None
-    for m in _REFS_HEAD.finditer(text):
-        pass
-    if m is None:
-        return False
-    tail = [ln for ln in text[m.end():].split("\n") if ln.strip()]
-    return bool(tail) and sum(bool(_REF_LINE.match(ln)) for ln in tail) >= 0.8 * len(tail)
+    at = _references_at(text)
+    return at is not None and bool(text[at:].split("\n", 1)[-1].strip())
 
 
 def read_dump(text: str) -> str:
     """The text of a dump as its reader saw it: link numbers, bullets, placeholders and the address list gone."""
-    heads = list(_REFS_HEAD.finditer(text))
-    if heads:
-        tail = [ln for ln in text[heads[-1].end():].split("\n") if ln.strip()]
-        if not tail or sum(bool(_REF_LINE.match(ln)) for ln in tail) >= 0.8 * len(tail):
-            text = text[:heads[-1].start()]
+    at = _references_at(text)
+    if at is not None:
+        text = text[:at]
     text = _LINK_NO.sub("", text)
     text = _PLACEHOLDER.sub("", text)
     return _INDENT.sub("", _BULLET.sub("", text))     # a dump indents every block: the indent means nothing
