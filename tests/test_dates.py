@@ -52,7 +52,7 @@ def test_in_stamp_finds_the_day_of_a_metadata_stamp(stamp: str, day: dt.date) ->
     assert v is not None and v.date == day
 
 
-@pytest.mark.parametrize("stamp", ["2016-12", "2016", "2016-02-30", "1850-01-01", "Tuesday", "", None, 20161215])
+@pytest.mark.parametrize("stamp", ["2016-12", "2016", "2016-02-30", "1850-01-01", "Tuesday", "", None, 123, True])
 def test_in_stamp_gives_a_day_or_nothing(stamp: object) -> None:
     assert DateValue.in_stamp(stamp) is None
 
@@ -63,3 +63,14 @@ def test_html_meta_and_time_tag_dates_read_through_in_stamp() -> None:
     assert _meta_date('<meta property="article:published_time" content="2017-05-04T08:00:00Z">') == dt.date(2017, 5, 4)
     assert _meta_date('<p><time datetime="2017-05-04T08:00">May 4</time></p>') == dt.date(2017, 5, 4)
     assert _meta_date('<meta name="date" content="2017-02-31">') is None
+
+
+def test_stamps_in_the_shapes_feeds_and_scrapers_write() -> None:
+    from storyline.dates import DateValue
+    day = DateValue(2019, 6, 29)
+    for stamp in ("2019-06-29T10:00:00Z", "Sat, 29 Jun 2019 10:00:00 GMT", "June 29, 2019", "29 June 2019",
+                  "Jun. 29 2019", "29/06/2019", "06/29/2019", "1561802400", 1561802400, 1561802400123, "20190629"):
+        assert DateValue.in_stamp(stamp) == day, stamp
+    # a stamp gives one day or nothing
+    for stamp in ("03/04/2015", "June 2019", "Juno 29, 2019", "99999", True, None, "1200000000000000"):
+        assert DateValue.in_stamp(stamp) is None, stamp

@@ -23,6 +23,14 @@ from dataclasses import dataclass
 _VALUE = re.compile(r"\s*(\d{4}|XXXX)(?:-(\d{1,2}|XX)(?:-(\d{1,2}|XX))?)?(?:[T ].*)?\s*$")
 # the day inside a machine-written stamp: "2016-12-15T10:30:00+03:00", "Published 2016-12-15 10:30"
 _STAMP_DAY = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})")
+# other shapes a feed or a scraper writes a stamp in: epoch seconds or milliseconds, YYYYMMDD, an RFC 2822 day
+# ("Sat, 29 Jun 2019 10:00:00 GMT"), a day with the month's name, d/m/y or m/d/y when one part tells which
+_EPOCH = re.compile(r"\s*(\d{10}|\d{13})(?:\.\d+)?\s*")
+_COMPACT = re.compile(r"\s*((?:19|20)\d\d)(\d\d)(\d\d)(?:T\d{4,6}Z?)?\s*")
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_NAMED = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)|"
+                    r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d))\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -52,10 +60,14 @@ class DateValue:
 
         Looser than :meth:`parse` about what surrounds the day (time zones, words, a second
         stamp), stricter about what it is: a stamp gives a day or nothing, never a month."""
+        if isinstance(text, (int, float)) and not isinstance(text, bool):
+            text = str(int(text))
         if not isinstance(text, str):
             return None
         m = _STAMP_DAY.search(text)
-        return cls.of(int(m[1]), int(m[2]), int(m[3])) if m else None
+        if m:
+            return cls.of(int(m[1]), int(m[2]), int(m[3]))
+        return _other_stamp(text[:200])
 
     @classmethod
     def of(cls, year: int | None, month: int | None = None, day: int | None = None) -> DateValue | None:
@@ -121,3 +133,30 @@ class DateValue:
 
     def __str__(self) -> str:
         return self.iso()
+
+
+def _other_stamp(text: str) -> DateValue | None:
+    """A day in a stamp that is not ISO (see ``_EPOCH`` and the patterns after it); None when the stamp
+    does not tell one day."""
+    m = _EPOCH.fullmatch(text)
+    if m:
+        secs = int(m[1]) / (1000 if len(m[1]) == 13 else 1)
+        d = dt.datetime.fromtimestamp(secs, dt.timezone.utc).date()
+        return DateValue.from_date(d) if 1990 <= d.year <= 2100 else None
+    m = _COMPACT.fullmatch(text)
+    if m:
+        return DateValue.of(int(m[1]), int(m[2]), int(m[3]))
+    m = _NAMED.search(text)
+    if m:
+        day, name, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
+        month = _MONTHS.get(name[:3].lower())
+        if month and (calendar.month_name[month].lower().startswith(name.lower()) or name.lower() == "sept"):
+            return DateValue.of(int(year), month, int(day))
+    m = _NUMERIC.search(text)
+    if m:
+        a, b, year = int(m[1]), int(m[2]), int(m[3])
+        if a > 12 >= b:
+            return DateValue.of(year, b, a)
+        if b > 12 >= a:
+            return DateValue.of(year, a, b)
+    return None

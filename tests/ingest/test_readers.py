@@ -102,6 +102,26 @@ def test_jsonl_lines_and_broken_line(tmp_path: Path) -> None:
     assert items[1].code == "bad-json-line" and "line 2" in items[1].detail
 
 
+def test_jsonl_records_of_other_tools_are_read_by_their_field_names(tmp_path: Path) -> None:
+    """A news-please record, a feed item with an RFC 2822 date and HTML content, an epoch stamp."""
+    f = tmp_path / "other.jsonl"
+    records = [{"maintext": STORY, "title": "Given headline", "date_publish": "2016-06-03 10:15:00",
+                "source_domain": "example.org", "url": "https://example.org/a"},
+               {"content": "<html><body><h1>Accord</h1>" + "".join(f"<p>{p}</p>" for p in STORY.split("\n\n")[2:])
+                + "</body></html>", "pubDate": "Fri, 03 Jun 2016 08:00:00 GMT", "link": "https://example.org/b"},
+               {"text": STORY, "timestamp": 1464940800},
+               {"body": "   ", "title": "Nothing here"}]
+    f.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    items = _items([f])
+    assert [type(i).__name__ for i in items] == ["RawInput", "RawInput", "RawInput", "Rejection"]
+    assert "'maintext'" in items[3].detail                   # the message names the fields it looks for
+    a, b, c = (load_article(i) for i in items[:3])
+    assert (a.headline, a.source, a.published.date, a.published.how) == ("Given headline", "example.org",
+                                                                          "2016-06-03", "metadata")
+    assert items[1].kind == "html" and (b.published.date, b.url) == ("2016-06-03", "https://example.org/b")
+    assert c.published.date == "2016-06-03"
+
+
 def test_html_page(tmp_path: Path) -> None:
     paras = "".join(f"<p>{s}</p>" for s in STORY.split("\n\n")[2:])
     html = ("<!DOCTYPE html><html><head><title>Italy and Spain sign accord | Example</title>"

@@ -115,7 +115,7 @@ def _files_under(path: Path) -> Iterator[Path | Rejection]:
                         "the path disappeared while the run was reading its inputs")
 
 
-def _json_line(raw: bytes, n: int) -> dict | str:
+def _json_line(raw: bytes, n: int) -> dict[str, str] | str:
     """The object of one JSON line, or the reason it is unusable."""
     try:
         obj = json.loads(raw.decode("utf-8-sig", errors="strict"))
@@ -123,9 +123,46 @@ def _json_line(raw: bytes, n: int) -> dict | str:
         return f"line {n} is nested too deeply to be an article record; fix or remove that line"
     except (UnicodeDecodeError, ValueError) as e:        # JSONDecodeError, or an over-long number
         return f"line {n} is not valid JSON ({str(e)[:200]}); fix or remove that line"
-    if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("html"), str)):
-        return f"line {n} needs a string field 'text' or 'html'"
-    return obj
+    if not isinstance(obj, dict):
+        return f"line {n} is not a JSON object; each line must be one article record"
+    fields = _fields(obj)
+    if "text" not in fields and "html" not in fields:
+        names = ", ".join(f"'{k}'" for k in FIELD_NAMES["text"] + FIELD_NAMES["html"])
+        return f"line {n} needs the article as a string field: one of {names}"
+    return fields
+
+
+# What other tools call the fields of an article record (news-please, trafilatura's JSON, feeds and
+# scrapers): the first name present wins. A text field that holds markup is read as HTML.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "maintext", "content", "body", "article", "article_text", "full_text", "story", "plain_text"),
+    "html": ("html", "raw_html", "content_html", "body_html", "html_content", "page_html"),
+    "headline": ("headline", "title"),
+    "published": ("published", "date_publish", "published_at", "publish_date", "pubDate", "datePublished",
+                  "date_published", "pub_date", "date", "created_at", "timestamp"),
+    "url": ("url", "link", "canonical_url", "source_url", "article_url"),
+    "source": ("source", "source_domain", "sitename", "site_name", "outlet", "publisher", "hostname", "domain"),
+    "id": ("id", "article_id", "doc_id", "uuid"),
+}
+_MARKUP = re.compile(r"\s*<(?:!doctype|html|body|div|p|article|section|span|h[1-6])\b", re.I)
+
+
+def _fields(obj: dict) -> dict[str, str]:
+    """The record's fields under our names, from whatever names the record uses."""
+    out: dict[str, str] = {}
+    for ours, names in FIELD_NAMES.items():
+        for name in names:
+            v = obj.get(name)
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and ours in ("published", "id"):
+                v = str(v)
+            if isinstance(v, dict) and ours == "source":
+                v = v.get("name") if isinstance(v.get("name"), str) else None   # {"source": {"name": ...}}
+            if isinstance(v, str) and v.strip():
+                out[ours] = v
+                break
+    if "text" in out and "html" not in out and _MARKUP.match(out["text"]):
+        out["html"] = out.pop("text")
+    return out
 
 
 def _is_article_file(p: Path) -> bool:
@@ -153,10 +190,10 @@ def _jsonl_inputs(path: str, data: bytes) -> Iterator[RawInput | Rejection]:
         if isinstance(obj, str):
             yield Rejection(where, content_id(line), "read", "bad-json-line", obj)
             continue
-        kind = "html" if isinstance(obj.get("html"), str) and not isinstance(obj.get("text"), str) else "text"
+        kind = "html" if "html" in obj and "text" not in obj else "text"
         body = _valid_str(obj["html"] if kind == "html" else obj["text"])
-        meta = {k: _valid_str(obj[k]) for k in ("url", "published", "source", "headline") if isinstance(obj.get(k), str)}
-        name = display_path(_valid_str(obj["id"])) if isinstance(obj.get("id"), str) else None
+        meta = {k: _valid_str(obj[k]) for k in ("url", "published", "source", "headline") if k in obj}
+        name = display_path(_valid_str(obj["id"])) if "id" in obj else None
         yield RawInput(path=f"{path}:{n}" if not name else f"{path}:{name}", data=line, kind=kind,
                        meta={**meta, "body": body})
 
