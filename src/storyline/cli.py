@@ -230,7 +230,8 @@ def _cmd_ingest(a: argparse.Namespace) -> int:
         shown = ", ".join(str(f) for f in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
         print(f"skipped {len(skipped)} file(s) that are not articles "
               f"({', '.join(f'{k}: {n}' for k, n in sorted(kinds.items()))}): {shown}. Articles are .txt, .html, "
-              ".htm, .jsonl, .ndjson or have no suffix; name a file on its own to read it anyway.", file=sys.stderr)
+              ".htm, .md, .jsonl, .ndjson, .json with an article text field, or have no suffix; name a file on its "
+              "own to read it anyway.", file=sys.stderr)
     linked = ""
     lr = getattr(report, "linked", None)
     if lr is not None:

@@ -191,3 +191,20 @@ def test_id_is_hash_of_raw_bytes(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text(STORY, encoding="utf-8")
     a, b = _items([tmp_path])
     assert a.id == b.id and len(a.id) == 16
+
+
+def test_json_files_one_record_a_list_or_a_wrapped_list(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text(json.dumps({"title": "Given headline", "text": STORY}), encoding="utf-8")
+    (tmp_path / "many.json").write_text(json.dumps({"status": "ok", "articles": [
+        {"title": "First", "content": STORY}, {"title": "Second", "description": "no text here"}]}), encoding="utf-8")
+    (tmp_path / "meta.json").write_text(json.dumps({"headline": "a gold file", "published": "2016-06-03"}),
+                                        encoding="utf-8")
+    items = _items([tmp_path])
+    assert [(type(i).__name__, Path(i.path).name) for i in items] == [
+        ("RawInput", "many.json:1"), ("Rejection", "many.json:2"), ("RawInput", "one.json")]
+    assert load_article(items[2]).headline == "Given headline"
+    from storyline.ingest.readers import skipped_files
+    assert [f.name for f in skipped_files([tmp_path])] == ["meta.json"]       # not an article: skipped, named
+    # named on its own, a JSON file without an article is rejected with the reason
+    (rej,) = _items([tmp_path / "meta.json"])
+    assert rej.code == "bad-json" and "'maintext'" in rej.detail

@@ -32,10 +32,11 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
 SKIP_NAMES = {"README.md", ".DS_Store"}
 # what a folder holds that is an article: anything else in it (metadata .tsv, images, notes) is skipped and
 # listed by ``skipped_files``; a file named on its own is always read
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MARKDOWN_SUFFIXES | JSONL_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MARKDOWN_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
 MAX_BYTES = 5_000_000          # larger inputs are rejected: no news article is 5 MB of text
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -166,8 +167,23 @@ def _fields(obj: dict) -> dict[str, str]:
 
 
 def _is_article_file(p: Path) -> bool:
-    return (p.is_file() and not p.name.startswith(".") and p.name not in SKIP_NAMES
-            and p.suffix.lower() in ARTICLE_SUFFIXES)
+    ok = (p.is_file() and not p.name.startswith(".") and p.name not in SKIP_NAMES
+          and p.suffix.lower() in ARTICLE_SUFFIXES)
+    return ok and (p.suffix.lower() not in JSON_SUFFIXES or _json_holds_articles(p))
+
+
+_TEXT_KEY = re.compile(rb'"(?:' + b"|".join(re.escape(k.encode()) for k in FIELD_NAMES["text"] + FIELD_NAMES["html"])
+                       + rb')"\s*:\s*"')
+
+
+def _json_holds_articles(p: Path) -> bool:
+    """A .json file in a folder is an article file only if it has an article text field (a folder's other
+    JSON -- metadata, gold files, settings -- is skipped, not rejected)."""
+    try:
+        with p.open("rb") as fh:
+            return bool(_TEXT_KEY.search(fh.read(1 << 20)))
+    except OSError:
+        return True            # unreadable: reading it again will say why
 
 
 def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -181,26 +197,70 @@ def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def _record(where: str, path: str, data: bytes, obj: dict[str, str]) -> RawInput:
+    """One article record (fields under our names, see ``_fields``) as an input."""
+    kind = "html" if "html" in obj and "text" not in obj else "text"
+    body = _valid_str(obj["html"] if kind == "html" else obj["text"])
+    meta = {k: _valid_str(obj[k]) for k in ("url", "published", "source", "headline") if k in obj}
+    name = display_path(_valid_str(obj["id"])) if "id" in obj else None
+    return RawInput(path=f"{path}:{name}" if name else where, data=data, kind=kind, meta={**meta, "body": body})
+
+
 def _jsonl_inputs(path: str, data: bytes) -> Iterator[RawInput | Rejection]:
     for n, line in enumerate(data.splitlines(), 1):
         if not line.strip():
             continue
-        where = f"{path}:{n}"
         obj = _json_line(line, n)
         if isinstance(obj, str):
-            yield Rejection(where, content_id(line), "read", "bad-json-line", obj)
+            yield Rejection(f"{path}:{n}", content_id(line), "read", "bad-json-line", obj)
             continue
-        kind = "html" if "html" in obj and "text" not in obj else "text"
-        body = _valid_str(obj["html"] if kind == "html" else obj["text"])
-        meta = {k: _valid_str(obj[k]) for k in ("url", "published", "source", "headline") if k in obj}
-        name = display_path(_valid_str(obj["id"])) if "id" in obj else None
-        yield RawInput(path=f"{path}:{n}" if not name else f"{path}:{name}", data=line, kind=kind,
-                       meta={**meta, "body": body})
+        yield _record(f"{path}:{n}", path, line, obj)
+
+
+_RECORD_LISTS = ("articles", "items", "results", "data", "documents", "docs", "records")
+
+
+def _json_inputs(path: str, data: bytes) -> Iterator[RawInput | Rejection]:
+    """A ``.json`` file: one article record, a list of them, or an object holding such a list
+    (``{"articles": [...]}``, as news APIs and scrapers write)."""
+    try:
+        obj = json.loads(data.decode("utf-8-sig", errors="strict"))
+    except (RecursionError, UnicodeDecodeError, ValueError) as e:
+        yield Rejection(path, content_id(data), "read", "bad-json",
+                        f"not valid JSON ({str(e)[:200]}); a .json file must hold one article record or a list of them")
+        return
+    if isinstance(obj, dict):
+        inner = next((obj[k] for k in _RECORD_LISTS if isinstance(obj.get(k), list)), None)
+        if inner is None or _fields(obj).keys() & {"text", "html"}:
+            fields = _fields(obj)
+            if "text" in fields or "html" in fields:
+                yield _record(path, path, data, fields)
+            else:
+                names = ", ".join(f"'{k}'" for k in FIELD_NAMES["text"] + FIELD_NAMES["html"])
+                yield Rejection(path, content_id(data), "read", "bad-json",
+                                f"the JSON object has no article text: give it one of the string fields {names}")
+            return
+        obj = inner
+    if not isinstance(obj, list):
+        yield Rejection(path, content_id(data), "read", "bad-json",
+                        "a .json file must hold one article record (an object) or a list of them")
+        return
+    for n, item in enumerate(obj, 1):
+        raw = json.dumps(item, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+        fields = _fields(item) if isinstance(item, dict) else {}
+        if "text" not in fields and "html" not in fields:
+            yield Rejection(f"{path}:{n}", content_id(raw), "read", "bad-json-line",
+                            f"item {n} is not an article record with a text or html field")
+            continue
+        yield _record(f"{path}:{n}", path, raw, fields)
 
 
 def _inputs_from_bytes(path: str, data: bytes, suffix: str) -> Iterator[RawInput | Rejection]:
     if suffix in JSONL_SUFFIXES:
         yield from _jsonl_inputs(path, data)
+        return
+    if suffix in JSON_SUFFIXES:
+        yield from _json_inputs(path, data)
         return
     kind = "html" if suffix in HTML_SUFFIXES else "markdown" if suffix in MARKDOWN_SUFFIXES else _sniff_kind(data)
     yield RawInput(path=path, data=data, kind=kind)
@@ -224,7 +284,7 @@ def iter_inputs(paths: Iterable[str | Path], stdin: BinaryIO | None = None) -> I
             shown = display_path(f)
             try:
                 size = f.stat().st_size
-                if size > MAX_BYTES and f.suffix.lower() not in JSONL_SUFFIXES:
+                if size > MAX_BYTES and f.suffix.lower() not in JSONL_SUFFIXES | JSON_SUFFIXES:
                     raise InputRejected("too-large", f"{size:,} bytes is over the {MAX_BYTES:,}-byte limit for one article; "
                                                      "split the file or check it is really an article")
                 data = f.read_bytes()
