@@ -13,7 +13,7 @@ from ..records import Article, Dateline, Published, RawInput
 from .clean import clean_text
 from .decode import decode_bytes, normalise_text
 from .dump import looks_dump, read_dump
-from .html import read_html
+from .html import printed_title, read_html
 from .markdown import looks_markdown, read_markdown
 from .unwrap import unwrap
 from .published import infer_published
@@ -57,11 +57,15 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
     else:
         text_in = decode_bytes(raw.data)
     url, html_date, title, sitename = meta.get("url"), None, meta.get("headline"), None
+    page_in: str | None = None
     if raw.kind == "html":
         parts = read_html(text_in, url)
         url, html_date, sitename = parts.url, parts.meta_date, parts.sitename
-        title = title or parts.title
-        text_in = normalise_text(parts.text)
+        title = title or printed_title(parts.title, parts.page)
+        # the cleaner reads the page's visible text as it reads a scraped text file (trafilatura's main text
+        # only when that is empty); the dating reads all of it, links included (see ``html.py``)
+        page_in = normalise_text(parts.page) if parts.page else None
+        text_in = normalise_text(parts.reader_text or parts.text)
     elif raw.kind == "markdown" or looks_markdown(text_in):
         text_in, md_title = read_markdown(text_in)
         title = title or md_title
@@ -76,7 +80,7 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
     if sitename and (len(sitename) > 40 or sitename == title):
         sitename = None          # some pages put the title where the site name belongs
     source = meta.get("source") or cleaned.source or sitename
-    published = infer_published(dateline=cleaned.dateline, body=cleaned.body, page=text_in,
+    published = infer_published(dateline=cleaned.dateline, body=cleaned.body, page=page_in or text_in,
                                 meta_published=meta.get("published"),
                                 header_date=cleaned.header_date, html_date=html_date, url=url,
                                 corpus_years=corpus_years, today=today)

@@ -143,7 +143,7 @@ CAPTION_MARKERS = re.compile(
 # A photo credit glued to the end of a caption: "… in Tokyo. Photograph: Agency/Name",
 # "… [Handout via Outlet]", "… (Name via AP)", "… AGENCYPIX", "… AGENCY/Name/Handout".
 CREDIT_TAIL = re.compile(
-    r"(?:\s*(?:photo(?:graph)?|image|picture|credit|image credit|photo credit)\s*:\s*[^.]{1,80}"
+    r"(?:\s*(?i:photo(?:graph)?|image|picture|credit|image credit|photo credit)\s*:\s*[^.]{1,80}"
     r"|\s*[\[(][^\])]{0,60}\b(?:via|photo|photos|handout|file|credit|courtesy|pool|getty|afp|ap|reuters|epa)\b"
     r"[^\])]{0,60}[\])]\s*\|?"
     r"|\s+[A-Z]{2,}PIX"
