@@ -208,3 +208,15 @@ def test_json_files_one_record_a_list_or_a_wrapped_list(tmp_path: Path) -> None:
     # named on its own, a JSON file without an article is rejected with the reason
     (rej,) = _items([tmp_path / "meta.json"])
     assert rej.code == "bad-json" and "'maintext'" in rej.detail
+
+
+def test_mojibake_is_repaired_and_clean_text_left_alone() -> None:
+    from storyline.ingest.decode import normalise_text
+    clean = "The minister’s “last push” in Zürich — Ça va, São Paulo."
+    garbled = clean.encode("utf-8").decode("cp1252", errors="replace")
+    assert garbled != clean and normalise_text(garbled) == clean       # the lost 0x9d byte of ” is restored
+    latin1 = clean.encode("utf-8").decode("latin-1")
+    assert normalise_text(latin1) == clean
+    assert normalise_text(clean) == clean
+    # a text in Latin-1 characters that is no mojibake stays as it is
+    assert normalise_text("Ã la carte at the Café Âge d'Or") == "Ã la carte at the Café Âge d'Or"

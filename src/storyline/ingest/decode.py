@@ -8,6 +8,9 @@ Hostile inputs this module defends against, each with the measurement that motiv
   (:func:`_utf16_without_bom`); without this such files were rejected as binary.
 - NULs and other C0/C1 control characters past the first 8 KB (the binary sniff's sample) are
   removed from the text, as are terminal escape sequences' introducers (ESC, CSI).
+- Mojibake: a page saved as UTF-8 after being read as Windows-1252 ("Putinâ€™s") is repaired
+  by ftfy's encoding fix. Measured on devreal garbled so at run time (16 of 30 pages change):
+  quote F1 0.683, clean body 0.800, headline 0.867 before; after, see ``tests/ingest/test_page_shapes_devreal.py``.
 - Runs of spaces: the cleaner's line patterns (``\\s+ ... $``) backtrack over a run once per
   start position, so a run of n spaces cost O(n²) (16,000 spaces: 13 s; 40,000 made a genuine
   article time out). Runs longer than ``MAX_SPACE_RUN`` become one space here, before cleaning,
@@ -34,6 +37,25 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u30
 MAX_SPACE_RUN = 16
 _SPACE_RUN = re.compile(r"[^\S\n]{%d,}" % (MAX_SPACE_RUN + 1))
 SNIFF_BYTES = 8192
+# UTF-8 read as Windows-1252 or Latin-1 somewhere before us ("Putinâ€™s", "Ã©"): a lead byte's character
+# followed by a continuation byte's. Only a page that shows one is handed to ftfy (clean pages cost a search)
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
+                       "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
+                       "\u203a\u0153\u017e\u0178]")
+
+
+def _fix_encoding(text: str) -> str:
+    """Mojibake undone by ftfy (made for exactly this, and careful: a text it cannot prove garbled it leaves
+    alone); only the encoding fix, so quotes, ligatures and widths stay as printed."""
+    import ftfy
+
+    text = ftfy.fix_encoding(text)
+    # the closing quotation mark's last byte (0x9d) has no Windows-1252 character, so a page decoded with
+    # replacement lost it: ftfy leaves U+FFFD. One that closes an open quotation in its paragraph is that mark
+    return _LOST_CLOSE.sub(lambda m: m[0][:-1] + "\u201d", text) if "\ufffd" in text else text
+
+
+_LOST_CLOSE = re.compile("\u201c[^\u201c\u201d\ufffd\n]{1,1500}\ufffd")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -96,8 +118,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Unicode NFC, LF line ends, NBSP to space, invisible and control characters removed,
-    runs of more than ``MAX_SPACE_RUN`` spaces to one (linear; see the module docstring)."""
+    """Mojibake repaired, Unicode NFC, LF line ends, NBSP to space, invisible and control characters
+    removed, runs of more than ``MAX_SPACE_RUN`` spaces to one (linear; see the module docstring)."""
+    if _MOJIBAKE.search(text):
+        text = _fix_encoding(text)     # before the C1 controls go: a UTF-8 text read as Latin-1 is made of them
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_INVISIBLE).translate(_SPACES).translate(_CONTROLS)
     text = _SPACE_RUN.sub(" ", text)
