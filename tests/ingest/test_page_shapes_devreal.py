@@ -1,5 +1,5 @@
 """The same real page in other shapes reads the same: the pages of ``../shared/devreal`` turned, at run time,
-into an HTML page of bare ``<div>`` blocks, a CMS's HTML page (nav, h1, p, footer), the page garbled into mojibake, a text with one block per line and no empty lines, a text
+into an HTML page of bare ``<div>`` blocks, a CMS's HTML page (nav, h1, p, footer), the page garbled into mojibake, its text with HTML entities left in, a text with one block per line and no empty lines, a text
 hard-wrapped at 72 columns (``unwrap.py``), a Markdown page (``markdown.py``), a text browser's dump
 (``dump.py``), a page whose paragraphs
 are interrupted by ad breaks, share bars and in-story links, and a JSON line. Cleaning and dating only (no NLP), so it runs in seconds.
@@ -125,6 +125,9 @@ def _shapes(name: str, text: str, headline: str | None = None) -> dict[str, RawI
                                                      else ln for ln in text.split("\n")), "text"),
             # UTF-8 read as Windows-1252 and saved again: "Putinâ€™s", and a lost byte for every closing quote
             "mojibake": _raw(name + ".txt", text.encode("utf-8").decode("cp1252", errors="replace"), "text"),
+            # a feed's text with its entities left in
+            "entities": _raw(name + ".txt", html.escape(text).replace("’", "&#8217;").replace("“", "&#8220;")
+                             .replace("”", "&#8221;"), "text"),
             "cms-html": _raw(name + ".html", _semantic_html(text, headline), "html"),
             "dump": _raw(name + ".txt", _dump(text), "text"),
             "interrupted": _raw(name + ".txt", _interrupted(text), "text"),

@@ -220,3 +220,14 @@ def test_mojibake_is_repaired_and_clean_text_left_alone() -> None:
     assert normalise_text(clean) == clean
     # a text in Latin-1 characters that is no mojibake stays as it is
     assert normalise_text("Ã la carte at the Café Âge d'Or") == "Ã la carte at the Café Âge d'Or"
+
+
+def test_entities_left_in_a_text_are_unescaped_but_never_in_html_source(tmp_path: Path) -> None:
+    from storyline.ingest.decode import unescape_entities
+    assert unescape_entities("Putin&#8217;s &quot;last push&quot;") == "Putin’s \"last push\""
+    assert unescape_entities("AT&amp;T") == "AT&amp;T"             # one is no sign of an escaped text
+    f = tmp_path / "feed.jsonl"
+    f.write_text(json.dumps({"text": STORY.replace("'", "&#8217;").replace('"', "&quot;") + "\n\nR&amp;D &amp; more."}),
+                 encoding="utf-8")
+    a = load_article(_items([f])[0])
+    assert "&#8217;" not in a.text and "&amp;" not in a.text

@@ -11,7 +11,7 @@ from ..errors import InputRejected
 from ..limits import PRE_CLEAN_FACTOR, check_length
 from ..records import Article, Dateline, Published, RawInput
 from .clean import clean_text
-from .decode import decode_bytes, normalise_text
+from .decode import decode_bytes, normalise_text, unescape_entities
 from .dump import looks_dump, read_dump
 from .html import printed_title, read_html
 from .markdown import looks_markdown, read_markdown
@@ -66,11 +66,13 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
         # only when that is empty); the dating reads all of it, links included (see ``html.py``)
         page_in = normalise_text(parts.page) if parts.page else None
         text_in = normalise_text(parts.reader_text or parts.text)
-    elif raw.kind == "markdown" or looks_markdown(text_in):
-        text_in, md_title = read_markdown(text_in)
-        title = title or md_title
-    elif looks_dump(text_in):
-        text_in = read_dump(unwrap(text_in))            # joined while the line lengths still show the wraps
+    else:
+        text_in = unescape_entities(text_in)            # "Putin&#8217;s" in a feed's text
+        if raw.kind == "markdown" or looks_markdown(text_in):
+            text_in, md_title = read_markdown(text_in)
+            title = title or md_title
+        elif looks_dump(text_in):
+            text_in = read_dump(unwrap(text_in))        # joined while the line lengths still show the wraps
     text_in = unwrap(text_in)                           # a hard-wrapped page read as the lines it was
     check_length(text_in, factor=PRE_CLEAN_FACTOR)      # the cleaner never sees megabytes of non-article
     known = repeats.known(site_of(url, meta.get("source"))) if repeats is not None else None
