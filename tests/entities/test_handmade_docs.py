@@ -147,6 +147,14 @@ def test_a_given_name_after_a_royal_title_is_not_a_namesakes_first_name(vocab):
     assert people == ["Edward", "Edward Marsh"]
 
 
+def test_a_given_name_after_a_royal_title_is_not_a_namesakes_surname(vocab):
+    # the regnal name equals another person's family name: two people, and the king's mentions are one
+    doc = make_doc(vocab, "The general Omar/PERSON Farouk/PERSON spoke . King Farouk/PERSON arrived . "
+                          "Later King Farouk/PERSON left .")
+    people = {e.name: len(e.mentions) for e in extract_entities(doc) if e.type == "PERSON"}
+    assert people == {"Omar Farouk": 1, "Farouk": 2}
+
+
 def test_a_family_name_first_short_form_still_joins_its_person(vocab):
     doc = make_doc(vocab, "Chinese/NORP President Xi/PERSON Jinping/PERSON arrived . Xi/PERSON spoke .")
     people = [e for e in extract_entities(doc) if e.type == "PERSON"]

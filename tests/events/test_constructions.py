@@ -102,6 +102,8 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
      ["CONSULT/visit planned CHN->DEU 2016-02-06"]),
     ("recalled-meeting-happened", "Xi recalled his meeting with Merkel in Lima.", {},
      ["CONSULT/third-party happened CHN->DEU -"]),
+    ("meeting-a-standard-is-no-meeting", "Romania and Bulgaria failed to meet the standards of the union, and "
+     "Japan met its deadline.", {}, []),
     ("defeated-resolution-calls-off", "The council defeated a French resolution for sanctions on Iran.", {},
      ["SANCTION/None cancelled FRA->IRN -"]),
 ]

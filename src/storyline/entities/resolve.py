@@ -142,7 +142,9 @@ def _cluster_people(mentions: list[Mention], ands: AbstractSet[int] = frozenset(
             people.append(_Person(names=[m]))
     for m in short:
         key = fold(m.text.casefold())
-        fits = [p for p in people if surname(p.best) == key]
+        # "King Hussein" beside "Saddam Hussein": after such a title the word is a given name, never a surname
+        fits = [p for p in people if " " not in p.best and fold(p.best.casefold()) == key] if m.start in given \
+            else [p for p in people if surname(p.best) == key]
         if not fits and m.start not in given:       # "Xi" after "Xi Jinping": family name first
             fits = [p for p in people if " " in p.best and fold(p.best.split()[0].casefold()) == key]
             fits = fits if len(fits) == 1 else []
