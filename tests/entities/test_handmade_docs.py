@@ -159,3 +159,13 @@ def test_a_family_name_first_short_form_still_joins_its_person(vocab):
     doc = make_doc(vocab, "Chinese/NORP President Xi/PERSON Jinping/PERSON arrived . Xi/PERSON spoke .")
     people = [e for e in extract_entities(doc) if e.type == "PERSON"]
     assert [p.name for p in people] == ["Xi Jinping"] and len(people[0].mentions) == 2
+
+
+def test_a_name_printed_in_capitals_keeps_the_acronyms_the_text_prints():
+    from storyline.entities.resolve import _acronyms, _uncapped
+    text = ("NEW YORK (Wire) -- The FBI and the CIA said on Monday that NATO allies agreed. ROME -- more.\n"
+            "BANK OF ITALY")
+    acr = _acronyms(text)
+    assert {"FBI", "CIA", "NATO"} <= acr and not {"NEW", "YORK", "BANK", "ROME"} & acr
+    assert [_uncapped(t, acr) for t in ("U.S. FBI", "BANK OF ITALY", "NEW YORK", "NATO", "ASEAN SUMMIT")] == \
+        ["U.S. FBI", "Bank of Italy", "New York", "NATO", "Asean Summit"]

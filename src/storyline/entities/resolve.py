@@ -85,7 +85,7 @@ def extract_entities(doc: "Doc", article: Article | None = None) -> list[Entity]
     _add_descriptions(doc, people, index, gaz)
     _fallback_countries(people, dateline_code)
     people = [p for p in people if not (p.role and set(p.role.casefold().split()) & NON_ACTOR_ROLES)]
-    return _records(people, _group_others(others, gaz))
+    return _records(people, _group_others(others, gaz, _acronyms(text)))
 
 
 # ---------------------------------------------------------------- people
@@ -348,7 +348,8 @@ def _org_key(m: Mention) -> str:
     return " ".join(kept)
 
 
-def _group_others(mentions: list[Mention], gaz: Gazetteer) -> list[tuple[str, str, str | None, list[Mention]]]:
+def _group_others(mentions: list[Mention], gaz: Gazetteer,
+                  acronyms: AbstractSet[str] = frozenset()) -> list[tuple[str, str, str | None, list[Mention]]]:
     groups: dict[tuple, list[Mention]] = {}
     for m in mentions:
         if m.label == "OUTLET":
@@ -377,11 +378,50 @@ def _group_others(mentions: list[Mention], gaz: Gazetteer) -> list[tuple[str, st
         elif label == "OUTLET":
             name = key[1]
         else:
-            forms = [m.text for m in ms if not m.text.isupper()] or [m.text.title() if len(m.text) > 4 else m.text
-                                                                     for m in ms]
+            forms = [m.text for m in ms if not m.text.isupper()] or [_uncapped(m.text, acronyms) for m in ms]
             name = max(forms, key=len) if label == "ORG" else forms[0]
         out.append((label, name, code, ms))
     return out
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "le", "al"})
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z.&]{1,6}\b")
+_CAPS_RUN = re.compile(r"[(\"“]?[A-Z][A-Z&'-]{2,}[,:;)\"”]?")          # a capitalised word without dots
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """Words the text prints in capitals inside running text ("the FBI said"): acronyms, not words set in
+    capitals for a dateline or a heading ("NEW YORK --")."""
+    out = set()
+    for line in text.split("\n"):
+        if sum(c.islower() for c in line) > len(line) // 3:
+            # not the line's first words: a dateline ("TOKYO, May 2 --", "NEW YORK (AP) --") opens a paragraph
+            # nor a run of capitals ("... said. LOS ANGELES --"): an acronym stands among lower-case words
+            for m in _CAPS_WORD.finditer(line):
+                before, after = line[:m.start()].split(), line[m.end():].split()
+                dateline = bool(after) and after[0] in ("-", "--", "—", "–", "---")      # "... ROME -- ..."
+                if before and not dateline and not any(_CAPS_RUN.fullmatch(w) for w in (before[-1], *after[:1])):
+                    out.add(m[0])
+    return frozenset(out)
+
+
+def _uncapped(text: str, acronyms: AbstractSet[str] = frozenset()) -> str:
+    """A name printed in capitals ("BANK OF JAPAN", "U.S. FBI") as running text writes it: the acronyms the
+    text itself prints in capitals kept ("FBI"), and dotted ones ("U.S."), small words lower-cased, the other
+    words title-cased. A one-word name of four letters or fewer stays as printed ("NATO")."""
+    words = text.split()
+    if len(words) == 1 and len(text) <= 4:
+        return text
+    out = []
+    for k, w in enumerate(words):
+        bare = w.strip(".,")
+        if bare in acronyms or "." in bare:
+            out.append(w)
+        elif k and bare.lower() in _SMALL_WORDS:
+            out.append(w.lower())
+        else:
+            out.append(w.title())
+    return " ".join(out)
 
 
 def _records(people: list[_Person], others) -> list[Entity]:
