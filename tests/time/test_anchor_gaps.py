@@ -32,6 +32,9 @@ ROWS = [
      "the weekend", "2018-12-01/2018-12-02"),
     ("The ministers will meet at the weekend.", "2018-12-04", "the weekend", "2018-12-08/2018-12-09"),
     ("The ministers met at the weekend.", "2018-12-04", "the weekend", "2018-12-01/2018-12-02"),
+    # "the past weekend", and a weekend told with its content
+    ("The ministers met during the past weekend.", "2018-12-04", "the past weekend", "2018-12-01/2018-12-02"),
+    ("He spoke at the end of a long weekend of talks.", "2018-12-04", "a long weekend", "2018-12-01/2018-12-02"),
     # an infinitive after a verb that happens with it takes that verb's tense (written on a Thursday)
     ("A protester managed to climb onto the roof of the embassy on Monday.", "2019-05-16", "Monday",
      "2019-05-13"),

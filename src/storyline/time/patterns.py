@@ -102,7 +102,7 @@ NARRATIVE_DIRECTION: dict[str, int] = {"later": 1, "earlier": -1}
 # Relative words before a named period. LAST/NEXT skip the current instance,
 # THIS means the instance around the anchor.
 RELATIVE: dict[str, str] = {
-    "last": "LAST", "past": "LAST", "this past": "LAST",
+    "last": "LAST", "past": "LAST", "this past": "LAST", "the past": "LAST",
     "next": "NEXT", "coming": "NEXT", "this coming": "NEXT", "the coming": "NEXT",
     "this": "THIS", "current": "THIS", "the current": "THIS", "the": "THE",
 }
@@ -379,6 +379,10 @@ FAMILIES: list[tuple[str, str]] = [
     ("period", rf"{PREP}{POSMOD}(?P<rel>{_function_words(PERIOD_RELATIVE)})\s+"
                rf"(?P<unit>(?i:{_alternation(PERIOD_UNITS)}))\b(?![-\u2010]\w)"),
     ("period", rf"{PREP}(?P<unit>(?i:year))[-\s](?P<posmod>(?i:end))\b"),
+    # "the past weekend" (only the weekend: "the past week" is most often a span of seven days), and a weekend
+    # told with an article and its content ("an intensive weekend of talks"): placed by tense
+    ("period", rf"{PREP}(?P<rel>(?i:the past))\s+(?P<unit>(?i:weekend))\b(?![-\u2010]\w)"),
+    ("period", rf"(?P<rel>(?i:an?))\s+(?:(?i:[a-z-]+)\s+){{0,2}}(?P<unit>(?i:weekend))(?=\s+(?i:of)\s)"),
     ("dayrel", rf"{PREP}{EDGE}(?P<drel>{_function_words(tuple(DAY_RELATIVE))})\b"
                rf"(?:\s+(?P<part>(?i:{_alternation(DAY_PARTS)})))?"),
     ("weekday", rf"{PREP}{EDGE}(?:(?P<rel>{_function_words(NAME_RELATIVE)})\s+)?(?P<wd>{WEEKDAY_FULL})"
