@@ -11,13 +11,9 @@ from ..errors import InputRejected
 from ..limits import PRE_CLEAN_FACTOR, check_length
 from ..records import Article, Dateline, Published, RawInput
 from .clean import clean_text
-from .decode import decode_bytes, normalise_text, unescape_entities
-from .dump import looks_dump, read_dump
-from .html import printed_title, read_html
-from .markdown import looks_markdown, read_markdown
-from .unwrap import unwrap
+from .page import read_page
 from .published import infer_published
-from .readers import MAX_BYTES, iter_inputs
+from .readers import iter_inputs
 from .repeats import RepeatMemory, site_of
 
 __all__ = ["load_article", "iter_inputs", "redate", "read_file"]
@@ -46,34 +42,8 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
 
     ``repeats`` holds the lines each source prints on many pages (``repeats.py``)."""
     meta = raw.meta
-    body_in = meta.get("body")
-    if isinstance(body_in, str):
-        text_in = body_in
-        if not text_in.strip():
-            raise InputRejected("empty", "the JSON line's text/html field is empty")
-        if len(text_in) > MAX_BYTES:
-            raise InputRejected("too-large", f"{len(text_in):,} characters is over the limit for one article")
-        text_in = normalise_text(text_in)
-    else:
-        text_in = decode_bytes(raw.data)
-    url, html_date, title, sitename = meta.get("url"), None, meta.get("headline"), None
-    page_in: str | None = None
-    if raw.kind == "html":
-        parts = read_html(text_in, url)
-        url, html_date, sitename = parts.url, parts.meta_date, parts.sitename
-        title = title or printed_title(parts.title, parts.page)
-        # the cleaner reads the page's visible text as it reads a scraped text file (trafilatura's main text
-        # only when that is empty); the dating reads all of it, links included (see ``html.py``)
-        page_in = normalise_text(parts.page) if parts.page else None
-        text_in = normalise_text(parts.reader_text or parts.text)
-    else:
-        text_in = unescape_entities(text_in)            # "Putin&#8217;s" in a feed's text
-        if raw.kind == "markdown" or looks_markdown(text_in):
-            text_in, md_title = read_markdown(text_in)
-            title = title or md_title
-        elif looks_dump(text_in):
-            text_in = read_dump(unwrap(text_in))        # joined while the line lengths still show the wraps
-    text_in = unwrap(text_in)                           # a hard-wrapped page read as the lines it was
+    read = read_page(raw)
+    text_in, url, title, sitename = read.text, read.url, read.title, read.sitename
     check_length(text_in, factor=PRE_CLEAN_FACTOR)      # the cleaner never sees megabytes of non-article
     known = repeats.known(site_of(url, meta.get("source"))) if repeats is not None else None
     cleaned = clean_text(text_in, title_hint=title, known=known)
@@ -82,9 +52,9 @@ def load_article(raw: RawInput, corpus_years: Iterable[int] = (), today: dt.date
     if sitename and (len(sitename) > 40 or sitename == title):
         sitename = None          # some pages put the title where the site name belongs
     source = meta.get("source") or cleaned.source or sitename
-    published = infer_published(dateline=cleaned.dateline, body=cleaned.body, page=page_in or text_in,
+    published = infer_published(dateline=cleaned.dateline, body=cleaned.body, page=read.page,
                                 meta_published=meta.get("published"),
-                                header_date=cleaned.header_date, html_date=html_date, url=url,
+                                header_date=cleaned.header_date, html_date=read.html_date, url=url,
                                 corpus_years=corpus_years, today=today)
     return Article(id=raw.id, path=raw.path, source=source, headline=cleaned.headline, lead=cleaned.lead,
                    dateline=cleaned.dateline, published=published, text=cleaned.body, url=url,

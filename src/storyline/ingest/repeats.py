@@ -25,11 +25,8 @@ from urllib.parse import urlsplit
 
 from ..errors import InputRejected
 from ..records import RawInput
-from .decode import decode_bytes
-from .dump import looks_dump, read_dump
 from .lines import is_masthead_shape, is_prose, is_title_like, norm, words
-from .markdown import looks_markdown, read_markdown
-from .unwrap import unwrap
+from .page import read_page
 
 MIN_PAGES = 3          # a line on fewer pages may be chance (two reports quoting one line)
 MIN_SHARE = 0.1        # ... and on at least this share of the source's pages
@@ -131,18 +128,11 @@ def save(con: Any, mem: RepeatMemory) -> None:
 
 
 def page_of(raw: RawInput) -> tuple[str, str] | None:
-    """(site, text) of a plain-text input, for ``observe``; None for HTML (trafilatura drops its chrome)."""
-    if raw.kind == "html":
-        return None
-    body = raw.meta.get("body")
+    """(site, text) of an input, for ``observe``: the text the cleaner will read (``page.read_page``)."""
     try:
-        text = body if isinstance(body, str) else decode_bytes(raw.data)
+        text = read_page(raw).text
     except InputRejected:
         return None                 # cleaning will reject it with its reason
-    if raw.kind == "markdown" or looks_markdown(text):
-        text = read_markdown(text)[0]      # the lines the cleaner will see
-    elif raw.kind != "html" and looks_dump(text):
-        text = read_dump(unwrap(text))
     return site_of(raw.meta.get("url"), raw.meta.get("source")), text
 
 

@@ -382,7 +382,7 @@ FAMILIES: list[tuple[str, str]] = [
     # "the past weekend" (only the weekend: "the past week" is most often a span of seven days), and a weekend
     # told with an article and its content ("an intensive weekend of talks"): placed by tense
     ("period", rf"{PREP}(?P<rel>(?i:the past))\s+(?P<unit>(?i:weekend))\b(?![-\u2010]\w)"),
-    ("period", rf"(?P<rel>(?i:an?))\s+(?:(?i:[a-z-]+)\s+){{0,2}}(?P<unit>(?i:weekend))(?=\s+(?i:of)\s)"),
+    ("period", r"(?P<rel>(?i:an?))\s+(?:(?i:[a-z-]+)\s+){0,2}(?P<unit>(?i:weekend))(?=\s+(?i:of)\s)"),
     ("dayrel", rf"{PREP}{EDGE}(?P<drel>{_function_words(tuple(DAY_RELATIVE))})\b"
                rf"(?:\s+(?P<part>(?i:{_alternation(DAY_PARTS)})))?"),
     ("weekday", rf"{PREP}{EDGE}(?:(?P<rel>{_function_words(NAME_RELATIVE)})\s+)?(?P<wd>{WEEKDAY_FULL})"
