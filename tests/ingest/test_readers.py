@@ -231,3 +231,15 @@ def test_entities_left_in_a_text_are_unescaped_but_never_in_html_source(tmp_path
                  encoding="utf-8")
     a = load_article(_items([f])[0])
     assert "&#8217;" not in a.text and "&amp;" not in a.text
+
+
+def test_the_repeat_learner_reads_the_text_the_cleaner_reads() -> None:
+    from storyline.ingest.page import read_page
+    from storyline.ingest.repeats import page_of
+    html = ("<html><body><nav><a href='/'>Home</a></nav><div class='promo'>Join our club today</div>"
+            "<p>The ministers of Italy and Spain agreed on Tuesday to build a rail link across the Alps.</p>"
+            "</body></html>")
+    raw = RawInput(path="a.html", data=html.encode(), kind="html", meta={"url": "https://example.org/a"})
+    site, text = page_of(raw)
+    assert site == "example.org" and text == read_page(raw).text and "Join our club today" in text
+    assert "Home" not in text                      # the nav is never read
