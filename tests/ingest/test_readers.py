@@ -236,7 +236,7 @@ def test_entities_left_in_a_text_are_unescaped_but_never_in_html_source(tmp_path
 def test_the_repeat_learner_reads_the_text_the_cleaner_reads() -> None:
     from storyline.ingest.page import read_page
     from storyline.ingest.repeats import page_of
-    html = ("<html><body><nav><a href='/'>Home</a></nav><div class='promo'>Join our club today</div>"
+    html = ("<html><body><nav><a href='/'>Home</a></nav><div>Join our club today</div>"
             "<p>The ministers of Italy and Spain agreed on Tuesday to build a rail link across the Alps.</p>"
             "</body></html>")
     raw = RawInput(path="a.html", data=html.encode(), kind="html", meta={"url": "https://example.org/a"})
