@@ -91,6 +91,17 @@ def cms_html(text: str, headline: str | None) -> str:
     return "\n".join(parts)
 
 
+_SMALL = frozenset("a an the of and or for in on at to by with from".split())
+
+
+def title_case(text: str, headline: str | None) -> str:
+    """The page with its headline in Title Case, as many outlets print it ("Bush Arrives for State Visit")."""
+    if not headline or headline not in text:
+        return text
+    cased = " ".join(w if k and w.lower() in _SMALL else w[:1].upper() + w[1:] for k, w in enumerate(headline.split()))
+    return text.replace(headline, cased, 1)
+
+
 def shapes(name: str, text: str, headline: str | None = None) -> dict[str, tuple[str, str, str, dict]]:
     """shape -> (file name, content, kind, JSON-line meta) of one page."""
     divs = "".join(f"<div>{html.escape(ln)}</div>\n" for ln in text.split("\n") if ln.strip())
@@ -106,6 +117,7 @@ def shapes(name: str, text: str, headline: str | None = None) -> dict[str, tuple
         "entities": (name + ".txt", html.escape(text).replace("’", "&#8217;").replace("“", "&#8220;")
                      .replace("”", "&#8221;"), "text", {}),
         "dump": (name + ".txt", dump(text), "text", {}),
+        "title-case": (name + ".txt", title_case(text, headline), "text", {}),
         "interrupted": (name + ".txt", interrupted(text), "text", {}),
         "markdown": (name + ".md", markdown(text, headline), "markdown", {}),
         "jsonl": (name + ".jsonl", json.dumps({"id": name, "text": text}), "text", {"body": text}),

@@ -342,7 +342,10 @@ def _pick_headline(lines: list[Line], start: int, title_hint: str | None) -> int
     else:
         h = None
         for n, i in enumerate(cands):
-            if is_masthead_shape(lines[i].text) and n + 1 < len(cands):
+            # a short title-cased line under the page's date stamp is the headline ("Bush Arrives for State
+            # Visit"): a site's or section's label stands above the stamp, not below it
+            under_stamp = i > 0 and lines[i - 1].kind == "timestamp" and len(words(lines[i].text)) >= 4
+            if is_masthead_shape(lines[i].text) and n + 1 < len(cands) and not under_stamp:
                 continue                   # a site or section label above the real title
             h = i
             break
