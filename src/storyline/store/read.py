@@ -491,16 +491,16 @@ def _fts_index(store: Any, touched: set[str] | None) -> bool:
     if touched is None or not exists:
         con.execute(f"PRAGMA create_fts_index('articles', 'id', {', '.join(repr(f) for f in FTS_FIELDS)}, "
                     "overwrite=1)")
-        _fts_sort(con)
+        _fts_sort(store)
         return True
-    if not has_postings(con):           # an index made before the postings: made now, whole
-        _fts_sort(con)
+    if not has_postings(con) or not _postings_large(con):   # made before the postings, or in small row groups
+        _fts_sort(store)
     while _fts_append(store, 5000):
         pass
-    total, unsorted = con.execute(f"SELECT count(*), count(*) FILTER (docid > (SELECT sorted_docid FROM "
-                                  f"{FTS}.sorted_upto)) FROM {FTS}.postings").fetchone()
+    total, unsorted = store.con.execute(f"SELECT count(*), count(*) FILTER (docid > (SELECT sorted_docid FROM "
+                                        f"{FTS}.sorted_upto)) FROM {FTS}.postings").fetchone()
     if total and unsorted > RESORT_SHARE * total:
-        _fts_sort(con)
+        _fts_sort(store)
     return True
 
 
@@ -511,19 +511,33 @@ def has_postings(con: Any) -> bool:
                             "AND table_schema = ? AND table_name = 'postings'", [FTS]).fetchone()[0])
 
 
-def _fts_sort(con: Any) -> None:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(f"""CREATE OR REPLACE TABLE {FTS}.postings AS
-            SELECT t.termid, t.docid, count(*)::INTEGER AS tf, any_value(d.len)::INTEGER AS len
-            FROM {FTS}.terms t JOIN {FTS}.docs d ON d.docid = t.docid GROUP BY t.termid, t.docid
-            ORDER BY t.termid, t.docid""")
-        con.execute(f"CREATE OR REPLACE TABLE {FTS}.sorted_upto AS SELECT coalesce(max(docid), -1) AS sorted_docid "
-                    f"FROM {FTS}.docs")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+def _postings_large(con: Any) -> bool:
+    """Whether the sorted postings were written in large row groups (``_fts_sort``)."""
+    return bool(con.execute("SELECT count(*) FROM information_schema.columns WHERE table_catalog = current_database() "
+                            "AND table_schema = ? AND table_name = 'sorted_upto' AND column_name = 'row_group_rows'",
+                            [FTS]).fetchone()[0])
+
+
+def _fts_sort(store: Any) -> None:
+    """Rewrite the postings sorted by term, in large row groups (``Store.large_row_groups``): a
+    query reads the few row groups of its terms, and checks the min/max of 150 row groups at
+    100,000 articles instead of 9,000 (measured: one term's postings 3.0 -> 0.5 ms of CPU; the
+    rewrite took 12 s at 100,000 articles, made again only when a quarter came appended since)."""
+    from . import LARGE_ROW_GROUP_ROWS      # not at the top: the package imports this module
+
+    with store.large_row_groups() as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(f"""CREATE OR REPLACE TABLE {FTS}.postings AS
+                SELECT t.termid, t.docid, count(*)::INTEGER AS tf, any_value(d.len)::INTEGER AS len
+                FROM {FTS}.terms t JOIN {FTS}.docs d ON d.docid = t.docid GROUP BY t.termid, t.docid
+                ORDER BY t.termid, t.docid""")
+            con.execute(f"CREATE OR REPLACE TABLE {FTS}.sorted_upto AS SELECT coalesce(max(docid), -1) AS sorted_docid, "
+                        f"{int(LARGE_ROW_GROUP_ROWS)} AS row_group_rows FROM {FTS}.docs")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
 
 def _fts_append(store: Any, chunk: int) -> int:
@@ -556,10 +570,11 @@ def _fts_append(store: Any, chunk: int) -> int:
             con.execute(f"""INSERT INTO {FTS}.docs (docid, "name", len)
                 SELECT n.docid, n.id, count(t.term) FROM _sl_fts_new n LEFT JOIN _sl_fts_terms t ON t.docid = n.docid
                 GROUP BY n.docid, n.id""")
+            # in term order: each appended row group covers a narrow range of terms (min/max skipping)
             con.execute(f"""INSERT INTO {FTS}.postings (termid, docid, tf, len)
                 SELECT d.termid, t.docid, count(*), any_value(docs.len) FROM _sl_fts_terms t
                 JOIN {FTS}.dict d ON d.term = t.term JOIN {FTS}.docs docs ON docs.docid = t.docid
-                GROUP BY d.termid, t.docid""")
+                GROUP BY d.termid, t.docid ORDER BY d.termid, t.docid""")
             con.execute(f"DELETE FROM {FTS}.stats")
             con.execute(f"INSERT INTO {FTS}.stats SELECT count(docid), sum(len) / count(len) FROM {FTS}.docs")
         con.execute("DROP TABLE IF EXISTS _sl_fts_terms")
