@@ -33,7 +33,7 @@ from ..link.lifecycle import build_lifecycle
 from ..link.mentions import mentions_of
 from ..link.rules import OPEN_PLAN_STATUSES     # the linker's: an open plan can become overdue
 from ..time.values import interval
-from .schema import COUNT_MARGINS_SQL, EVENT_COUNTS_SQL
+from .schema import ARTICLE_CARD, COUNT_MARGINS_SQL, EVENT_COUNTS_SQL
 from .sql import lookup
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,8 +95,18 @@ def article_rows(recs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
             "published": published,
             # migration 8 (``schema.ARTICLE_KEYS_SQL``: the same for older rows; RE2's ``\d`` is ASCII)
             "countries_key": "|" + "|".join(sorted(countries)) + "|",
-            "day": bool(isinstance(published, str) and _DAY.fullmatch(published))})
+            "day": bool(isinstance(published, str) and _DAY.fullmatch(published)),
+            # migration 11: the list item's columns, as ``Store.write_batch`` writes them to ``articles``
+            **card_of(rec)})
     return out
+
+
+def card_of(rec: dict[str, Any]) -> dict[str, Any]:
+    """The ``ARTICLE_CARD`` columns of a record: its ``articles`` row's (``Store._row``)."""
+    dl, pub = rec.get("dateline") or {}, rec.get("published") or {}
+    return {"source": rec.get("source"), "headline": rec.get("headline"), "lead": rec.get("lead"),
+            "published_how": pub.get("how"), "published_confidence": pub.get("confidence"),
+            "dateline_place": dl.get("place"), "dateline_text": dl.get("text"), "url": rec.get("url")}
 
 
 _TYPES = {
@@ -104,7 +114,7 @@ _TYPES = {
     "article_entities": {"idx": "int32", "mentions": "int32"},
     "article_quotes": {"idx": "int32", "qstart": "int32", "qend": "int32"},
     "article_facts": {"n_entities": "int32", "n_events": "int32", "n_quotes": "int32", "countries": "list",
-                      "day": "bool"},
+                      "day": "bool", "published_confidence": "float"},
     "article_names": {"name_id": "int32"},
     "entity_names": {"name_id": "int32"},
     "event_index": {"linked": "bool", "open_plan": "bool", "n_reports": "int32", "countries": "list",
@@ -122,7 +132,7 @@ def _arrow_table(table: str, rows: list[dict[str, Any]], columns: list[str]) -> 
     if table not in _TYPES:         # another module's table: the types are inferred from the values
         return pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
     kinds = _TYPES[table]
-    types = {"int32": pa.int32(), "list": pa.list_(pa.string()), "bool": pa.bool_()}
+    types = {"int32": pa.int32(), "list": pa.list_(pa.string()), "bool": pa.bool_(), "float": pa.float64()}
     return pa.table({c: pa.array([r.get(c) for r in rows], types.get(kinds.get(c, ""), pa.string()))
                      for c in columns})
 
@@ -148,6 +158,13 @@ def write_articles(con: Any, recs: list[dict[str, Any]], replace: bool = False) 
     rows = article_rows(recs)
     if replace:
         ids = [str(r["id"]) for r in recs]
+        # a re-analysed record keeps its ``articles`` columns (``Store.update_records`` writes only
+        # the record): its list item shows those, as before
+        names = [name for name, _ in ARTICLE_CARD]
+        kept = {r[0]: dict(zip(names, r[1:])) for r in lookup(
+            con, f"SELECT id, {', '.join(names)} FROM articles WHERE id IN ({{keys}})", ids)}
+        for f in rows["article_facts"]:
+            f.update(kept.get(f["article_id"], {}))
         for table in READ_TABLES:
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
     else:       # ``ON CONFLICT DO NOTHING`` on articles: an article already stored keeps its rows
