@@ -279,14 +279,18 @@ def _events_keyed(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], alias
     way = " DESC" if sort.startswith("-") else ""
     order = f"{_EVENT_KEY_ORDER[sort.lstrip('-')]}{way}, event_id{way}"
     cond, params, _ = _event_filter(**filters, aliases=aliases, keyed=True)
+    if filters.get("overdue") is None and not filters.get("actor"):
+        return _events_paged(con, cond, params, order, limit, offset)
     cond = cond.replace(_OVERDUE, _OVERDUE_NOW)
     if cond == "TRUE":      # the whole index: its count is the table's
         found, count = "event_index", "(SELECT count(*) FROM event_index)"
     else:                   # the filter evaluated once: the matches' ids and sort keys, kept
         found, count = "found", "(SELECT count(*) FROM found)"
     keys = "event_id, date_key, reported_key, n_reports, type, status"
+    # the day joined only when the filter asks for it: a join keeps the filter out of the scan (0.3 ms)
+    now = f", {_NOW}" if "now.day" in cond else ""
     kept = "" if found == "event_index" else \
-        f"found AS MATERIALIZED (SELECT {keys} FROM event_index, {_NOW} WHERE {cond}), "
+        f"found AS MATERIALIZED (SELECT {keys} FROM event_index{now} WHERE {cond}), "
     sql = (f"WITH {kept}page AS (SELECT event_id FROM {found} ORDER BY {order} LIMIT {limit} OFFSET {offset}) "
            f"SELECT e.event_id, {_OVERDUE_NOW}, {count}, CAST(e.summary AS VARCHAR) "
            f"FROM page p JOIN event_index e USING (event_id), {_NOW} ORDER BY {order}")
@@ -298,6 +302,31 @@ def _events_keyed(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], alias
         total = int(rows[0][2])
     else:
         total = int(_one(con, f"SELECT count(*) FROM event_index, {_NOW} WHERE {cond}", params)[0] or 0)
+    return _event_page(rows, total, limit, offset)
+
+
+def _events_paged(con: duckdb.DuckDBPyConnection, cond: str, params: list[Any], order: str, limit: int,
+                  offset: int) -> dict[str, Any] | None:
+    """``_events_keyed`` without an "overdue" filter: the page with its summaries in one top-N (the
+    newest article day a parameter, read first), the total a count apart. The filter is read where
+    the rows are, so DuckDB skips row groups by their min/max and by the top-N's running bound;
+    a join with the day (the statement above) or with the page kept it from that. Measured at
+    100,000 articles (late materialization off, ``api.db``), CPU per call: the first page 2.1 ->
+    1.5 ms, a country pair with statuses 4.1 -> 3.2; the same ids, order and
+    totals. An "overdue" filter is an expression DuckDB cannot read in the scan: that one keeps
+    the statement above (here it read every summary: 13 ms), and so does an actor filter (a test
+    of every side's names, made twice here: 5.1 ms on average above, 5.6 here)."""
+    import duckdb
+
+    as_of = _as_of(con)
+    sql, named = _named(f"SELECT event_id, {_OVERDUE}, NULL, CAST(summary AS VARCHAR) FROM event_index WHERE {cond} "
+                        f"ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}", params, as_of)
+    try:
+        rows = con.execute(sql, named).fetchall()
+    except duckdb.BinderException:
+        return None
+    sql, named = _named(f"SELECT count(*) FROM event_index WHERE {cond}", params, as_of)
+    total = int(_one(con, sql, named)[0] or 0)      # type: ignore[arg-type]
     return _event_page(rows, total, limit, offset)
 
 
