@@ -509,6 +509,7 @@ def _fts_index(store: Any, touched: set[str] | None) -> bool:
         con.execute(f"PRAGMA create_fts_index('articles', 'id', {', '.join(repr(f) for f in FTS_FIELDS)}, "
                     "overwrite=1)")
         _fts_sort(store)
+        _docs_index(store.con)
         return True
     if not has_postings(con) or not _postings_large(con):   # made before the postings, or in small row groups
         _fts_sort(store)
@@ -518,7 +519,15 @@ def _fts_index(store: Any, touched: set[str] | None) -> bool:
                                         f"{FTS}.sorted_upto)) FROM {FTS}.postings").fetchone()
     if total and unsorted > RESORT_SHARE * total:
         _fts_sort(store)
+    _docs_index(store.con)
     return True
+
+
+def _docs_index(con: Any) -> None:
+    """An index of the search index's articles by number: a page's 20 numbers are looked up through
+    it instead of a join over every article (measured at 100,000 articles: 1.2 -> 0.8 ms of CPU;
+    made in 25 ms). ``create_fts_index`` drops it with the rest of the index."""
+    con.execute(f"CREATE INDEX IF NOT EXISTS docs_docid ON {FTS}.docs (docid)")
 
 
 def has_postings(con: Any) -> bool:
