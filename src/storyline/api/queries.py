@@ -279,8 +279,6 @@ def _events_keyed(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], alias
     way = " DESC" if sort.startswith("-") else ""
     order = f"{_EVENT_KEY_ORDER[sort.lstrip('-')]}{way}, event_id{way}"
     cond, params, _ = _event_filter(**filters, aliases=aliases, keyed=True)
-    if filters.get("overdue") is None and not filters.get("actor"):
-        return _events_paged(con, cond, params, order, limit, offset)
     cond = cond.replace(_OVERDUE, _OVERDUE_NOW)
     if cond == "TRUE":      # the whole index: its count is the table's
         found, count = "event_index", "(SELECT count(*) FROM event_index)"
@@ -302,31 +300,6 @@ def _events_keyed(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], alias
         total = int(rows[0][2])
     else:
         total = int(_one(con, f"SELECT count(*) FROM event_index, {_NOW} WHERE {cond}", params)[0] or 0)
-    return _event_page(rows, total, limit, offset)
-
-
-def _events_paged(con: duckdb.DuckDBPyConnection, cond: str, params: list[Any], order: str, limit: int,
-                  offset: int) -> dict[str, Any] | None:
-    """``_events_keyed`` without an "overdue" filter: the page with its summaries in one top-N (the
-    newest article day a parameter, read first), the total a count apart. The filter is read where
-    the rows are, so DuckDB skips row groups by their min/max and by the top-N's running bound;
-    a join with the day (the statement above) or with the page kept it from that. Measured at
-    100,000 articles (late materialization off, ``api.db``), CPU per call: the first page 2.1 ->
-    1.5 ms, a country pair with statuses 4.1 -> 3.2; the same ids, order and
-    totals. An "overdue" filter is an expression DuckDB cannot read in the scan: that one keeps
-    the statement above (here it read every summary: 13 ms), and so does an actor filter (a test
-    of every side's names, made twice here: 5.1 ms on average above, 5.6 here)."""
-    import duckdb
-
-    as_of = _as_of(con)
-    sql, named = _named(f"SELECT event_id, {_OVERDUE}, NULL, CAST(summary AS VARCHAR) FROM event_index WHERE {cond} "
-                        f"ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}", params, as_of)
-    try:
-        rows = con.execute(sql, named).fetchall()
-    except duckdb.BinderException:
-        return None
-    sql, named = _named(f"SELECT count(*) FROM event_index WHERE {cond}", params, as_of)
-    total = int(_one(con, sql, named)[0] or 0)      # type: ignore[arg-type]
     return _event_page(rows, total, limit, offset)
 
 
@@ -553,10 +526,19 @@ def _articles(con: duckdb.DuckDBPyConnection, source: str | None, actor: str | N
         return _paged([_article_summary(items[aid]) for aid, _ in found if aid in items],
                       int(total[0]) if total else 0, limit, offset)
     total = _one(con, f"SELECT count(*) FROM article_facts WHERE {cond}", params)
-    if keyed:       # the list items from ``article_facts`` itself (migration 11)
+    if keyed and order.startswith("published"):
+        # the list items from ``article_facts`` itself (migration 11), which the writer keeps in this
+        # order (``store.read._keep_sorted``): the top-N reads the row groups of the page only. In
+        # another order it would read every match's item: then the ids first, the items by key.
         page = con.execute(f"SELECT {_CARD} FROM article_facts WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?",
                            [*params, limit, offset]).fetchall()
         return _paged([_article_summary(r) for r in page], int(total[0]) if total else 0, limit, offset)
+    if keyed:
+        ids = [r[0] for r in con.execute(f"SELECT article_id FROM article_facts WHERE {cond} ORDER BY {order} "
+                                         "LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()]
+        items = {r[0]: r for r in lookup(con, f"SELECT {_CARD} FROM article_facts WHERE article_id IN ({{keys}})", ids)}
+        return _paged([_article_summary(items[aid]) for aid in ids if aid in items], int(total[0]) if total else 0,
+                      limit, offset)
     page = con.execute(f"SELECT article_id, n_entities, n_events, n_quotes FROM article_facts WHERE {cond} "
                        f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
     rows = {r[0]: r for r in lookup(

@@ -316,6 +316,8 @@ def refresh(store: "Store", touched: set[str] | None) -> None:
     _record_events(store, touched)
     _actor_index(store)
     _name_index(store)
+    for table, order in SORTED_TABLES:
+        _keep_sorted(store, table, order)
     fts = _fts_index(store, touched)
     _summary(store, fts)
 
@@ -339,11 +341,44 @@ def _name_index(store: Any) -> None:
         tx.execute("INSERT INTO name_index_sorted VALUES (?)", [total])
 
 
+# the read tables kept in the order their lists are read in (``_keep_sorted``, migration 12)
+SORTED_TABLES = (("article_facts", "published NULLS LAST, path, article_id"),
+                 ("article_quotes", "published NULLS LAST, path, qstart, article_id, idx"))
+
+
+def _keep_sorted(store: Any, table: str, order: str) -> None:
+    """Rewrite ``table`` in ``order`` once the rows appended since its last sort are a quarter of it
+    (``read_sorted`` holds its size then), as ``_name_index`` does for the name index. A page of
+    the list is then a top-N whose running bound skips the other row groups by their min/max, so
+    it reads the page's items only; over a table in another order it read every match's item
+    (measured at 100,000 articles: 50 articles with their list columns 1.4 ms of CPU in order,
+    6.1 ms out of it; the rewrite took 1.8 s, a cost that comes again when the table has grown by
+    a quarter, so a small ingest into a large store rewrites nothing). A store before migration 12
+    is left as it is."""
+    import duckdb
+
+    con = store.con
+    try:
+        total, then = con.execute(f"SELECT (SELECT count(*) FROM {table}), "
+                                  "(SELECT max(sorted_rows) FROM read_sorted WHERE table_name = ?)", [table]).fetchone()
+    except duckdb.CatalogException:
+        return
+    if not total or total <= (then or 0) * (1 + RESORT_SHARE):
+        return
+    with store.transaction(f"sorting {table}") as tx:
+        tx.execute(f"CREATE OR REPLACE TEMP TABLE _sl_sorted AS SELECT * FROM {table} ORDER BY {order}")
+        tx.execute(f"DELETE FROM {table}")
+        tx.execute(f"INSERT INTO {table} SELECT * FROM _sl_sorted ORDER BY {order}")
+        tx.execute("DROP TABLE _sl_sorted")
+        tx.execute("DELETE FROM read_sorted WHERE table_name = ?", [table])
+        tx.execute("INSERT INTO read_sorted VALUES (?, ?)", [table, total])
+
+
 def _backfill(store: Any) -> None:
     """The rows of a store written before the read model: every record, and every linked event."""
     with store.transaction("building the read model") as con:
         for table in (*READ_TABLES, "event_index", "record_events", "event_months", "article_names", "entity_names",
-                      "name_index_sorted"):
+                      "name_index_sorted", "read_sorted"):
             con.execute(f"DELETE FROM {table}")
     reader = store.cursor()         # its own cursor: a write on the store's would end this result
     try:

@@ -56,6 +56,8 @@ Version 10: an index of ``article_events`` by ``article_id`` (the reports of one
 Version 11: ``article_facts`` gains the columns of an article's list item (``ARTICLE_CARD``: outlet,
 headline, lead, how and how surely it was dated, dateline, URL; the values of its ``articles`` row),
 so a page of articles is read from that table alone, not looked up in ``articles`` by id.
+Version 12: ``read_sorted``: per read table kept in the order its list is read in (``article_facts``,
+``article_quotes``: ``store.read._keep_sorted``), its size when it was last sorted.
 Tables (version 6, pre-aggregated counts: ``store/read.py``):
 - ``event_counts``: the cells of ``/api/counts`` -- events per (country key, type, status,
   month), of every event and of every dated report -- so a count reads a few thousand cells,
@@ -432,5 +434,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         *(f"ALTER TABLE article_facts ADD COLUMN {name} {kind}" for name, kind in ARTICLE_CARD),
         "UPDATE article_facts SET " + ", ".join(f"{name} = a.{name}" for name, _ in ARTICLE_CARD)
         + " FROM articles a WHERE a.id = article_facts.article_id",
+    ]),
+    (12, "the sizes of the read tables kept in list order when they were last sorted", [
+        """CREATE TABLE read_sorted (
+            table_name VARCHAR PRIMARY KEY,
+            sorted_rows BIGINT NOT NULL
+        )""",
     ]),
 ]
