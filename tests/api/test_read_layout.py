@@ -105,3 +105,27 @@ def test_postings_in_large_row_groups_and_the_rest_in_small_ones(tmp_path: Path)
     assert largest_group("article_facts") <= ROW_GROUP_ROWS
     assert _rows(db, f"SELECT row_group_rows FROM {FTS}.sorted_upto") == [(LARGE_ROW_GROUP_ROWS,)]
     assert _rows(db, "SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'docs_docid'") == [(1,)]
+
+
+@pytest.mark.skipif(fts_extension_path() is None, reason="the FTS extension is not installed")
+def test_a_store_with_small_postings_is_rewritten_and_appended_to(tmp_path: Path) -> None:
+    """A store whose postings were sorted before they were kept in large row groups gets them
+    rewritten at its next write, and the articles of that write are appended after the rewrite:
+    the search answers equal those of a store written in one go."""
+    from storyline.api import queries
+
+    first, more = articles()[:3], articles()[3:]
+    db = tmp_path / "upgraded.duckdb"
+    with Store(db) as store:
+        store.write_batch(first, [])
+    con = duckdb.connect(str(db))
+    try:
+        con.execute(f"CREATE OR REPLACE TABLE {FTS}.sorted_upto AS SELECT sorted_docid FROM {FTS}.sorted_upto")
+    finally:
+        con.close()
+    with Store(db) as store:
+        store.write_batch(more, [])
+    assert _rows(db, f"SELECT row_group_rows FROM {FTS}.sorted_upto") == [(LARGE_ROW_GROUP_ROWS,)]
+    whole = build_store(tmp_path / "whole.duckdb")
+    for q in ("Lavrov", "Sochi summit", "visit Tokyo"):
+        assert queries.search(db, q)["items"] == queries.search(whole, q)["items"], q

@@ -599,6 +599,7 @@ def _fts_sort(store: Any) -> None:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+    load_fts(store.con)             # the connection is a new one: the extension for what follows (``stem``)
 
 
 def _fts_append(store: Any, chunk: int) -> int:
