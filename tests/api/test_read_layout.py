@@ -129,3 +129,24 @@ def test_a_store_with_small_postings_is_rewritten_and_appended_to(tmp_path: Path
     whole = build_store(tmp_path / "whole.duckdb")
     for q in ("Lavrov", "Sochi summit", "visit Tokyo"):
         assert queries.search(db, q)["items"] == queries.search(whole, q)["items"], q
+
+
+def test_the_api_writes_the_stored_event_items_as_the_library_reads_them(tmp_path: Path) -> None:
+    """The events route writes the stored summaries into the response as they are, with the
+    overdue flag set in the text (``queries.RawJSON``): the same JSON as the library's items."""
+    from fastapi.testclient import TestClient
+
+    from storyline.api import queries
+    from storyline.api.app import create_app
+
+    db = build_store(tmp_path / "corpus.duckdb")
+    with TestClient(create_app(db)) as client:
+        for params in ({}, {"overdue": "true"}, {"overdue": "false", "sort": "-reports"}, {"countries": "JPN,RUS"},
+                       {"actor": "lavrov"}, {"limit": "2", "offset": "1"}, {"offset": "400"}):
+            got = client.get("/api/events", params=params)
+            assert got.status_code == 200, params
+            want = queries.events(db, **{k: (v == "true" if k == "overdue" else int(v) if k in ("limit", "offset")
+                                             else v) for k, v in params.items()})
+            assert got.json() == want, params
+    raw = queries.events(db, overdue=True, raw_items=True)["items"]
+    assert raw and all(isinstance(i, queries.RawJSON) for i in raw)

@@ -121,7 +121,14 @@ def as_json(data: Any) -> Any:
     through pydantic against the route's return type, then encodes it (measured in-process at
     100,000 articles: 0.2-0.3 ms of CPU per request, 3.76 -> 3.58 ms for a 50-event page). The bytes are the same JSON (compact, UTF-8)."""
     try:
-        body = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+        items = data.get("items") if isinstance(data, dict) else None
+        if items and list(data)[-1] == "items" and all(isinstance(i, queries.RawJSON) for i in items):
+            # items that are JSON text already (``queries.events(..., raw_items=True)``): written as they are
+            head = json.dumps({k: v for k, v in data.items() if k != "items"}, ensure_ascii=False, allow_nan=False,
+                              separators=(",", ":"))
+            body = (head[:-1] + ',"items":[' + ",".join(items) + "]}").encode()
+        else:
+            body = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
     except ValueError:      # a NaN or an infinity: FastAPI's own encoding (it writes null)
         return data
     return Response(body, media_type="application/json")
@@ -302,7 +309,7 @@ def create_app(db_path: str | os.PathLike[str] | None = None, linger: float = 0.
         with store.cursor() as con:
             return as_json(queries.events(con, actor=actor, countries=countries, type=type, status=status,
                                   date_from=date_from, date_to=date_to, overdue=overdue, linked=linked, sort=sort,
-                                  limit=limit, offset=offset))
+                                  limit=limit, offset=offset, raw_items=True))
 
     @app.get("/api/events/{event_id}", tags=["events"], responses=NOT_FOUND, operation_id="get_event",
              summary="One event: lifecycle, evidence, supporting articles, conflicts")

@@ -202,12 +202,13 @@ def _named(sql: str, params: list[Any], as_of: date | None) -> tuple[str, dict[s
 def events(db: Db, *, actor: str | None = None, countries: str | None = None, type: str | None = None,
            status: str | None = None, date_from: str | None = None, date_to: str | None = None,
            overdue: bool | None = None, linked: bool | None = None, sort: str = "date",
-           limit: int = 50, offset: int = 0) -> dict[str, Any]:
+           limit: int = 50, offset: int = 0, raw_items: bool = False) -> dict[str, Any]:
     """Corpus-level events (reports grouped by ``event_id``), filtered, sorted and paged.
 
     ``countries``: one code (events involving it) or a pair in either order; ``type`` and
     ``status``: comma-separated lists; ``date_from``/``date_to``: YYYY[-MM[-DD]], matched
     against the event's date (or, undated, when it was reported); ``actor``: part of a name.
+    ``raw_items``: the items as JSON text (``RawJSON``), for the web API.
     """
     limit, offset = _page(limit, offset)
     _choice(sort, EVENT_SORTS, "sort")
@@ -216,7 +217,7 @@ def events(db: Db, *, actor: str | None = None, countries: str | None = None, ty
                                    date_from=date_from, date_to=date_to, overdue=overdue, linked=linked)
     with reading(db) as con:
         aliases = actor_names_matching(con, actor) if actor and _has_actors(con) else set()
-        keyed = _events_keyed(con, filters, aliases, sort, limit, offset)
+        keyed = _events_keyed(con, filters, aliases, sort, limit, offset, raw_items)
         if keyed is not None:
             return keyed
         order = f"{_EVENT_ORDER[sort.lstrip('-')]}{way}, event_id{way}"
@@ -235,13 +236,28 @@ def events(db: Db, *, actor: str | None = None, countries: str | None = None, ty
         else:           # past the last page, or nothing matches: the total alone
             sql, named = _named(f"SELECT count(*) FROM event_index WHERE {cond}", params, as_of)
             total = int(_one(con, sql, named)[0] or 0)      # type: ignore[arg-type]
-    return _event_page(rows, total, limit, offset)
+    return _event_page(rows, total, limit, offset, raw_items)
 
 
-def _event_page(rows: list[tuple[Any, ...]], total: int, limit: int, offset: int) -> dict[str, Any]:
-    """A page of events from rows of (event id, overdue flag, total, stored summary)."""
-    items = []
+class RawJSON(str):
+    """An item of a page that is already JSON text (``events(..., raw_items=True)``): the web API
+    writes it into the response as it is (``app.as_json``)."""
+
+
+_NOT_OVERDUE = '"overdue": false'          # as ``store.read.index_row`` stores the summary
+
+
+def _event_page(rows: list[tuple[Any, ...]], total: int, limit: int, offset: int,
+                raw_items: bool = False) -> dict[str, Any]:
+    """A page of events from rows of (event id, overdue flag, total, stored summary). ``raw_items``:
+    the items as the stored JSON text with the flag set in it, not parsed here and written again
+    by the web API (a page of 50: 0.3 ms to parse, 0.3 ms to write); a summary not in the stored
+    form is parsed."""
+    items: list[Any] = []
     for _, late, _, summary in rows:
+        if raw_items and summary.count(_NOT_OVERDUE) >= 1:
+            items.append(RawJSON(summary.replace(_NOT_OVERDUE, '"overdue": true', 1) if late else summary))
+            continue
         item = json.loads(summary)
         item["overdue"] = bool(late)
         items.append(item)
@@ -266,7 +282,7 @@ _NOW = "(SELECT CAST(as_of AS VARCHAR) AS day FROM read_summary) now"
 
 
 def _events_keyed(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], aliases: set[str], sort: str,
-                  limit: int, offset: int) -> dict[str, Any] | None:
+                  limit: int, offset: int, raw_items: bool = False) -> dict[str, Any] | None:
     """``events`` as one statement over the stored keys (migration 7): the page's ids by a top-N over
     plain columns, "overdue" computed for the page only, the total a count beside it and the
     newest article day a subquery. None: the store predates the keys (``events`` answers it).
@@ -300,7 +316,7 @@ def _events_keyed(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], alias
         total = int(rows[0][2])
     else:
         total = int(_one(con, f"SELECT count(*) FROM event_index, {_NOW} WHERE {cond}", params)[0] or 0)
-    return _event_page(rows, total, limit, offset)
+    return _event_page(rows, total, limit, offset, raw_items)
 
 
 def _reports(con: duckdb.DuckDBPyConnection, event_id: str, origin: str,
