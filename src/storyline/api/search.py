@@ -118,13 +118,22 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, q: str, limit: int,
     import duckdb
     import numpy as np
 
-    terms = con.execute(
-        f"SELECT d.termid, d.df, st.num_docs, st.avgdl FROM {FTS}.dict d, {FTS}.stats st WHERE d.term IN "
-        f"(SELECT DISTINCT stem(unnest({FTS}.tokenize(?)), 'porter')) ORDER BY d.termid", [q]).fetchall()
+    # the query's stems first, then the dictionary asked for those values: ``term IN (SELECT …)``
+    # is a join that reads the whole dictionary (measured at 100,000 articles: 1.7 -> 0.6 ms of CPU)
+    stems = sorted({r[0] for r in con.execute(f"SELECT stem(unnest({FTS}.tokenize(?)), 'porter')", [q]).fetchall()
+                    if r[0]})
+    if not stems:
+        return [], 0
+    # the totals as one more row (term id -1), not joined to each term's: the join doubled the
+    # statement's cost, a statement of their own costs 0.3 ms
+    rows = con.execute(f"SELECT termid, df, NULL::DOUBLE FROM {FTS}.dict WHERE term IN ({', '.join('?' * len(stems))}) "
+                       f"UNION ALL SELECT -1, num_docs, avgdl FROM {FTS}.stats", stems).fetchall()
+    terms = sorted((int(t), df) for t, df, _ in rows if t != -1)
     if not terms:
         return [], 0
-    idf = {int(t): math.log10(((n - df) + 0.5) / (df + 0.5) + 1) for t, df, n, _ in terms}
-    avgdl = float(terms[0][3])
+    n, avgdl = next((df, dl) for t, df, dl in rows if t == -1)
+    idf = {t: math.log10(((n - df) + 0.5) / (df + 0.5) + 1) for t, df in terms}
+    avgdl = float(avgdl)
     # term ids are the store's integers, written as literals: the scan skips other terms' row groups;
     # unordered (sorting 80,000 rows by term in SQL cost 2 ms at 100,000 articles; numpy sorts them)
     one = len(idf) == 1
@@ -141,15 +150,20 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, q: str, limit: int,
     part = (tf * 22) / 10 / (tf + 1.2 * (0.25 + 0.75 * (length / avgdl)))
     if one:
         score: Any = next(iter(idf.values())) * part
-    else:                   # an article's score: its terms' summed, in term order
+    else:                   # an article's score: its terms' summed, in term order, from 0.0 (as SQL's sum)
+        # into an array over the articles' numbers: an article is once per term, so a term adds by
+        # indexing; no sort, no ``unique`` (two words, 18,000 postings: 0.62 -> 0.42 ms, the same bits)
         termid = np.asarray(cols["termid"])
-        order = np.argsort(termid, kind="stable")
-        termid, docid, part = termid[order], docid[order], part[order]
-        weight = np.empty(len(docid))
-        for t, w in idf.items():
-            weight[termid == t] = w
-        docid, inverse = np.unique(docid, return_inverse=True)
-        score = np.bincount(inverse, weights=weight * part, minlength=len(docid))
+        low = int(docid.min())
+        acc = np.zeros(int(docid.max()) - low + 1)
+        seen = np.zeros(len(acc), dtype=bool)
+        for t in sorted(idf):
+            mine = termid == t
+            at = docid[mine] - low
+            acc[at] += idf[t] * part[mine]
+            seen[at] = True
+        at = np.flatnonzero(seen)
+        docid, score = at + low, acc[at]
     total = len(docid)
     want = offset + limit
     if want < total:        # every article at or above the page's last score (ties included)

@@ -53,6 +53,11 @@ path, the list's sort keys), written with the records and kept in name order
 Version 9: ``count_margins``: the sums ``/api/counts`` shows when no type or status is asked, per
 country key and basis (``COUNT_MARGINS_SQL``), rebuilt with ``event_counts``.
 Version 10: an index of ``article_events`` by ``article_id`` (the reports of one event).
+Version 11: ``article_facts`` gains the columns of an article's list item (``ARTICLE_CARD``: outlet,
+headline, lead, how and how surely it was dated, dateline, URL; the values of its ``articles`` row),
+so a page of articles is read from that table alone, not looked up in ``articles`` by id.
+Version 12: ``read_sorted``: per read table kept in the order its list is read in (``article_facts``,
+``article_quotes``: ``store.read._keep_sorted``), its size when it was last sorted.
 Tables (version 6, pre-aggregated counts: ``store/read.py``):
 - ``event_counts``: the cells of ``/api/counts`` -- events per (country key, type, status,
   month), of every event and of every dated report -- so a count reads a few thousand cells,
@@ -90,6 +95,11 @@ EVENT_KEYS_SQL = """UPDATE event_index SET date_key = coalesce(win_start, '9999'
 # Migration 8, for rows written before it (``store.read.article_rows`` writes the same since): the
 # countries of an article as one string (``|JPN|RUS|``: a country filter is a substring test, not a
 # list search) and whether its publication date is a full day (the date filters' test, once).
+# the list item's columns of ``article_facts`` (migration 11), named as in ``articles``
+ARTICLE_CARD = (("source", "VARCHAR"), ("headline", "VARCHAR"), ("lead", "VARCHAR"), ("published_how", "VARCHAR"),
+                ("published_confidence", "DOUBLE"), ("dateline_place", "VARCHAR"), ("dateline_text", "VARCHAR"),
+                ("url", "VARCHAR"))
+
 ARTICLE_KEYS_SQL = """UPDATE article_facts SET countries_key = '|' || array_to_string(countries, '|') || '|',
     day = coalesce(regexp_matches(published, '^\\d{4}-\\d{2}-\\d{2}$'), FALSE)"""
 
@@ -419,5 +429,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # composite primary key does not serve a list of articles, so each call read the whole table
         # (measured at 100,000 articles: 3.8 -> 1.4 ms of CPU for the reports of one event)
         "CREATE INDEX article_events_article ON article_events (article_id)",
+    ]),
+    (11, "article facts: the columns of an article's list item", [
+        *(f"ALTER TABLE article_facts ADD COLUMN {name} {kind}" for name, kind in ARTICLE_CARD),
+        "UPDATE article_facts SET " + ", ".join(f"{name} = a.{name}" for name, _ in ARTICLE_CARD)
+        + " FROM articles a WHERE a.id = article_facts.article_id",
+    ]),
+    (12, "the sizes of the read tables kept in list order when they were last sorted", [
+        """CREATE TABLE read_sorted (
+            table_name VARCHAR PRIMARY KEY,
+            sorted_rows BIGINT NOT NULL
+        )""",
     ]),
 ]
