@@ -425,10 +425,10 @@ def _body(lines: list[Line], start: int, prose: list[bool]) -> None:
             continue
         if i > last_prose:
             prev = lines[i - 1] if i > 0 else None
-            k = i - 1
-            while k > start and (lines[k].kind in ("ad", "share") or lines[k].why in _ONE_LINERS):
-                k -= 1                      # an ad slot or a share bar between the story and its cut-off end
-            if i == n - 1 and lines[k].kind == BODY:
+            above = i - 1
+            while above > start and (lines[above].kind in ("ad", "share") or lines[above].why in _ONE_LINERS):
+                above -= 1                  # an ad slot or a share bar between the story and its cut-off end
+            if i == n - 1 and lines[above].kind == BODY:
                 ln.kind, ln.why = BODY, "partial last paragraph"
             elif prev is not None and prev.kind == BODY and ends_sentence(ln.text) and stopword_share(ln.text) >= 0.3:
                 ln.kind, ln.why = BODY, "short last sentence"

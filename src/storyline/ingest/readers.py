@@ -201,7 +201,7 @@ def _record(where: str, path: str, data: bytes, obj: dict[str, str]) -> RawInput
     """One article record (fields under our names, see ``_fields``) as an input."""
     kind = "html" if "html" in obj and "text" not in obj else "text"
     body = _valid_str(obj["html"] if kind == "html" else obj["text"])
-    meta = {k: _valid_str(obj[k]) for k in ("url", "published", "source", "headline") if k in obj}
+    meta: dict[str, str] = {k: _valid_str(obj[k]) for k in ("url", "published", "source", "headline") if k in obj}
     name = display_path(_valid_str(obj["id"])) if "id" in obj else None
     return RawInput(path=f"{path}:{name}" if name else where, data=data, kind=kind, meta={**meta, "body": body})
 
