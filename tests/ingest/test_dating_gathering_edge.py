@@ -32,10 +32,10 @@ def test_without_a_cue_the_summit_page_stays_a_span():
 # ---------------------------------------------------------------- leaders' summits of two sides
 
 def test_a_day_of_the_summit_told_without_another_day_is_that_day():
-    assert _gathering_edge("The two presidents met three times on the opening day of their summit.") == "first"
+    assert _gathering_edge("The two presidents held three rounds of talks on the first day of the meeting.") == "first"
     assert _gathering_edge("The leaders signed a statement on the final day of the talks.") == "last"
     # another day named in the sentence: the opening day is not the page's
-    assert _gathering_edge("On the opening day of the summit on Monday the two met twice.") is None
+    assert _gathering_edge("On the first day of the summit on Monday the two held talks.") is None
 
 
 def test_a_bilateral_summit_counts_only_where_both_sides_are_named():
@@ -51,7 +51,7 @@ def test_a_bilateral_summit_counts_only_where_both_sides_are_named():
 def test_a_dateline_in_capitals_names_the_summit_place_and_its_opening_day_dates_the_page():
     body = ("HANOI, Vietnam -- The leaders of the United States and North Korea have called their summit "
             "talks useful and said their teams would keep working.\n"
-            "The two leaders met for a dinner and a short private talk on the opening day of their summit "
+            "The two leaders had dinner and a short private talk on the first day of the summit "
             "in the old quarter of the city.\n"
             "Neither side would say what the two had agreed about sanctions or the nuclear sites.")
     d = date_page(body, body, today=dt.date(2026, 12, 7))

@@ -380,7 +380,7 @@ FAMILIES: list[tuple[str, str]] = [
                rf"(?P<unit>(?i:{_alternation(PERIOD_UNITS)}))\b(?![-\u2010]\w)"),
     ("period", rf"{PREP}(?P<unit>(?i:year))[-\s](?P<posmod>(?i:end))\b"),
     # "the past weekend" (only the weekend: "the past week" is most often a span of seven days), and a weekend
-    # told with an article and its content ("an intensive weekend of talks"): placed by tense
+    # told with an article and its content ("a long weekend of negotiations"): placed by tense
     ("period", rf"{PREP}(?P<rel>(?i:the past))\s+(?P<unit>(?i:weekend))\b(?![-\u2010]\w)"),
     ("period", r"(?P<rel>(?i:an?))\s+(?:(?i:[a-z-]+)\s+){0,2}(?P<unit>(?i:weekend))(?=\s+(?i:of)\s)"),
     ("dayrel", rf"{PREP}{EDGE}(?P<drel>{_function_words(tuple(DAY_RELATIVE))})\b"

@@ -264,13 +264,13 @@ def _gathering_edge(prose: str) -> str | None:
     confidence 0.7. On devreal it dated the one such page (a three-day summit whose treaty signings
     "began today") to its first day: published_acc 0.667 -> 0.700, timex values 0.831 -> 0.839;
     samples, seeds and the held-out TimeBank/AQUAINT dating check unchanged. A day of the meeting told
-    in past or present wording with no other day in the sentence ("met twice on the opening day of their
-    summit") is the same cue: it dated a bilateral summit's page, 0.700 -> 0.733."""
+    in past or present wording with no other day in the sentence ("held two rounds of talks on the first day
+    of the meeting") is the same cue: it dated a bilateral summit's page, 0.700 -> 0.733."""
     first = last = False
     for sentence in _SENT_END.split(prose):
         told = _TOLD_DAY.search(sentence)
         if told and not _OTHER_DAY.search(sentence):
-            # "met twice on the opening day of their summit", no other day named: that day is the page's news
+            # "held two rounds of talks on the first day of the meeting", no other day named: that day is the page's news
             first = first or told[1].lower() in ("opening", "first")
             last = last or told[1].lower() in ("closing", "final", "last")
         if not _TODAY.search(sentence):

@@ -13,7 +13,7 @@ intervals) on which the article could have been written given that finding.
   "The 77th UNGA" names its year through the session number. Leaders' summits of two sides (series
   "bilateral": Helsinki 2018, Agra 2001, Hanoi 2019 ...) count only where the article names both sides,
   and a pair's rows at one place are all its summits there, so a summit the table lacks dates nothing.
-  A day of "the summit" told anywhere in the story ("on the opening day of their summit") puts the page
+  A day of "the summit" told anywhere in the story ("talks on the first day of the meeting") puts the page
   within the days of the meetings named. Devreal: published_acc 0.700 -> 0.733 (an Agra summit page);
   samples, seeds and the TimeBank/AQUAINT held-out dating check unchanged.
 - ``years``: explicit years in the article's own prose (lines that end a
@@ -316,7 +316,7 @@ _MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-
 _MONTHS = {m: i + 1 for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
 
 
-# "met twice on the opening day of their summit": the page reports a day of the meeting it names elsewhere
+# "held two rounds of talks on the first day of the meeting": the page reports a day of the meeting it names elsewhere
 _DAY_OF = re.compile(r"\b(?:on|during|at the end of) the (?:opening|first|second|third|closing|final|last) day of "
                      r"(?:the|their|this|a) (?:[\w-]+ ){0,2}(?:summit|meeting|talks|forum|conference)\b", re.I)
 
