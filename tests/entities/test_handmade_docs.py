@@ -169,3 +169,10 @@ def test_a_name_printed_in_capitals_keeps_the_acronyms_the_text_prints():
     assert {"FBI", "CIA", "NATO"} <= acr and not {"NEW", "YORK", "BANK", "ROME"} & acr
     assert [_uncapped(t, acr) for t in ("U.S. FBI", "BANK OF ITALY", "NEW YORK", "NATO", "ASEAN SUMMIT")] == \
         ["U.S. FBI", "Bank of Italy", "New York", "NATO", "Asean Summit"]
+
+
+def test_the_country_a_name_is_of(vocab):
+    doc = make_doc(vocab, "King Farouk/PERSON of Egypt/GPE arrived . President Omar/PERSON Tamir/PERSON of "
+                          "the Netherlands/GPE spoke . Anna/PERSON Berg/PERSON of Reuters/ORG wrote .")
+    people = {e.name: e.country for e in extract_entities(doc) if e.type == "PERSON"}
+    assert people == {"Farouk": "EGY", "Omar Tamir": "NLD", "Anna Berg": None}

@@ -245,6 +245,7 @@ def _assign_titles(doc: "Doc", people: list[_Person], gaz: Gazetteer, dateline_c
                     other.guess_country = other.guess_country or dateline_code
         if t.possessor is not None and not p.country and t.possessor in owner:
             p.country = owner[t.possessor].country
+    places = {e.start: e for e in doc.ents if e.label_ in ("GPE", "LOC")}
     for p in people:
         # "President of the Federated States of Micronesia Wesley Simina": the country named right
         # before the name (the model had run the two together)
@@ -254,6 +255,15 @@ def _assign_titles(doc: "Doc", people: list[_Person], gaz: Gazetteer, dateline_c
             before = doc[m.tok_start - 1]
             if before.text[:1].isupper() and before.ent_type_ != "ORG":
                 p.country = gaz.country(before.text)
+        # "King Abdullah of Jordan", "President X of the Philippines": the country the name is "of"
+        for m in p.names:
+            if p.country:
+                break
+            j = m.tok_end + 1
+            if j < len(doc) and doc[m.tok_end].lower_ == "of":
+                j += doc[j].lower_ == "the"
+                place = places.get(j)
+                p.country = gaz.country(place.text) if place is not None else None
 
 
 def _has_sents(doc: "Doc") -> bool:
