@@ -102,6 +102,9 @@ ROWS: list[tuple[str, str, dict[str, str], list[str]]] = [
      ["CONSULT/visit planned CHN->DEU 2016-02-06"]),
     ("recalled-meeting-happened", "Xi recalled his meeting with Merkel in Lima.", {},
      ["CONSULT/third-party happened CHN->DEU -"]),
+    ("return-of-a-nameless-side-is-no-visit", "Officials said Alvaro would return to Cuba next month.", {}, []),
+    ("return-of-a-known-side-is-a-visit", "Putin will return to Japan in the spring for more talks.", {},
+     ["CONSULT/visit planned RUS->JPN -"]),
     ("meeting-a-standard-is-no-meeting", "Romania and Bulgaria failed to meet the standards of the union, and "
      "Japan met its deadline.", {}, []),
     ("defeated-resolution-calls-off", "The council defeated a French resolution for sanctions on Iran.", {},

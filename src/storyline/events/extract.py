@@ -332,6 +332,8 @@ def _mentions(frame: Frame, index: DocIndex, parties: Parties, triggers: set[int
                 out.append(visit)
         if src.kind not in _ACTING:
             continue
+        if sense.motion and lemma(frame.trigger) == "return" and not src.country:
+            continue                    # "X will return to Cuba": most often home; whose home, the text does not say
         if tgt is not None:
             src, tgt = parties.complete(tgt, src), parties.complete(src, tgt)
         mode = (sense.mode or mode_of_antecedent) if sense.type == "CONSULT" else None
