@@ -174,7 +174,15 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, stems: list[str], limit: int, o
     length = np.asarray(cols["len"], dtype=np.float64)
     if not len(docid):
         return [], 0, None
-    part = (tf * 22) / 10 / (tf + 1.2 * (0.25 + 0.75 * (length / avgdl)))
+    # in place, the same operations in the same order (the same bits): no temporary per step
+    length /= avgdl
+    length *= 0.75
+    length += 0.25
+    length *= 1.2
+    length += tf
+    part = tf * 22
+    part /= 10
+    part /= length
     if one:
         score: Any = next(iter(idf.values())) * part
     else:                   # an article's score: its terms' summed, in term order, from 0.0 (as SQL's sum)
