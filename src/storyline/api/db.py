@@ -44,9 +44,12 @@ if TYPE_CHECKING:
 # the first 50 articles of an actor, from its name's 19,500 rows of the name index's 1,070,000, 2.8
 # -> 1.4 ms of CPU; the articles list 3.7 -> 3.0, quotes 2.3 -> 1.5, actors 3.2 -> 2.4). The event
 # list joins its page back by key itself (``queries._events_keyed``).
+#
+# No extension installed from the network: a reader loads the FTS extension from its package's
+# folder (``store.read.load_fts``), and search asks for ``stem`` before loading it (``api/search``).
 READ_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "threads": int(os.environ.get("STORYLINE_READ_THREADS", "1")), "memory_limit": memory_limit(),
-    "late_materialization_max_rows": 0}
+    "late_materialization_max_rows": 0, "autoinstall_known_extensions": False}
 
 
 def open_read_only(path: str | os.PathLike[str], retry_for: float = 2.0) -> duckdb.DuckDBPyConnection:

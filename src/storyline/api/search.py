@@ -30,10 +30,6 @@ def _has_index(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(row and row[0])
 
 
-def _fts_ready(con: duckdb.DuckDBPyConnection) -> bool:
-    return not _fts_broken and _has_index(con) and load_fts(con)
-
-
 def backend(con: duckdb.DuckDBPyConnection | None = None, indexed: bool = True) -> str:
     """``fts`` when BM25 search is available, else ``ilike``."""
     if _fts_broken or not indexed:
@@ -49,7 +45,7 @@ def _ranked(con: duckdb.DuckDBPyConnection, q: str, limit: int,
             offset: int) -> tuple[list[tuple[str, float]], int, str, dict[str, tuple[Any, ...]] | None]:
     """One page of (id, score), best first, the number of matches, the backend used, and the page's
     ``articles`` rows by id when the ranking fetched them (else None: ``search`` looks them up)."""
-    stems = None if _fts_broken else _fts_stems(con, q)
+    stems = _fts_stems(con, q)
     if stems is not None:
         fast = _bm25_scored(con, stems, limit, offset)
         if fast is not None:
@@ -107,19 +103,29 @@ _SCORED_SUM = (f"SELECT p.docid, sum({_SCORE}) AS score FROM {FTS}.postings p JO
                f"{FTS}.stats st WHERE p.termid IN ({{ids}}) GROUP BY p.docid")
 
 
-# The flag, the extension and the stems stay three statements. Measured and not adopted: the flag
-# and the stems in one statement (``list_transform`` over the tokens, a join, or a scalar subquery
-# for the flag: 0.65-0.95 ms to bind and run against 0.12 + 0.34 ms for the two); the LOAD skipped
-# until ``stem`` is missing (DuckDB then tries to download the extension: no network here); asking
-# ``duckdb_extensions()`` whether it is loaded (0.55 ms, more than the LOAD's 0.18).
+# The flag first (an index the last write could not update is not read), then the stems, with the
+# extension loaded only when ``stem`` is missing: once loaded it is loaded for every cursor of the
+# database, and a LOAD per request cost 0.2 ms of CPU at 100,000 articles (a reader never installs
+# it from the network: ``api.db.READ_CONFIG``). Measured and not adopted: the flag and the stems in
+# one statement (``list_transform`` over the tokens, a join, or a scalar subquery for the flag:
+# 0.65-0.95 ms to bind and run against 0.12 + 0.34 ms for the two); asking ``duckdb_extensions()``
+# whether it is loaded (0.55 ms); the terms joined to their postings (the same 1.2 ms as the two).
 _STEMS = f"SELECT stem(unnest({FTS}.tokenize(?)), 'porter')"
 
 
 def _fts_stems(con: duckdb.DuckDBPyConnection, q: str) -> list[str] | None:
     """The query's distinct stems, sorted, when the BM25 index can answer; None: search with ILIKE."""
-    if not _fts_ready(con):
+    import duckdb
+
+    if _fts_broken or not _has_index(con):
         return None
-    return sorted({r[0] for r in con.execute(_STEMS, [q]).fetchall() if r[0]})
+    try:
+        rows = con.execute(_STEMS, [q]).fetchall()
+    except duckdb.Error:            # no ``stem`` yet: the extension is not loaded in this database
+        if not load_fts(con):
+            return None
+        rows = con.execute(_STEMS, [q]).fetchall()
+    return sorted({r[0] for r in rows if r[0]})
 
 
 # A page whose candidates (the articles at or above its last score) are at most this many more than
