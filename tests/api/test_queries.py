@@ -109,6 +109,21 @@ def test_search_index_updated_in_place_scores_as_a_rebuild(tmp_path: Path) -> No
     assert queries.search(grown, "Sochi")["backend"] in ("fts", "ilike")
 
 
+def test_search_pages_equal_with_or_without_the_rows_joined_to_the_names(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page with few candidates takes its articles' rows with their names in one statement
+    (``search._JOIN_SLACK``); without it, the names first and the rows after: the same answers."""
+    from storyline.api import search
+
+    db = build_store(tmp_path / "s.duckdb")
+    asks = [(q, limit, offset) for q in ("Sochi", "visit talks", "Lavrov Tokyo", "summit postponed", "the")
+            for limit, offset in ((20, 0), (2, 0), (1, 1), (3, 2), (5, 50))]
+    joined = [queries.search(db, q, limit=limit, offset=offset) for q, limit, offset in asks]
+    monkeypatch.setattr(search, "_JOIN_SLACK", -10_000)
+    assert [queries.search(db, q, limit=limit, offset=offset) for q, limit, offset in asks] == joined
+    assert any(page["items"] for page in joined)
+
+
 def test_overdue_filter_past_the_last_page_still_counts(tmp_path: Path) -> None:
     """A page past the end of a list filtered by ``overdue`` is counted by a second statement, which
     named the newest day's subquery without selecting it (a 500 found by schemathesis)."""

@@ -1,7 +1,8 @@
 """The physical layout the read model keeps for its readers (``store/read.py``): the article list's
 columns in ``article_facts`` (migration 11), the tables kept in list order (migration 12), the
 search postings in large row groups while every other table keeps its small ones
-(``Store.large_row_groups``), and the index of the search index's articles by number."""
+(``Store.large_row_groups``), and the indexes of the search index's articles by number and of its
+dictionary by term."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -105,6 +106,7 @@ def test_postings_in_large_row_groups_and_the_rest_in_small_ones(tmp_path: Path)
     assert largest_group("article_facts") <= ROW_GROUP_ROWS
     assert _rows(db, f"SELECT row_group_rows FROM {FTS}.sorted_upto") == [(LARGE_ROW_GROUP_ROWS,)]
     assert _rows(db, "SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'docs_docid'") == [(1,)]
+    assert _rows(db, "SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'dict_term'") == [(1,)]
 
 
 @pytest.mark.skipif(fts_extension_path() is None, reason="the FTS extension is not installed")

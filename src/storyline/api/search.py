@@ -30,10 +30,6 @@ def _has_index(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(row and row[0])
 
 
-def _fts_ready(con: duckdb.DuckDBPyConnection) -> bool:
-    return not _fts_broken and _has_index(con) and load_fts(con)
-
-
 def backend(con: duckdb.DuckDBPyConnection | None = None, indexed: bool = True) -> str:
     """``fts`` when BM25 search is available, else ``ilike``."""
     if _fts_broken or not indexed:
@@ -45,13 +41,20 @@ def _like(word: str) -> str:
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _ranked(con: duckdb.DuckDBPyConnection, q: str, limit: int, offset: int) -> tuple[list[tuple[str, float]], int, str]:
-    """One page of (id, score), best first, the number of matches, and the backend used."""
-    if _fts_ready(con):
-        return (*_bm25(con, q, limit, offset), "fts")
+def _ranked(con: duckdb.DuckDBPyConnection, q: str, limit: int,
+            offset: int) -> tuple[list[tuple[str, float]], int, str, dict[str, tuple[Any, ...]] | None]:
+    """One page of (id, score), best first, the number of matches, the backend used, and the page's
+    ``articles`` rows by id when the ranking fetched them (else None: ``search`` looks them up)."""
+    stems = _fts_stems(con, q)
+    if stems is not None:
+        fast = _bm25_scored(con, stems, limit, offset)
+        if fast is not None:
+            page, total, meta = fast
+            return page, total, "fts", meta
+        return (*_bm25(con, q, limit, offset), "fts", None)
     words = _WORD.findall(q)[:12]
     if not words:
-        return [], 0, "ilike"
+        return [], 0, "ilike", None
     cond = " AND ".join(["(coalesce(headline, '') || ' ' || coalesce(lead, '') || ' ' || text) ILIKE ? ESCAPE '\\'"]
                         * len(words))
     rows = con.execute(f"SELECT id, headline, text FROM articles WHERE {cond}", [_like(w) for w in words]).fetchall()
@@ -60,7 +63,7 @@ def _ranked(con: duckdb.DuckDBPyConnection, q: str, limit: int, offset: int) -> 
         blob = f"{headline or ''} {text}".lower()
         scored.append((rid, float(sum(blob.count(w.lower()) for w in words))))
     scored.sort(key=lambda x: (-x[1], x[0]))
-    return scored[offset:offset + limit], len(scored), "ilike"
+    return scored[offset:offset + limit], len(scored), "ilike", None
 
 
 # BM25 as the FTS extension's ``match_bm25`` computes it (k = 1.2, b = 0.75, any query term), but
@@ -100,8 +103,40 @@ _SCORED_SUM = (f"SELECT p.docid, sum({_SCORE}) AS score FROM {FTS}.postings p JO
                f"{FTS}.stats st WHERE p.termid IN ({{ids}}) GROUP BY p.docid")
 
 
-def _bm25_scored(con: duckdb.DuckDBPyConnection, q: str, limit: int,
-                 offset: int) -> tuple[list[tuple[str, float]], int] | None:
+# The flag first (an index the last write could not update is not read), then the stems, with the
+# extension loaded only when ``stem`` is missing: once loaded it is loaded for every cursor of the
+# database, and a LOAD per request cost 0.2 ms of CPU at 100,000 articles (a reader never installs
+# it from the network: ``api.db.READ_CONFIG``). Measured and not adopted: the flag and the stems in
+# one statement (``list_transform`` over the tokens, a join, or a scalar subquery for the flag:
+# 0.65-0.95 ms to bind and run against 0.12 + 0.34 ms for the two); asking ``duckdb_extensions()``
+# whether it is loaded (0.55 ms); the terms joined to their postings (the same 1.2 ms as the two).
+_STEMS = f"SELECT stem(unnest({FTS}.tokenize(?)), 'porter')"
+
+
+def _fts_stems(con: duckdb.DuckDBPyConnection, q: str) -> list[str] | None:
+    """The query's distinct stems, sorted, when the BM25 index can answer; None: search with ILIKE."""
+    import duckdb
+
+    if _fts_broken or not _has_index(con):
+        return None
+    try:
+        rows = con.execute(_STEMS, [q]).fetchall()
+    except duckdb.Error:            # no ``stem`` yet: the extension is not loaded in this database
+        if not load_fts(con):
+            return None
+        rows = con.execute(_STEMS, [q]).fetchall()
+    return sorted({r[0] for r in rows if r[0]})
+
+
+# A page whose candidates (the articles at or above its last score) are at most this many more than
+# its length has their ``articles`` rows fetched with their names, in one statement (a join on the
+# id, by the two tables' indexes): 20 names, then 20 rows, cost 0.7 + 1.1 ms of CPU at 100,000
+# articles, the join 1.5 ms. Past it (a deep page, many ties) the names first, the page's rows after.
+_JOIN_SLACK = 20
+
+
+def _bm25_scored(con: duckdb.DuckDBPyConnection, stems: list[str], limit: int, offset: int
+                 ) -> tuple[list[tuple[str, float]], int, dict[str, tuple[Any, ...]] | None] | None:
     """BM25 from ``postings`` scored in numpy: the query's terms with their idf in one statement, their
     postings fetched as arrays, scored, the page cut by score (ties kept), and only the articles at or
     above the page's last score named and ordered by (score, name) as the SQL orders them. None: the
@@ -118,19 +153,17 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, q: str, limit: int,
     import duckdb
     import numpy as np
 
-    # the query's stems first, then the dictionary asked for those values: ``term IN (SELECT …)``
-    # is a join that reads the whole dictionary (measured at 100,000 articles: 1.7 -> 0.6 ms of CPU)
-    stems = sorted({r[0] for r in con.execute(f"SELECT stem(unnest({FTS}.tokenize(?)), 'porter')", [q]).fetchall()
-                    if r[0]})
+    # the query's stems first (``_fts_stems``), then the dictionary asked for those values: ``term IN
+    # (SELECT …)`` is a join that reads the whole dictionary (measured at 100,000 articles: 1.7 -> 0.6 ms)
     if not stems:
-        return [], 0
+        return [], 0, None
     # the totals as one more row (term id -1), not joined to each term's: the join doubled the
     # statement's cost, a statement of their own costs 0.3 ms
     rows = con.execute(f"SELECT termid, df, NULL::DOUBLE FROM {FTS}.dict WHERE term IN ({', '.join('?' * len(stems))}) "
                        f"UNION ALL SELECT -1, num_docs, avgdl FROM {FTS}.stats", stems).fetchall()
     terms = sorted((int(t), df) for t, df, _ in rows if t != -1)
     if not terms:
-        return [], 0
+        return [], 0, None
     n, avgdl = next((df, dl) for t, df, dl in rows if t == -1)
     idf = {t: math.log10(((n - df) + 0.5) / (df + 0.5) + 1) for t, df in terms}
     avgdl = float(avgdl)
@@ -146,8 +179,16 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, q: str, limit: int,
     tf = np.asarray(cols["tf"], dtype=np.float64)
     length = np.asarray(cols["len"], dtype=np.float64)
     if not len(docid):
-        return [], 0
-    part = (tf * 22) / 10 / (tf + 1.2 * (0.25 + 0.75 * (length / avgdl)))
+        return [], 0, None
+    # in place, the same operations in the same order (the same bits): no temporary per step
+    length /= avgdl
+    length *= 0.75
+    length += 0.25
+    length *= 1.2
+    length += tf
+    part = tf * 22
+    part /= 10
+    part /= length
     if one:
         score: Any = next(iter(idf.values())) * part
     else:                   # an article's score: its terms' summed, in term order, from 0.0 (as SQL's sum)
@@ -170,19 +211,25 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, q: str, limit: int,
         cut = np.partition(score, total - want)[total - want]
         keep = score >= cut
         docid, score = docid[keep], score[keep]
-    names = dict(con.execute(f'SELECT docid, "name" FROM {FTS}.docs WHERE docid IN '
-                             f"({', '.join(str(int(d)) for d in docid)})").fetchall())
+    among = ", ".join(str(int(d)) for d in docid)
+    meta: dict[str, tuple[Any, ...]] | None = None
+    if len(docid) <= limit + _JOIN_SLACK:
+        rows = con.execute(f'SELECT d.docid, d."name", a.id, a.path, a.source, a.headline, a.published_date, a.text '
+                           f"FROM {FTS}.docs d LEFT JOIN articles a ON a.id = d.\"name\" WHERE d.docid IN ({among})"
+                           ).fetchall()
+        names = {r[0]: r[1] for r in rows}
+        meta = {r[2]: r[2:] for r in rows if r[2] is not None}
+    else:
+        names = dict(con.execute(f'SELECT docid, "name" FROM {FTS}.docs WHERE docid IN ({among})').fetchall())
     ranked = sorted(((float(s), names[int(d)]) for d, s in zip(docid, score) if int(d) in names),
                     key=lambda r: (-r[0], r[1]))
-    return [(name, s) for s, name in ranked[offset:offset + limit]], total
+    return [(name, s) for s, name in ranked[offset:offset + limit]], total, meta
 
 
 def _bm25(con: duckdb.DuckDBPyConnection, q: str, limit: int, offset: int) -> tuple[list[tuple[str, float]], int]:
+    """BM25 in SQL, for an index without ``postings`` (``_bm25_scored`` answers when it has them)."""
     import duckdb
 
-    fast = _bm25_scored(con, q, limit, offset)
-    if fast is not None:
-        return fast
     ids = [r[0] for r in con.execute(
         f"SELECT termid FROM {FTS}.dict WHERE term IN (SELECT DISTINCT stem(unnest({FTS}.tokenize(?)), 'porter'))",
         [q]).fetchall()]
@@ -207,10 +254,14 @@ def snippet(text: str, q: str, width: int = 240) -> dict[str, Any]:
     Offsets (``highlights``, relative to ``snippet.text``; ``offset`` is where the window
     starts in the article text) let a client mark matches without building HTML from text.
     """
+    return window(text, _pattern(q), width)
+
+
+def _pattern(q: str) -> re.Pattern[str] | None:
+    """The query's words (two letters or more) as the snippet marks them: any word they begin."""
     words = {w.lower() for w in _WORD.findall(q) if len(w) > 1}
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*",
-                         re.IGNORECASE) if words else None
-    return window(text, pattern, width)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*",
+                      re.IGNORECASE) if words else None
 
 
 def window(text: str, pattern: re.Pattern[str] | None, width: int = 240) -> dict[str, Any]:
@@ -227,14 +278,16 @@ def window(text: str, pattern: re.Pattern[str] | None, width: int = 240) -> dict
 
 def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
     """Articles matching ``q``, best first, each with a snippet."""
-    page, total, how = _ranked(con, q, limit, offset)
-    meta = {r[0]: r for r in lookup(con, "SELECT id, path, source, headline, published_date, text FROM articles "
-                                    "WHERE id IN ({keys})", [r[0] for r in page])}
+    page, total, how, meta = _ranked(con, q, limit, offset)
+    if meta is None:
+        meta = {r[0]: r for r in lookup(con, "SELECT id, path, source, headline, published_date, text FROM articles "
+                                        "WHERE id IN ({keys})", [r[0] for r in page])}
+    pattern = _pattern(q)       # once per request, not per item
     items = []
     for rid, score in page:
         if rid not in meta:
             continue
         _, path, source, headline, published, text = meta[rid]
         items.append({"id": rid, "path": path, "source": source, "headline": headline, "published": published,
-                      "score": round(score, 4), "snippet": snippet(text, q)})
+                      "score": round(score, 4), "snippet": window(text, pattern)})
     return {"q": q, "backend": how, "total": total, "limit": limit, "offset": offset, "items": items}

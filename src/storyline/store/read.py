@@ -561,8 +561,13 @@ def _fts_index(store: Any, touched: set[str] | None) -> bool:
 def _docs_index(con: Any) -> None:
     """An index of the search index's articles by number: a page's 20 numbers are looked up through
     it instead of a join over every article (measured at 100,000 articles: 1.2 -> 0.8 ms of CPU;
-    made in 25 ms). ``create_fts_index`` drops it with the rest of the index."""
+    made in 25 ms). ``create_fts_index`` drops it with the rest of the index.
+
+    And one of the dictionary by term: a query's stems are looked up through it, not compared with
+    every term (measured at 100,000 articles, 15,900 terms: 0.63 -> 0.43 ms of CPU for the terms and
+    the totals; made in 25 ms; ``_fts_append``'s updates of ``df`` and new terms keep it)."""
     con.execute(f"CREATE INDEX IF NOT EXISTS docs_docid ON {FTS}.docs (docid)")
+    con.execute(f"CREATE INDEX IF NOT EXISTS dict_term ON {FTS}.dict (term)")
 
 
 def has_postings(con: Any) -> bool:
