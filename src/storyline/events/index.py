@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import IDX
 
-from ..entities.geo import gazetteer
 from ..records import Actor, Article, Entity, TimeExpr
 from .groups import Group, group_spans
 from .lexicon import lemma, office_country, office_holder_country
@@ -297,12 +296,9 @@ class DocIndex:
     def _main_pair(self, entities: list[Entity]) -> tuple[str, str] | None:
         """The two countries the article is about, when two stand out."""
         counts: Counter[str] = Counter()
-        gaz = gazetteer()
         for e in entities:
             code = self.country_of(e)
             if code and e.type in ACTOR_TYPES:
-                if e.type in ("GPE", "LOC") and gaz.country(e.name) is None and gaz.city(e.name):
-                    continue        # a city is where things happen: talks held in Vienna make Austria no side
                 counts[code] += len(e.mentions)
         top = counts.most_common(3)
         if len(top) < 2 or top[1][1] < 2:
