@@ -183,3 +183,21 @@ def test_a_printed_schedule_is_the_guests_on_each_entrys_day(events_of):
     got = sorted((e.source.country, e.target.country, e.date) for e in events)
     assert ("RUS", "JPN", "2016-02-03") in got          # the talks, on their entry's day
     assert not any(t == "RUS" and s == "JPN" for s, t, _ in got)       # going home is no visit
+
+
+def test_a_venue_city_makes_its_country_no_side_of_the_article(nlp):
+    """Talks held in a city among others: the city and "the <nationality> capital" describe where, and its
+    country is no side of the article's pair unless it acts in the text (through the real entities stage)."""
+    from storyline.analyze import analyze
+    from storyline.events.index import DocIndex
+    from storyline.records import Article, Published
+
+    text = ("Talks on the nuclear deal resumed in Vienna on Sunday. Vienna has hosted the talks for a year, and the "
+            "Austrian capital was calm. In Vienna, Britain's foreign secretary Tom Hale spoke to reporters. Hale said "
+            "Britain wanted a deal. Hale met the Iranian minister in Vienna. Britain and Iran are close to a deal, "
+            "Hale said.")
+    a = Article(id="t", path="t", source=None, headline=None, lead=None, dateline=None,
+                published=Published("2014-11-23", "test", 0.9), text=text)
+    doc = nlp(text)
+    a = analyze(a, doc)
+    assert DocIndex(doc, a).pair == ("GBR", "IRN")

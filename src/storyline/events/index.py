@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import IDX
 
+from ..entities.geo import gazetteer
 from ..records import Actor, Article, Entity, TimeExpr
 from .groups import Group, group_spans
 from .lexicon import lemma, office_country, office_holder_country
-from .patterns import ACTOR_TYPES, BOUNDING_PREPS, REPORTING_VERBS
+from .patterns import ACTOR_TYPES, BOUNDING_PREPS, PLACE_NOUNS, REPORTING_VERBS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -293,13 +294,33 @@ class DocIndex:
             found = self._main_actors[code] = (top.name, top.id) if top is not None else (None, None)
         return Actor(found[0], found[1], code)
 
+    def _after(self, end: int) -> str:
+        """The lower-cased word after a mention ending at character ``end``."""
+        i = self.token_at(end)
+        while i < len(self.doc) and self.doc[i].idx < end:
+            i += 1
+        return self.doc[i].lower_ if i < len(self.doc) else ""
+
     def _main_pair(self, entities: list[Entity]) -> tuple[str, str] | None:
         """The two countries the article is about, when two stand out."""
         counts: Counter[str] = Counter()
+        cities: Counter[str] = Counter()
+        gaz = gazetteer()
         for e in entities:
             code = self.country_of(e)
-            if code and e.type in ACTOR_TYPES:
+            if not code or e.type not in ACTOR_TYPES:
+                continue
+            if e.type in ("GPE", "LOC") and gaz.country(e.name) is None and gaz.city(e.name):
+                cities[code] += len(e.mentions)
+            elif e.type == "NORP":
+                # "the Austrian capital" describes a place; "Austrian officials" are a side
+                counts[code] += sum(self._after(end) not in PLACE_NOUNS for _, end in e.mentions)
+            else:
                 counts[code] += len(e.mentions)
+        for code, n in cities.items():
+            if counts[code]:
+                counts[code] += n       # a city speaks for its country only where that country acts in the text
+                                        # (not the venue of talks among others: Austria for talks held in Vienna)
         top = counts.most_common(3)
         if len(top) < 2 or top[1][1] < 2:
             return None
