@@ -192,12 +192,12 @@ def test_a_venue_city_makes_its_country_no_side_of_the_article(nlp):
     from storyline.events.index import DocIndex
     from storyline.records import Article, Published
 
-    text = ("Talks on the nuclear deal resumed in Vienna on Sunday. Vienna has hosted the talks for a year, and the "
-            "Austrian capital was calm. In Vienna, Britain's foreign secretary Tom Hale spoke to reporters. Hale said "
-            "Britain wanted a deal. Hale met the Iranian minister in Vienna. Britain and Iran are close to a deal, "
+    text = ("Talks on the trade deal resumed in Geneva on Sunday. Geneva has hosted the talks for a year, and the "
+            "Swiss city was calm. In Geneva, Britain's trade secretary Tom Hale spoke to reporters. Hale said "
+            "Britain wanted a deal. Hale met the Indian minister in Geneva. Britain and India are close to a deal, "
             "Hale said.")
     a = Article(id="t", path="t", source=None, headline=None, lead=None, dateline=None,
                 published=Published("2014-11-23", "test", 0.9), text=text)
     doc = nlp(text)
     a = analyze(a, doc)
-    assert DocIndex(doc, a).pair == ("GBR", "IRN")
+    assert DocIndex(doc, a).pair == ("GBR", "IND")

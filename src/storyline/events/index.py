@@ -313,14 +313,14 @@ class DocIndex:
             if e.type in ("GPE", "LOC") and gaz.country(e.name) is None and gaz.city(e.name):
                 cities[code] += len(e.mentions)
             elif e.type == "NORP":
-                # "the Austrian capital" describes a place; "Austrian officials" are a side
+                # "the Swiss capital" describes a place; "Swiss officials" are a side
                 counts[code] += sum(self._after(end) not in PLACE_NOUNS for _, end in e.mentions)
             else:
                 counts[code] += len(e.mentions)
         for code, n in cities.items():
             if counts[code]:
                 counts[code] += n       # a city speaks for its country only where that country acts in the text
-                                        # (not the venue of talks among others: Austria for talks held in Vienna)
+                                        # (not the venue of talks among others: Switzerland for talks held in Geneva)
         top = counts.most_common(3)
         if len(top) < 2 or top[1][1] < 2:
             return None

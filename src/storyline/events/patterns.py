@@ -126,7 +126,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 
 # Entity types that can act in an event; outlets only report.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
-# nouns a nationality describes as a place, not a side ("the Austrian capital", "on Japanese soil")
+# nouns a nationality describes as a place, not a side ("the Swiss capital", "on Japanese soil")
 PLACE_NOUNS = frozenset({"capital", "city", "territory", "territories", "soil", "border", "coast", "waters",
                          "airspace", "region", "province", "island", "islands", "port", "resort", "town", "village"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
