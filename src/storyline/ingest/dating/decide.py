@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from ...happenings import happening_at, happening_in_month, happenings_named
 from .candidates import CAPTION, Candidate, find_candidates
-from .knowledge import Evidence, _number, gathering_evidence, prose_lines, tenure_evidence, year_evidence
+from .knowledge import TODAY_RE, Evidence, _number, gathering_evidence, prose_lines, tenure_evidence, year_evidence
 
 FIRST_DAY = dt.date(1990, 1, 1)
 
@@ -248,7 +248,6 @@ _OPENING = re.compile(r"\b(?:opened|opens|began|begins|kicked off|kicks off|got 
                       r"opening day|first day)\b", re.I)
 _CLOSING = re.compile(r"\b(?:closed|closes|ended|ends|wrapped up|wraps up|came to a close|closing day|final day|"
                       r"last day)\b", re.I)
-_TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.I)
 
 
 _TOLD_DAY = re.compile(r"\bon the (opening|first|closing|final|last) day of (?:the|their|this) ", re.I)
@@ -273,7 +272,7 @@ def _gathering_edge(prose: str) -> str | None:
             # "held two rounds of talks on the first day of the meeting", no other day named: that day is the page's news
             first = first or told[1].lower() in ("opening", "first")
             last = last or told[1].lower() in ("closing", "final", "last")
-        if not _TODAY.search(sentence):
+        if not TODAY_RE.search(sentence):
             continue
         first = first or bool(_OPENING.search(sentence))
         last = last or bool(_CLOSING.search(sentence))

@@ -243,7 +243,7 @@ _PAST = re.compile(r"\b(?:last|was|were|had|held|took place|attended|met|conclud
 _FUTURE = re.compile(r"\b(?:will|shall|to attend|to be held|upcoming|forthcoming|next|due|scheduled|planned|"
                      r"is to|are to|would|ahead of|preparations?|expected)\b", re.I)
 _FUTURE_FIRM = re.compile(r"\b(?:will|shall|is to|are to|to attend|upcoming|forthcoming)\b", re.I)
-_DURING = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.I)
+TODAY_RE = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.I)   # the page's own day
 _LAST_YEARS = re.compile(r"\blast year['’]s\b|\blast year\b", re.I)
 _ORDINAL_UNGA = re.compile(r"\b(\d{2})(?:st|nd|rd|th)\s+(?:session of the\s+)?(?:UN\s+|United Nations\s+)?"
                            r"(?:UNGA|General Assembly)\b")
@@ -264,7 +264,7 @@ class _Tense:
     def of(cls, sentence: str) -> "_Tense":
         return cls(bool(_LAST_YEARS.search(sentence)), bool(_AFTER_DAYS.search(sentence)),
                    bool(_FUTURE.search(sentence)), bool(_FUTURE_FIRM.search(sentence)), bool(_PAST.search(sentence)),
-                   bool(_DURING.search(sentence)))
+                   bool(TODAY_RE.search(sentence)))
 
 
 def _relation(tense: _Tense, g_start: dt.date, g_end: dt.date) -> tuple[Span, str]:
