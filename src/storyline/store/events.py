@@ -59,12 +59,14 @@ def _arrow(store: "Store", name: str, rows: list[dict[str, Any]]) -> None:
 def event_ids_of(con: Any, article_ids: list[str] | None = None) -> dict[tuple[str, str], str]:
     """(article id, event id in the article) -> corpus event id, for ``article_ids`` (None: every
     article); empty for a store that predates linking."""
-    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                       "AND table_name = 'event_mentions'").fetchone()[0]:
-        return {}
+    import duckdb
+
     sql = "SELECT article_id, local_id, event_id FROM event_mentions"
-    rows = (con.execute(sql).fetchall() if article_ids is None else
-            lookup(con, sql + " WHERE article_id IN ({keys})", article_ids))
+    try:    # asked, not looked up in the catalog first (0.7 ms of CPU at 100,000 articles, each article page)
+        rows = (con.execute(sql).fetchall() if article_ids is None else
+                list(lookup(con, sql + " WHERE article_id IN ({keys})", article_ids)))
+    except duckdb.CatalogException:
+        return {}
     return {(a, e): eid for a, e, eid in rows}
 
 

@@ -441,4 +441,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             sorted_rows BIGINT NOT NULL
         )""",
     ]),
+    # (13 and 14: the read model's actor and search tables, other branches of the same round)
+    (15, "an index of linked event mentions by article, for an article's event ids", [
+        # ``store.events.event_ids_of`` asks for one article's linked events (``/api/articles/{id}``):
+        # with the index by event only, each call read the whole table (measured at 100,000 articles,
+        # 78,000 mentions: 1.4 -> 0.2 ms of CPU)
+        "CREATE INDEX event_mentions_article ON event_mentions (article_id)",
+    ]),
 ]
