@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from storyline.errors import StoreError
@@ -136,6 +137,11 @@ def test_a_transaction_joins_the_writes_inside_it_and_rolls_them_all_back(tmp_pa
         with pytest.raises(StoreError, match="a test on .* failed and was rolled back"):
             with s.transaction("a test"):
                 s.con.execute("INSERT INTO articles (id, path, text, record) VALUES ('a1', 'b', 'y', '{}')")
+        # a write past the memory cap says which setting to raise
+        with pytest.raises(StoreError, match="memory cap .* STORYLINE_DB_MEMORY=4GB"):
+            with s.transaction("a test"):
+                raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+        assert s.counts()["articles"] == 1
 
 
 def test_lookups_by_key_list_find_every_key_in_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -190,6 +190,11 @@ class Store:
                 pass
             import duckdb
 
+            if isinstance(e, duckdb.OutOfMemoryException):
+                # the store's indexes outgrew the cap (a bench store of 1,000,000 articles did at 512MB)
+                raise StoreError(f"{what} on {self.path} ran out of the store's memory cap and was rolled "
+                                 f"back; give it more, e.g. STORYLINE_DB_MEMORY=4GB (now {memory_limit()}), "
+                                 f"and run again. DuckDB said: {str(e).splitlines()[0]}") from e
             if isinstance(e, duckdb.Error):
                 raise StoreError(f"{what} on {self.path} failed and was rolled back: {e}") from e
             raise
