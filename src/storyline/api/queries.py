@@ -690,8 +690,11 @@ def _count_cells(con: duckdb.DuckDBPyConnection, basis: str, countries: str | No
     pair = parse_countries(countries)
     types = parse_choices(type, event_types(), "event type", upper=True)
     statuses = parse_choices(status, STATUSES, "status")
-    where = ["key = ?"]
-    params: list[Any] = [",".join(pair)]
+    # the key of every event is '': compared as ``key < chr(1)``, because DuckDB skips no row group
+    # for an equality with the empty string (measured at 100,000 articles, 312,000 rows: 1.6 ms of
+    # CPU to count the key's rows against 0.6 for any other key's or for this form)
+    where = ["key = ?"] if pair else ["key < chr(1)"]
+    params: list[Any] = [",".join(pair)] if pair else []
     if types:
         where.append("list_contains(?::VARCHAR[], type)")
         params.append(sorted(types))
@@ -711,8 +714,8 @@ def _count_cells(con: duckdb.DuckDBPyConnection, basis: str, countries: str | No
         cells = None
         if not types and not statuses:     # the writer's sums (migration 9); a store before it: from the cells
             try:
-                cells = con.execute("SELECT dim, month, k, n FROM count_margins WHERE key = ? AND want = ?",
-                                    [params[0], want]).fetchall()
+                cells = con.execute(f"SELECT dim, month, k, n FROM count_margins WHERE {where[0]} AND want = ?",
+                                    [*params[:1], want]).fetchall()
             except duckdb.CatalogException:
                 cells = None
         if cells is None:
