@@ -609,12 +609,12 @@ def _fts_sort(store: Any) -> None:
                 ORDER BY t.termid, t.docid""")
             con.execute(f"CREATE OR REPLACE TABLE {FTS}.sorted_upto AS SELECT coalesce(max(docid), -1) AS sorted_docid, "
                         f"{int(LARGE_ROW_GROUP_ROWS)} AS row_group_rows FROM {FTS}.docs")
-            con.execute(_GROUPS_SQL)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
     load_fts(store.con)             # the connection is a new one: the extension for what follows (``stem``)
+    _fts_groups(store)
 
 
 # A term's postings counted by (count in the article, article length): a one-word query's BM25
@@ -629,11 +629,12 @@ _GROUPS_SQL = f"""CREATE OR REPLACE TABLE {FTS}.groups AS
 
 
 def _fts_groups(store: Any) -> None:
-    """Count the postings by (term, count, length) for an index made before ``groups`` (in large
-    row groups, as the postings: a query checks the min/max of each)."""
-    with store.large_row_groups() as con:
+    """Count the postings by (term, count, length), whole (after the postings are sorted, and for an
+    index made before the groups). In the store's small row groups: a term's groups are then one
+    or two of its 330 (at 100,000 articles), where in large ones a query read 122,880 rows of
+    ``termid`` (measured: a term's groups 0.55 -> 0.40 ms of CPU)."""
+    with store.transaction("counting the search postings") as con:
         con.execute(_GROUPS_SQL)
-    load_fts(store.con)             # the connection is a new one: the extension for what follows (``stem``)
 
 
 def _fts_append(store: Any, chunk: int) -> int:
