@@ -1,11 +1,19 @@
 """Full-text search over articles: BM25 through DuckDB's FTS extension, or ILIKE without it.
 
-The index lives in the store (``fts_main_articles``), built by the writer after every
-ingest (``store/read.py``: DuckDB's FTS index is rebuilt whole, it has no incremental
-update), so a reader keeps no copy of the texts: it loads the extension (from the
-``duckdb-extension-fts`` package's own folder, nothing is downloaded) and asks the index.
-A store without the index (the extension would not load where it was written) is searched
-with ILIKE.
+The index lives in the store (``fts_main_articles``), kept by the writer after every
+ingest (``store/read.py``: built once, then appended to), so a reader keeps no copy of the
+texts: it loads the extension (from the ``duckdb-extension-fts`` package's own folder,
+nothing is downloaded) and asks the index. A store without the index (the extension would
+not load where it was written) is searched with ILIKE.
+
+A search of plain words is three statements (four for a common word): the query's terms
+with the index's totals and flag (``_fts_terms``), the terms' postings (a common word's
+groups first, then only the postings that can reach the page: ``_one_term``), and the
+page's rows from the index's own copy (``items``), scored and cut in numpy. Measured at
+100,000 articles, in-process CPU per search of the five words of ``bench/read_bench.py``
+(median of 30 calls, alternating with the code before, load 3.5-4): 5.8-7.2 -> 3.4-4.0 ms
+(mean of the five), where it had been six statements (the flag, the stems, the terms, the
+postings, the names with the rows by two indexes).
 """
 from __future__ import annotations
 
@@ -124,7 +132,7 @@ _STEMS = f"SELECT stem(unnest({FTS}.tokenize(?)), 'porter')"
 # ASCII: its words are then the runs of letters, lower-cased, as the index's ``tokenize`` finds them
 # (every other printable character is in its pattern of separators; a test compares the two), and
 # each is stemmed in the statement itself. Three statements were 0.15 + 0.40 + 0.60 ms of CPU at
-# 100,000 articles, this one ... ms. Other queries (accents, other scripts: ``strip_accents`` and
+# 100,000 articles, this one 0.57 (of which the totals 0.2, the flag 0.1). Other queries (accents, other scripts: ``strip_accents`` and
 # ``lower`` are DuckDB's to apply) go the way of ``_fts_stems``.
 _PRINTABLE = re.compile(r"[ -~]*")
 _LETTERS = re.compile(r"[a-z]+")
@@ -288,15 +296,18 @@ def _one_term(con: duckdb.DuckDBPyConnection, termid: int, idf: float, avgdl: fl
     """One page of a one-word query, from the term's ``groups`` (``store/read.py``): an article's
     score depends on the word's count in it and its length alone, so the groups give the page's
     last score and the number of matches, and only the postings of the groups at or above that
-    score are read (as values of ``tf`` and ``len``, their scores tested once more). When those
-    are few (``_JOIN_SLACK``), they come with their names and ``articles`` rows in the same
-    statement. None: the index has no groups (an older store) or none for the term; the caller
-    reads every posting of the term.
+    score are read (those in the groups' bounding box, their scores tested once more). None: the
+    index has no groups (an older store) or none for the term; the caller reads every posting.
 
     The same scores (``_part``: the same operations on the same values) and the same cut as over
     every posting: the ``want``-th best score is that of the first group, best first, whose running
-    count reaches ``want``. Measured at 100,000 articles, CPU per call: a word in 80% of the
-    articles (80,000 postings, 352 groups) 7.7 -> ... ms, in 6% ... -> ... ms."""
+    count reaches ``want``. Measured at 100,000 articles, CPU per search of a word in 80% of the
+    articles (80,000 postings, 352 groups): 6.5-7.0 -> 5.0-5.4 ms (the groups 0.5 ms, the postings
+    kept 0.7 against 1.5-1.8 for all of them and 0.5 to score them). A word in 17% of the articles:
+    the same either way; in 6%, 0.5-0.8 ms more by the groups (``_GROUPED_DF``). Not adopted: the
+    postings kept joined to their page rows in one statement (2.4-3.6 ms against 0.8 + 1.7 for the
+    two); the groups as lists in the dictionary's row (one statement for the terms and the groups,
+    0.8 ms against 0.55 + 0.4, but lists to rewrite for every term an ingest adds to)."""
     import duckdb
     import numpy as np
 
