@@ -665,10 +665,16 @@ def _fts_items(store: Any, touched: set[str] | None) -> None:
             return
         top = con.execute(f"SELECT coalesce(max(docid), -1) FROM {FTS}.items").fetchone()[0]
         names = sorted(touched)
-        if names:
-            con.execute(f"DELETE FROM {FTS}.items WHERE \"name\" IN (SELECT unnest(?::VARCHAR[]))", [names])
-        con.execute(f"INSERT INTO {FTS}.items {_ITEMS} WHERE d.docid > ? OR d.\"name\" IN (SELECT unnest(?::VARCHAR[])) "
-                    "ORDER BY d.docid", [top, names])
+        # the numbers to write first, then joined to ``articles``: with the two conditions in the
+        # join's filter, the join read every article (1 s at 100,000 articles with none to write)
+        con.execute(f'CREATE OR REPLACE TEMP TABLE _sl_fts_items AS SELECT docid, "name" FROM {FTS}.docs '
+                    'WHERE docid > ? OR "name" IN (SELECT unnest(?::VARCHAR[]))', [top, names])
+        if con.execute("SELECT count(*) FROM _sl_fts_items").fetchone()[0]:
+            if names:
+                con.execute(f'DELETE FROM {FTS}.items WHERE "name" IN (SELECT unnest(?::VARCHAR[]))', [names])
+            con.execute(f"INSERT INTO {FTS}.items {_ITEMS.replace(f'{FTS}.docs d', '_sl_fts_items d')} "
+                        "ORDER BY d.docid")
+        con.execute("DROP TABLE IF EXISTS _sl_fts_items")
 
 
 def _fts_append(store: Any, chunk: int) -> int:
