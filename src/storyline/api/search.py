@@ -1,11 +1,19 @@
 """Full-text search over articles: BM25 through DuckDB's FTS extension, or ILIKE without it.
 
-The index lives in the store (``fts_main_articles``), built by the writer after every
-ingest (``store/read.py``: DuckDB's FTS index is rebuilt whole, it has no incremental
-update), so a reader keeps no copy of the texts: it loads the extension (from the
-``duckdb-extension-fts`` package's own folder, nothing is downloaded) and asks the index.
-A store without the index (the extension would not load where it was written) is searched
-with ILIKE.
+The index lives in the store (``fts_main_articles``), kept by the writer after every
+ingest (``store/read.py``: built once, then appended to), so a reader keeps no copy of the
+texts: it loads the extension (from the ``duckdb-extension-fts`` package's own folder,
+nothing is downloaded) and asks the index. A store without the index (the extension would
+not load where it was written) is searched with ILIKE.
+
+A search of plain words is three statements (four for a common word): the query's terms
+with the index's totals and flag (``_fts_terms``), the terms' postings (a common word's
+groups first, then only the postings that can reach the page: ``_one_term``), and the
+page's rows from the index's own copy (``items``), scored and cut in numpy. Measured at
+100,000 articles, in-process CPU per search of the five words of ``bench/read_bench.py``
+(median of 30 calls, alternating with the code before, load 3.5-4): 5.8-7.2 -> 3.4-4.0 ms
+(mean of the five), where it had been six statements (the flag, the stems, the terms, the
+postings, the names with the rows by two indexes).
 """
 from __future__ import annotations
 
@@ -45,6 +53,13 @@ def _ranked(con: duckdb.DuckDBPyConnection, q: str, limit: int,
             offset: int) -> tuple[list[tuple[str, float]], int, str, dict[str, tuple[Any, ...]] | None]:
     """One page of (id, score), best first, the number of matches, the backend used, and the page's
     ``articles`` rows by id when the ranking fetched them (else None: ``search`` looks them up)."""
+    terms = _fts_terms(con, q)
+    if terms is not None:
+        ranked = _bm25_ranked(con, *terms, limit, offset)
+        if ranked is not None:
+            page, total, meta = ranked
+            return page, total, "fts", meta
+        return (*_bm25(con, q, limit, offset), "fts", None)
     stems = _fts_stems(con, q)
     if stems is not None:
         fast = _bm25_scored(con, stems, limit, offset)
@@ -113,6 +128,38 @@ _SCORED_SUM = (f"SELECT p.docid, sum({_SCORE}) AS score FROM {FTS}.postings p JO
 _STEMS = f"SELECT stem(unnest({FTS}.tokenize(?)), 'porter')"
 
 
+# The flag, the query's terms and the index's totals in one statement, for a query of printable
+# ASCII: its words are then the runs of letters, lower-cased, as the index's ``tokenize`` finds them
+# (every other printable character is in its pattern of separators; a test compares the two), and
+# each is stemmed in the statement itself. Three statements were 0.15 + 0.40 + 0.60 ms of CPU at
+# 100,000 articles, this one 0.57 (of which the totals 0.2, the flag 0.1). Other queries (accents, other scripts: ``strip_accents`` and
+# ``lower`` are DuckDB's to apply) go the way of ``_fts_stems``.
+_PRINTABLE = re.compile(r"[ -~]*")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _fts_terms(con: duckdb.DuckDBPyConnection, q: str) -> tuple[list[tuple[int, int]], int, float] | None:
+    """The query's terms in the index (id, number of articles), the number of articles and their
+    mean length, when the BM25 index can answer and has one of the query's words; None: ask
+    ``_fts_stems`` (another script, no word in the index, no index, the extension not loaded)."""
+    import duckdb
+
+    if _fts_broken or not _PRINTABLE.fullmatch(q):
+        return None
+    words = sorted(set(_LETTERS.findall(q.lower())))
+    if not words:
+        return None
+    stems = ", ".join(f"stem('{w}', 'porter')" for w in words)
+    try:
+        rows = con.execute(f"SELECT d.termid, d.df, s.num_docs, s.avgdl FROM {FTS}.dict d, {FTS}.stats s, "
+                           f"read_summary r WHERE r.fts AND d.term IN ({stems})").fetchall()
+    except duckdb.Error:
+        return None
+    if not rows:
+        return None
+    return [(int(t), int(df)) for t, df, _, _ in rows], int(rows[0][2]), float(rows[0][3])
+
+
 def _fts_stems(con: duckdb.DuckDBPyConnection, q: str) -> list[str] | None:
     """The query's distinct stems, sorted, when the BM25 index can answer; None: search with ILIKE."""
     import duckdb
@@ -133,6 +180,12 @@ def _fts_stems(con: duckdb.DuckDBPyConnection, q: str) -> list[str] | None:
 # id, by the two tables' indexes): 20 names, then 20 rows, cost 0.7 + 1.1 ms of CPU at 100,000
 # articles, the join 1.5 ms. Past it (a deep page, many ties) the names first, the page's rows after.
 _JOIN_SLACK = 20
+# A one-word query is ranked from its term's groups when the term is in at least this many articles
+# (``_one_term``); a rarer term's postings are read whole: fewer than the groups' statement costs.
+# Measured at 100,000 articles, CPU per statement: the groups 0.4-0.6 ms; every posting of a term
+# in 6,400 articles 0.5 ms, in 80,000 1.8 ms plus 0.5 ms to score them; the postings of the groups
+# kept, 0.8 ms (6,400) to 1.2 ms (80,000).
+_GROUPED_DF = 20_000
 
 
 def _bm25_scored(con: duckdb.DuckDBPyConnection, stems: list[str], limit: int, offset: int
@@ -148,10 +201,7 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, stems: list[str], limit: int, o
     the sum over terms adds them in term order. Measured at 100,000 articles, CPU per query with the
     term lookup: one word in 6% of the articles 6.6 -> 4.6 ms, in 17% 8.1 -> 5.9, two words 11.4 -> 8.1
     (of which 2.1 ms per term fetch the postings: DuckDB checks the min/max of every row group)."""
-    import math
 
-    import duckdb
-    import numpy as np
 
     # the query's stems first (``_fts_stems``), then the dictionary asked for those values: ``term IN
     # (SELECT …)`` is a join that reads the whole dictionary (measured at 100,000 articles: 1.7 -> 0.6 ms)
@@ -161,34 +211,44 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, stems: list[str], limit: int, o
     # statement's cost, a statement of their own costs 0.3 ms
     rows = con.execute(f"SELECT termid, df, NULL::DOUBLE FROM {FTS}.dict WHERE term IN ({', '.join('?' * len(stems))}) "
                        f"UNION ALL SELECT -1, num_docs, avgdl FROM {FTS}.stats", stems).fetchall()
-    terms = sorted((int(t), df) for t, df, _ in rows if t != -1)
+    terms = [(int(t), int(df)) for t, df, _ in rows if t != -1]
     if not terms:
         return [], 0, None
     n, avgdl = next((df, dl) for t, df, dl in rows if t == -1)
-    idf = {t: math.log10(((n - df) + 0.5) / (df + 0.5) + 1) for t, df in terms}
-    avgdl = float(avgdl)
+    return _bm25_ranked(con, terms, int(n), float(avgdl), limit, offset)
+
+
+def _bm25_ranked(con: duckdb.DuckDBPyConnection, terms: list[tuple[int, int]], n: int, avgdl: float, limit: int,
+                 offset: int) -> tuple[list[tuple[str, float]], int, dict[str, tuple[Any, ...]] | None] | None:
+    """One page of BM25 from ``postings`` (``_bm25_scored``), given the query's terms (id and number
+    of articles), the number of articles and their mean length. None: the index has no ``postings``."""
+    import math
+
+    import duckdb
+    import numpy as np
+
+    idf = {t: math.log10(((n - df) + 0.5) / (df + 0.5) + 1) for t, df in sorted(terms)}
+    want = offset + limit
+    if len(terms) == 1 and terms[0][1] >= _GROUPED_DF:
+        one_page = _one_term(con, *next(iter(idf.items())), avgdl, limit, offset)
+        if one_page is not None:
+            return one_page
     # term ids are the store's integers, written as literals: the scan skips other terms' row groups;
-    # unordered (sorting 80,000 rows by term in SQL cost 2 ms at 100,000 articles; numpy sorts them)
+    # unordered (sorting 80,000 rows by term in SQL cost 2 ms at 100,000 articles; numpy sorts them).
+    # One scan per term (UNION ALL): ``termid IN (a, b)`` is checked against the row groups' min/max
+    # as the range a..b, and read every row group of the terms between (measured at 100,000
+    # articles, two words: 368,640 rows read for 17,942, 2.5 -> 1.3 ms of CPU)
     one = len(idf) == 1
     try:
-        cols = con.execute(f"SELECT {'' if one else 'termid, '}docid, tf, len FROM {FTS}.postings WHERE "
-                           f"termid IN ({', '.join(str(t) for t in idf)})").fetchnumpy()
+        cols = con.execute(" UNION ALL ".join(
+            f"SELECT {'' if one else 'termid, '}docid, tf, len FROM {FTS}.postings WHERE termid IN ({t})" for t in idf)
+        ).fetchnumpy()
     except duckdb.CatalogException:
         return None
     docid: Any = np.asarray(cols["docid"])
-    tf = np.asarray(cols["tf"], dtype=np.float64)
-    length = np.asarray(cols["len"], dtype=np.float64)
     if not len(docid):
         return [], 0, None
-    # in place, the same operations in the same order (the same bits): no temporary per step
-    length /= avgdl
-    length *= 0.75
-    length += 0.25
-    length *= 1.2
-    length += tf
-    part = tf * 22
-    part /= 10
-    part /= length
+    part = _part(cols, avgdl)
     if one:
         score: Any = next(iter(idf.values())) * part
     else:                   # an article's score: its terms' summed, in term order, from 0.0 (as SQL's sum)
@@ -206,17 +266,98 @@ def _bm25_scored(con: duckdb.DuckDBPyConnection, stems: list[str], limit: int, o
         at = np.flatnonzero(seen)
         docid, score = at + low, acc[at]
     total = len(docid)
-    want = offset + limit
     if want < total:        # every article at or above the page's last score (ties included)
         cut = np.partition(score, total - want)[total - want]
         keep = score >= cut
         docid, score = docid[keep], score[keep]
+    return _page(con, docid, score, total, limit, offset)
+
+
+def _part(cols: dict[str, Any], avgdl: float) -> Any:
+    """BM25's term-frequency part of each posting (``tf``, ``len``), as ``_SCORE`` computes it."""
+    import numpy as np
+
+    tf = np.asarray(cols["tf"], dtype=np.float64)
+    length = np.asarray(cols["len"], dtype=np.float64)
+    # in place, the same operations in the same order (the same bits): no temporary per step
+    length /= avgdl
+    length *= 0.75
+    length += 0.25
+    length *= 1.2
+    length += tf
+    part = tf * 22
+    part /= 10
+    part /= length
+    return part
+
+
+def _one_term(con: duckdb.DuckDBPyConnection, termid: int, idf: float, avgdl: float, limit: int, offset: int
+              ) -> tuple[list[tuple[str, float]], int, dict[str, tuple[Any, ...]] | None] | None:
+    """One page of a one-word query, from the term's ``groups`` (``store/read.py``): an article's
+    score depends on the word's count in it and its length alone, so the groups give the page's
+    last score and the number of matches, and only the postings of the groups at or above that
+    score are read (those in the groups' bounding box, their scores tested once more). None: the
+    index has no groups (an older store) or none for the term; the caller reads every posting.
+
+    The same scores (``_part``: the same operations on the same values) and the same cut as over
+    every posting: the ``want``-th best score is that of the first group, best first, whose running
+    count reaches ``want``. Measured at 100,000 articles, CPU per search of a word in 80% of the
+    articles (80,000 postings, 352 groups): 6.5-7.0 -> 5.0-5.4 ms (the groups 0.5 ms, the postings
+    kept 0.7 against 1.5-1.8 for all of them and 0.5 to score them). A word in 17% of the articles:
+    the same either way; in 6%, 0.5-0.8 ms more by the groups (``_GROUPED_DF``). Not adopted: the
+    postings kept joined to their page rows in one statement (2.4-3.6 ms against 0.8 + 1.7 for the
+    two); the groups as lists in the dictionary's row (one statement for the terms and the groups,
+    0.8 ms against 0.55 + 0.4, but lists to rewrite for every term an ingest adds to)."""
+    import duckdb
+    import numpy as np
+
+    try:
+        g = con.execute(f"SELECT tf, len, n FROM {FTS}.groups WHERE termid = {int(termid)}").fetchnumpy()
+    except duckdb.CatalogException:
+        return None
+    count = np.asarray(g["n"], dtype=np.int64)
+    if not len(count):
+        return None
+    tfs, lens = np.asarray(g["tf"]), np.asarray(g["len"])
+    score = idf * _part(g, avgdl)
+    total, want = int(count.sum()), offset + limit
+    where, cut = "", None
+    if want < total:
+        order = np.argsort(-score, kind="stable")
+        cut = score[order][int(np.searchsorted(np.cumsum(count[order]), want))]
+        keep = score >= cut
+        # the groups' bounding box (a range on each column, tested in the scan; every posting of
+        # the groups kept is in it, the others are dropped by their score below): a key of the two
+        # columns tested against the groups' pairs cost 2.4 ms at 80,000 postings, the box 0.7
+        where = f" AND p.tf >= {int(tfs[keep].min())} AND p.len <= {int(lens[keep].max())}"
+    cols = con.execute(f"SELECT p.docid, p.tf, p.len FROM {FTS}.postings p WHERE p.termid = {int(termid)}{where}"
+                       ).fetchnumpy()
+    docid: Any = np.asarray(cols["docid"])
+    found = idf * _part(cols, avgdl)
+    if cut is not None:
+        mine = found >= cut
+        docid, found = docid[mine], found[mine]
+    return _page(con, docid, found, total, limit, offset)
+
+
+def _page(con: duckdb.DuckDBPyConnection, docid: Any, score: Any, total: int, limit: int, offset: int
+          ) -> tuple[list[tuple[str, float]], int, dict[str, tuple[Any, ...]] | None]:
+    """The page of the articles at or above its last score (``docid``, ``score``): named, ordered by
+    (score, name) as the SQL orders them, with their ``articles`` rows when they are few."""
+    import duckdb
+
     among = ", ".join(str(int(d)) for d in docid)
     meta: dict[str, tuple[Any, ...]] | None = None
     if len(docid) <= limit + _JOIN_SLACK:
-        rows = con.execute(f'SELECT d.docid, d."name", a.id, a.path, a.source, a.headline, a.published_date, a.text '
-                           f"FROM {FTS}.docs d LEFT JOIN articles a ON a.id = d.\"name\" WHERE d.docid IN ({among})"
-                           ).fetchall()
+        try:        # the index's page rows (``store/read.py``), in an older store the two tables joined
+            rows = con.execute(f'SELECT docid, "name", id, path, source, headline, published_date, text '
+                               f"FROM {FTS}.items WHERE docid IN ({among})").fetchall()
+        except duckdb.CatalogException:
+            rows = []
+        if len(rows) < len(docid):
+            rows = con.execute(f'SELECT d.docid, d."name", a.id, a.path, a.source, a.headline, a.published_date, '
+                               f"a.text FROM {FTS}.docs d LEFT JOIN articles a ON a.id = d.\"name\" "
+                               f"WHERE d.docid IN ({among})").fetchall()
         names = {r[0]: r[1] for r in rows}
         meta = {r[2]: r[2:] for r in rows if r[2] is not None}
     else:
