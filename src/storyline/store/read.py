@@ -115,7 +115,7 @@ _TYPES = {
     "article_quotes": {"idx": "int32", "qstart": "int32", "qend": "int32"},
     "article_facts": {"n_entities": "int32", "n_events": "int32", "n_quotes": "int32", "countries": "list",
                       "day": "bool", "published_confidence": "float"},
-    "article_names": {"name_id": "int32"},
+    "article_names": {"name_id": "int32", "article_no": "int32"},
     "entity_names": {"name_id": "int32"},
     "event_name_ids": {"name_id": "int32"},
     "event_names": {"name_id": "int32", "actor": "bool", "n_reports": "int32"},
@@ -200,8 +200,12 @@ def _write_names(con: Any, facts: list[dict[str, Any]], replace: bool) -> None:
         fresh = {name: top + 1 + i for i, name in enumerate(new)}
         insert_rows(con, "entity_names", [{"name_id": i, "name_lc": n} for n, i in fresh.items()])
         have.update(fresh)
-    rows = sorted(({"name_id": have[name], "article_id": aid, "published": keys[aid][0], "path": keys[aid][1]}
-                   for name, aid in pairs), key=lambda r: (r["name_id"], r["article_id"]))
+    # a number per article (migration 13), numbered on from the largest: a count of the articles of several
+    # names is then DISTINCT over integers (see ``schema.ARTICLE_NOS_SQL``)
+    top = int(con.execute("SELECT coalesce(max(article_no), 0) FROM article_names").fetchone()[0])
+    number = {aid: top + 1 + i for i, aid in enumerate(sorted({aid for _, aid in pairs}))}
+    rows = sorted(({"name_id": have[name], "article_id": aid, "published": keys[aid][0], "path": keys[aid][1],
+                    "article_no": number[aid]} for name, aid in pairs), key=lambda r: (r["name_id"], r["article_id"]))
     insert_rows(con, "article_names", rows)     # in name order: a batch's row groups cover few names
 
 

@@ -64,6 +64,7 @@ and a number) and ``event_names`` (name number and event, once; whether the name
 not only a country code; and the event's sort keys), written with ``event_index`` and kept in name order
 (``read_sorted``). An ``actor`` filter of the events list tests the few thousand names, not the
 names of every event (``api.queries._events_keyed``; ``EVENT_NAMES_SQL`` for the rows of before).
+``article_names`` gains ``article_no``, a number per article (``ARTICLE_NOS_SQL``).
 Tables (version 6, pre-aggregated counts: ``store/read.py``):
 - ``event_counts``: the cells of ``/api/counts`` -- events per (country key, type, status,
   month), of every event and of every dated report -- so a count reads a few thousand cells,
@@ -123,6 +124,20 @@ EVENT_NAMES_SQL = """INSERT INTO event_names (name_id, event_id, actor, date_key
              GROUP BY ALL)
     SELECT once.name_id, once.event_id, once.actor, e.date_key, e.reported_key, e.n_reports, e.type, e.status
     FROM once JOIN event_index e USING (event_id) ORDER BY 1, 2"""
+
+# Migration 13: the name index of the articles rewritten with a number per article (``article_no``;
+# ``store.read._write_names`` numbers new articles on from the largest), in name order as before.
+# Measured at 100,000 articles: the articles of a needle matching three names (48,900 rows of the
+# 1,070,000) counted as distinct ids 2.5 ms of CPU, as distinct numbers 1.1 ms.
+ARTICLE_NOS_SQL = (
+    """CREATE TEMP TABLE _sl_names13 AS SELECT a.name_id, a.article_id, a.published, a.path, n.no FROM article_names a
+        JOIN (SELECT article_id, row_number() OVER (ORDER BY article_id) AS no FROM
+              (SELECT DISTINCT article_id FROM article_names)) n USING (article_id)""",
+    "DELETE FROM article_names",
+    """INSERT INTO article_names (name_id, article_id, published, path, article_no)
+        SELECT name_id, article_id, published, path, no FROM _sl_names13 ORDER BY name_id, article_id""",
+    "DROP TABLE _sl_names13",
+)
 
 ARTICLE_KEYS_SQL = """UPDATE article_facts SET countries_key = '|' || array_to_string(countries, '|') || '|',
     day = coalesce(regexp_matches(published, '^\\d{4}-\\d{2}-\\d{2}$'), FALSE)"""
@@ -483,5 +498,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         EVENT_NAME_IDS_SQL,
         EVENT_NAMES_SQL,
         "INSERT INTO read_sorted SELECT 'event_names', count(*) FROM event_names",
+        # the name index of the articles gains a number per article, so that counting the articles of
+        # several names (DISTINCT) hashes integers, not ids (``ARTICLE_NOS_SQL``)
+        "ALTER TABLE article_names ADD COLUMN article_no INTEGER",
+        *ARTICLE_NOS_SQL,
     ]),
 ]
