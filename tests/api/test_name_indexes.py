@@ -1,8 +1,9 @@
-"""The name indexes of migration 13 (``store/read.py``): events by the names of their sides
-(``event_names``, ``event_name_ids``) and a number per article in the articles' name index
-(``article_names.article_no``). The writers keep them with every write; the migration computes the
-same for a store written before it; the actor filters read them and answer as the scans of before
-(a store without them, opened read-only, is answered by those scans)."""
+"""The indexes of migration 13 (``store/read.py``): events by the names of their sides
+(``event_names``, ``event_name_ids``), a number per article in the articles' name index
+(``article_names.article_no``) and the quotes' text signatures (``grams0``-``grams7``). The writers
+keep them with every write; the migration (and, for the signatures, the next refresh) computes the
+same for a store written before it; the filters read them and answer as the scans of before (a
+store without them, opened read-only, is answered by those scans)."""
 from __future__ import annotations
 
 import shutil
@@ -13,6 +14,7 @@ import pytest
 
 from storyline.api import queries
 from storyline.store import Store
+from storyline.store.read import GRAM_COLUMNS, UNSIGNED, text_grams
 from storyline.store.schema import ARTICLE_NOS_SQL, EVENT_NAME_IDS_SQL, EVENT_NAMES_SQL
 
 from .corpus import articles, build_store
@@ -92,6 +94,8 @@ def _without_indexes(db: Path, copy: Path) -> Path:
         con.execute("DROP TABLE event_names")
         con.execute("DROP TABLE event_name_ids")
         con.execute("ALTER TABLE article_names DROP COLUMN article_no")
+        for column in GRAM_COLUMNS:
+            con.execute(f"ALTER TABLE article_quotes DROP COLUMN {column}")
     finally:
         con.close()
     return copy
@@ -118,6 +122,11 @@ def _actor_calls(db: Path) -> dict[str, object]:
         for sort in ("published", "-published", "path"):
             out[f"articles {needle} {sort}"] = queries.articles(db, actor=needle, sort=sort, limit=2, offset=1)
         out[f"articles {needle} far"] = queries.articles(db, actor=needle, limit=3, offset=40)
+        out[f"quotes {needle}"] = queries.quotes(db, q=needle, limit=2, offset=1)
+        out[f"quotes {needle} speaker"] = queries.quotes(db, q=needle[:3], speaker=needle[-2:])
+    for (text,) in _rows(db, "SELECT text FROM article_quotes"):
+        for part in (text[:4], text[5:12], text[-6:], text[3:5], text.split()[-1] if text.split() else ""):
+            out[f"quotes {part}"] = queries.quotes(db, q=part)
     return out
 
 
@@ -153,3 +162,37 @@ def test_linked_actor_aliases_match_as_the_scan(tmp_path: Path, monkeypatch: pyt
     needles = sorted({f.split()[-1][:6] for f in forms if f.split()})
     for needle in needles:
         assert queries.events(db, actor=needle, limit=500) == queries.events(old, actor=needle, limit=500), needle
+
+
+def test_a_quote_holding_a_needle_has_its_signature_bits() -> None:
+    """The signature is a prefilter: whatever the text and the needle (any case, accents, other
+    scripts), a text that holds the needle has every bit of the needle's signature."""
+    import random
+
+    rng = random.Random(13)
+    alphabet = "abcdeéèkotö ,.'-ЖжΣσ中文\u0301"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))).lower()
+        start = rng.randint(0, len(text))
+        needle = text[start:start + rng.randint(1, 8)]
+        sig, want = text_grams(text), text_grams(needle)
+        assert all(s & w == w for s, w in zip(sig, want)), (text, needle)
+
+
+def test_quotes_written_before_the_signatures_get_them_at_the_next_refresh(tmp_path: Path) -> None:
+    """Migration 13 sets every bit of the quotes of before (a reader lets them through); the next
+    refresh computes them as the writers do."""
+    db = build_store(tmp_path / "corpus.duckdb")
+    columns = ", ".join(GRAM_COLUMNS)
+    written = _rows(db, f"SELECT article_id, idx, {columns} FROM article_quotes")
+    assert written and all(any(r[2:]) for r in written)
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("UPDATE article_quotes SET " + ", ".join(f"{c} = {UNSIGNED}::UBIGINT" for c in GRAM_COLUMNS))
+    finally:
+        con.close()
+    before = queries.quotes(db, q="said", limit=500)
+    with Store(db) as store:
+        store.mark_written()
+    assert _rows(db, f"SELECT article_id, idx, {columns} FROM article_quotes") == written
+    assert queries.quotes(db, q="said", limit=500) == before

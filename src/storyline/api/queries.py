@@ -30,6 +30,7 @@ from ..errors import StoreError, UsageError
 from ..codes import Status, event_codes
 from ..link.rules import STATUS_PRIORITY
 from ..store.events import actor_names_matching, event_names_matching, load_actors, with_event_ids
+from ..store.read import GRAM_COLUMNS, text_grams
 from ..store.sql import lookup
 from . import search as _search
 from .dates import months_between, parse_bound, published_day
@@ -722,21 +723,38 @@ def actors(db: Db, *, q: str | None = None, type: str | None = None, country: st
 def quotes(db: Db, *, speaker: str | None = None, q: str | None = None, article_id: str | None = None,
            limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Quotes with their speaker and article; ``speaker`` and ``q`` match part of the name / text."""
+    import duckdb
+
     limit, offset = _page(limit, offset)
     where: list[str] = ["TRUE"]
     params: list[Any] = []
     if speaker:
         where.append("contains(speaker_lc, ?)")
         params.append(speaker.lower())
+    counted = ""
     if q:
         where.append("contains(text_lc, ?)")
         params.append(q.lower())
+        # the count tests the needle's three-character sequences on the quotes' signatures first (migration
+        # 13, ``store.read.text_grams``): a quote lacking one cannot hold it. In a CASE, so that DuckDB
+        # cannot test ``contains`` first in the scan. Measured at 100,000 articles (62,500 quotes), CPU per
+        # count: ``kato`` 4.9 -> 2.3 ms, ``rimo`` 5.5 -> 1.6. Not for the page: there the plain test goes
+        # into the scan, where the top-N's running bound skips row groups (1.5 ms; 7 ms in a CASE)
+        bits = [(c, w) for c, w in zip(GRAM_COLUMNS, text_grams(q.lower())) if w]
+        if bits:
+            test = " AND ".join(f"{c} & {w}::UBIGINT = {w}::UBIGINT" for c, w in bits)
+            counted = " AND ".join(where[:-1] + [f"CASE WHEN {test} THEN contains(text_lc, ?) ELSE FALSE END"])
     if article_id:
         where.append("article_id = ?")
         params.append(article_id)
+        if counted:
+            counted += " AND article_id = ?"
     cond = " AND ".join(where)
     with reading(db) as con:
-        total = _one(con, f"SELECT count(*) FROM article_quotes WHERE {cond}", params)
+        try:
+            total = _one(con, f"SELECT count(*) FROM article_quotes WHERE {counted or cond}", params)
+        except duckdb.BinderException:      # a store before migration 13 (read-only): no signatures
+            total = _one(con, f"SELECT count(*) FROM article_quotes WHERE {cond}", params)
         rows = con.execute("SELECT article_id, path, outlet, headline, published, speaker, speaker_entity, text, "
                            f"qstart, qend FROM article_quotes WHERE {cond} "
                            "ORDER BY published NULLS LAST, path, qstart, article_id, idx LIMIT ? OFFSET ?",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -47,6 +48,23 @@ FULL_DAY = r"^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$"             # a publication date th
 
 
 # ---------------------------------------------------------------------- per article, with the record
+GRAM_COLUMNS = tuple(f"grams{i}" for i in range(8))      # migration 13: 512 bits per quote
+UNSIGNED = (1 << 64) - 1            # every bit: the signature of a quote written before migration 13
+
+
+def text_grams(text: str) -> list[int]:
+    """The three-character sequences of ``text`` as a 512-bit signature (eight 64-bit words; each sequence
+    sets the bit its CRC-32 picks): the text search of the quotes (``api.queries.quotes``) tests the
+    needle's bits before its ``contains``, and a text lacking one of them cannot contain it (exact: a
+    prefilter, then the test as before). A quote of ~95 characters (~70 distinct sequences) sets about
+    an eighth of the bits, so a needle of four characters passes a few percent of the quotes."""
+    words = [0] * len(GRAM_COLUMNS)
+    for gram in {text[i:i + 3] for i in range(len(text) - 2)}:
+        h = zlib.crc32(gram.encode("utf-8", "surrogatepass")) % (64 * len(GRAM_COLUMNS))
+        words[h >> 6] |= 1 << (h & 63)
+    return words
+
+
 def _lower_join(values: Iterable[Any]) -> str:
     return "\x01".join(str(v).lower() for v in values if v)
 
@@ -85,6 +103,7 @@ def article_rows(recs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
                 "headline": rec.get("headline"), "published": published, "speaker": q.get("speaker"),
                 "speaker_lc": (q.get("speaker") or "").lower(), "speaker_entity": q.get("speaker_entity"),
                 "text": q.get("text"), "text_lc": (q.get("text") or "").lower(),
+                **dict(zip(GRAM_COLUMNS, text_grams((q.get("text") or "").lower()))),
                 "qstart": int(start) if isinstance(start, (int, str)) and str(start).lstrip("-").isdigit() else None,
                 "qend": q.get("end") if isinstance(q.get("end"), int) else None})
         out["article_facts"].append({
@@ -112,7 +131,7 @@ def card_of(rec: dict[str, Any]) -> dict[str, Any]:
 _TYPES = {
     "article_events": {"idx": "int32", "evidence_start": "int32", "evidence_end": "int32"},
     "article_entities": {"idx": "int32", "mentions": "int32"},
-    "article_quotes": {"idx": "int32", "qstart": "int32", "qend": "int32"},
+    "article_quotes": {"idx": "int32", "qstart": "int32", "qend": "int32", **{c: "uint64" for c in GRAM_COLUMNS}},
     "article_facts": {"n_entities": "int32", "n_events": "int32", "n_quotes": "int32", "countries": "list",
                       "day": "bool", "published_confidence": "float"},
     "article_names": {"name_id": "int32", "article_no": "int32"},
@@ -134,7 +153,8 @@ def _arrow_table(table: str, rows: list[dict[str, Any]], columns: list[str]) -> 
     if table not in _TYPES:         # another module's table: the types are inferred from the values
         return pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
     kinds = _TYPES[table]
-    types = {"int32": pa.int32(), "list": pa.list_(pa.string()), "bool": pa.bool_(), "float": pa.float64()}
+    types = {"int32": pa.int32(), "list": pa.list_(pa.string()), "bool": pa.bool_(), "float": pa.float64(),
+             "uint64": pa.uint64()}
     return pa.table({c: pa.array([r.get(c) for r in rows], types.get(kinds.get(c, ""), pa.string()))
                      for c in columns})
 
@@ -360,6 +380,7 @@ def refresh(store: "Store", touched: set[str] | None) -> None:
     _record_events(store, touched)
     _actor_index(store)
     _name_index(store)
+    _quote_grams(store)
     for table, order in SORTED_TABLES:
         _keep_sorted(store, table, order)
     fts = _fts_index(store, touched)
@@ -383,6 +404,33 @@ def _name_index(store: Any) -> None:
         tx.execute("DROP TABLE _sl_names")
         tx.execute("DELETE FROM name_index_sorted")
         tx.execute("INSERT INTO name_index_sorted VALUES (?)", [total])
+
+
+def _quote_grams(store: Any) -> None:
+    """The text signatures (``text_grams``) of quotes written before migration 13, computed here (in
+    Python, as the writers do, so the bits are the same). Until then they have every bit set, so a
+    reader lets them through to the ``contains`` test (a signature of every bit is computed again,
+    to the same value: only a very long quote can have one)."""
+    import duckdb
+
+    con = store.con
+    unsigned = " AND ".join(f"{c} = {UNSIGNED}::UBIGINT" for c in GRAM_COLUMNS)
+    try:
+        if not con.execute(f"SELECT count(*) FROM article_quotes WHERE {unsigned}").fetchone()[0]:
+            return
+    except duckdb.BinderException:
+        return
+    rows = con.execute(f"SELECT article_id, idx, text_lc FROM article_quotes WHERE {unsigned}").fetchall()
+    sigs = [{"article_id": aid, "idx": idx, **dict(zip(GRAM_COLUMNS, text_grams(text or "")))}
+            for aid, idx, text in rows]
+    with store.transaction("signing the quotes") as tx:
+        tx.register("_sl_grams", _arrow_table("article_quotes", sigs, ["article_id", "idx", *GRAM_COLUMNS]))
+        try:
+            tx.execute("UPDATE article_quotes SET " + ", ".join(f"{c} = g.{c}" for c in GRAM_COLUMNS)
+                       + " FROM _sl_grams g WHERE article_quotes.article_id = g.article_id "
+                       "AND article_quotes.idx = g.idx")
+        finally:
+            tx.unregister("_sl_grams")
 
 
 # the read tables kept in the order their lists are read in (``_keep_sorted``, migration 12)

@@ -64,7 +64,9 @@ and a number) and ``event_names`` (name number and event, once; whether the name
 not only a country code; and the event's sort keys), written with ``event_index`` and kept in name order
 (``read_sorted``). An ``actor`` filter of the events list tests the few thousand names, not the
 names of every event (``api.queries._events_keyed``; ``EVENT_NAMES_SQL`` for the rows of before).
-``article_names`` gains ``article_no``, a number per article (``ARTICLE_NOS_SQL``).
+``article_names`` gains ``article_no``, a number per article (``ARTICLE_NOS_SQL``), and ``article_quotes``
+a 512-bit signature of each quote's three-character sequences (``grams0``-``grams7``), the prefilter of
+the quotes' text search.
 Tables (version 6, pre-aggregated counts: ``store/read.py``):
 - ``event_counts``: the cells of ``/api/counts`` -- events per (country key, type, status,
   month), of every event and of every dated report -- so a count reads a few thousand cells,
@@ -502,5 +504,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # several names (DISTINCT) hashes integers, not ids (``ARTICLE_NOS_SQL``)
         "ALTER TABLE article_names ADD COLUMN article_no INTEGER",
         *ARTICLE_NOS_SQL,
+        # the quotes' text signatures (``store.read.text_grams``): every bit set for the rows of before
+        # (a reader lets them through), computed in Python at the next refresh (``store.read._quote_grams``)
+        *(f"ALTER TABLE article_quotes ADD COLUMN grams{i} UBIGINT DEFAULT {(1 << 64) - 1}" for i in range(8)),
     ]),
 ]
