@@ -196,3 +196,22 @@ def test_quotes_written_before_the_signatures_get_them_at_the_next_refresh(tmp_p
         store.mark_written()
     assert _rows(db, f"SELECT article_id, idx, {columns} FROM article_quotes") == written
     assert queries.quotes(db, q="said", limit=500) == before
+
+
+OVERDUE = ("SELECT event_id, overdue, coalesce(open_plan AND date_end < (SELECT CAST(as_of AS VARCHAR) "
+           "FROM read_summary), FALSE) FROM event_index")
+
+
+def test_the_overdue_flag_follows_the_newest_article(tmp_path: Path) -> None:
+    """``event_index.overdue`` (migration 13) is the expression readers computed, after each write:
+    rows written before the newest article moved the day get their flag again with it."""
+    recs = sorted(articles(), key=lambda a: a.published.date or "")
+    db = tmp_path / "corpus.duckdb"
+    seen = []
+    for part in (recs[:2], recs[2:5], recs[5:]):
+        with Store(db) as store:
+            store.write_batch(part, [])
+        rows = _rows(db, OVERDUE)
+        assert rows and all(flag == late for _, flag, late in rows)
+        seen.append(sum(bool(late) for _, _, late in rows))
+    assert seen[-1], "the hand-built store should have an overdue event"

@@ -34,7 +34,7 @@ from ..link.lifecycle import build_lifecycle
 from ..link.mentions import mentions_of
 from ..link.rules import OPEN_PLAN_STATUSES     # the linker's: an open plan can become overdue
 from ..time.values import interval
-from .schema import ARTICLE_CARD, COUNT_MARGINS_SQL, EVENT_COUNTS_SQL
+from .schema import ARTICLE_CARD, COUNT_MARGINS_SQL, EVENT_COUNTS_SQL, OVERDUE_FLAGS_SQL
 from .sql import lookup
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,7 +138,7 @@ _TYPES = {
     "entity_names": {"name_id": "int32"},
     "event_name_ids": {"name_id": "int32"},
     "event_names": {"name_id": "int32", "actor": "bool", "n_reports": "int32"},
-    "event_index": {"linked": "bool", "open_plan": "bool", "n_reports": "int32", "countries": "list",
+    "event_index": {"linked": "bool", "open_plan": "bool", "overdue": "bool", "n_reports": "int32", "countries": "list",
                     "actors": "list"},
     "actor_index": {"countries": "list", "roles": "list", "aliases": "list", "articles": "int32",
                     "mentions": "int32", "events": "int32"},
@@ -292,6 +292,10 @@ def index_row(summary: dict[str, Any], lc: dict[str, Any], origin: str) -> dict[
 
 
 def _insert_index(con: Any, rows: list[dict[str, Any]]) -> None:
+    row = con.execute("SELECT CAST(as_of AS VARCHAR) FROM read_summary").fetchone()
+    day = row[0] if row else None
+    for r in rows:      # migration 13: as ``OVERDUE_FLAGS_SQL`` sets it, against the day readers see now
+        r["overdue"] = bool(r["open_plan"] and r["date_end"] is not None and day is not None and r["date_end"] < day)
     insert_rows(con, "event_index", rows)
     _insert_event_names(con, rows)
 
@@ -764,6 +768,7 @@ def _summary(store: Any, fts: bool) -> None:
         con.execute("INSERT INTO read_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
                     [row[0], row[1], row[2], row[3], row[4], int(sums[0] or 0), int(sums[1] or 0), int(sums[2] or 0),
                      fts, json.dumps(events)])
+        con.execute(OVERDUE_FLAGS_SQL)      # with the day, in its transaction: readers see the two agree
 
 
 def _event_totals(con: Any, as_of: Any) -> dict[str, Any]:

@@ -66,7 +66,8 @@ not only a country code; and the event's sort keys), written with ``event_index`
 names of every event (``api.queries._events_keyed``; ``EVENT_NAMES_SQL`` for the rows of before).
 ``article_names`` gains ``article_no``, a number per article (``ARTICLE_NOS_SQL``), and ``article_quotes``
 a 512-bit signature of each quote's three-character sequences (``grams0``-``grams7``), the prefilter of
-the quotes' text search.
+the quotes' text search; ``event_index`` gains ``overdue``, the flag readers filtered on by computing it
+(``OVERDUE_FLAGS_SQL``).
 Tables (version 6, pre-aggregated counts: ``store/read.py``):
 - ``event_counts``: the cells of ``/api/counts`` -- events per (country key, type, status,
   month), of every event and of every dated report -- so a count reads a few thousand cells,
@@ -140,6 +141,15 @@ ARTICLE_NOS_SQL = (
         SELECT name_id, article_id, published, path, no FROM _sl_names13 ORDER BY name_id, article_id""",
     "DROP TABLE _sl_names13",
 )
+
+# Migration 13: "overdue" stored (``event_index.overdue``): an open plan whose date ended before the
+# store's newest article day (``read_summary.as_of``), as ``api.queries._OVERDUE`` computes it. Set with
+# each row (``store.read._insert_index``, against the day of then) and, when the day moves, here, in the
+# transaction that writes it (``store.read._summary``); only the rows whose flag changes are written.
+OVERDUE_FLAGS_SQL = """UPDATE event_index SET overdue = f.late FROM (SELECT event_id,
+        coalesce(open_plan AND date_end < (SELECT CAST(as_of AS VARCHAR) FROM read_summary), FALSE) AS late
+        FROM event_index) f
+    WHERE event_index.event_id = f.event_id AND event_index.overdue IS DISTINCT FROM f.late"""
 
 ARTICLE_KEYS_SQL = """UPDATE article_facts SET countries_key = '|' || array_to_string(countries, '|') || '|',
     day = coalesce(regexp_matches(published, '^\\d{4}-\\d{2}-\\d{2}$'), FALSE)"""
@@ -507,5 +517,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # the quotes' text signatures (``store.read.text_grams``): every bit set for the rows of before
         # (a reader lets them through), computed in Python at the next refresh (``store.read._quote_grams``)
         *(f"ALTER TABLE article_quotes ADD COLUMN grams{i} UBIGINT DEFAULT {(1 << 64) - 1}" for i in range(8)),
+        # "overdue" as a column (``OVERDUE_FLAGS_SQL``)
+        "ALTER TABLE event_index ADD COLUMN overdue BOOLEAN",
+        OVERDUE_FLAGS_SQL,
     ]),
 ]
