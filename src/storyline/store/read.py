@@ -17,6 +17,14 @@ Now every read is one or two SQL statements over tables written here (migration 
   their own ``event_id``) get a lifecycle from the linker's own builder
   (``link.lifecycle.build_lifecycle``: one lifecycle builder, not two); the actor index is
   rebuilt (spellings of one person merged, as before); the totals; and the FTS index.
+
+Migration 13 adds what the filters over every row read instead, each kept with the rows it
+indexes: the names of each event's sides (``event_names``, ``event_name_ids``: an ``actor``
+filter of the events list tests the few thousand names, not every event), a number per article in
+the articles' name index (``article_names.article_no``: the count of several names' articles hashes
+integers), a 512-bit signature of each quote's three-character sequences (``text_grams``: the
+quotes' text count tests the needle's bits first) and the "overdue" flag (``event_index.overdue``,
+set again with the newest article's day).
 """
 from __future__ import annotations
 
