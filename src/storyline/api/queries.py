@@ -434,9 +434,16 @@ def stages_of(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _detail(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
-    # the newest article's day with the event's row: one statement, not two
-    row = _one(con, f"SELECT origin, CAST(summary AS VARCHAR), {_OVERDUE_NOW}, (SELECT as_of FROM read_summary) "
-               f"FROM event_index, {_NOW} WHERE event_id = ?", [event_id])
+    # the newest article's day with the event's row: one statement, not two; "overdue" the writers'
+    # flag (migration 13; computed against that day by a store opened read-only before it)
+    import duckdb
+
+    try:
+        row = _one(con, "SELECT origin, CAST(summary AS VARCHAR), overdue, (SELECT as_of FROM read_summary) "
+                   "FROM event_index WHERE event_id = ?", [event_id])
+    except duckdb.BinderException:
+        row = _one(con, f"SELECT origin, CAST(summary AS VARCHAR), {_OVERDUE_NOW}, (SELECT as_of FROM read_summary) "
+                   f"FROM event_index, {_NOW} WHERE event_id = ?", [event_id])
     if not row:
         return None
     origin, summary, late, as_of = row
