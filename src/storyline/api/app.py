@@ -233,10 +233,16 @@ def warm_store(store: ReadOnlyStore) -> float:
                 queries.actors(con, q=name[:4])
                 queries.quotes(con, speaker=name)
                 queries.search(con, name)
-            queries.articles(con, country="USA", date_from="2000")
+            # a country and two words of the store's own (a search of two words reads the postings
+            # apart: both paths warmed), not words of one language written here
+            countries = (first or {}).get("countries") or []
+            if countries:
+                queries.articles(con, country=countries[0], date_from="1900")
+            words = [w for w in (arts[0].get("headline") or "").split() if w.isalpha()][:2] if arts else []
             queries.quotes(con, limit=50)
-            queries.quotes(con, q="the")
-            queries.search(con, "the talks")
+            if words:
+                queries.quotes(con, q=words[0])
+                queries.search(con, " ".join(words))
             queries.counts(con)
             queries.counts(con, basis="reported")
     except Exception as e:         # warming is an optimisation: whatever stops it, the worker serves
